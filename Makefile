@@ -1,0 +1,185 @@
+# dirtrace - plain Makefile.  `make demo` and `make check` are the two
+# commands a fresh Debian 12 machine needs; both first run `make deps`.
+
+VERSION   = 0.1.0
+MAJOR     = 0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCDIR   ?= $(PREFIX)/include
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share/dirtrace
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR  ?=
+PKG_CONFIG ?= pkg-config
+CC       ?= cc
+AR       ?= ar
+CFLAGS   ?= -O2 -g
+LDFLAGS  ?=
+BUILD    ?= build
+
+DEPS       = libcmark-gfm libxml-2.0 libpcre2-8 icu-uc icu-i18n
+# no .pc files for these two (checked on Debian 12): link them by name
+EXTRA_LIBS = -lcmark-gfm-extensions -lstemmer
+WARNINGS   = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wformat=2 -Wvla -Wundef
+ifeq ($(WERROR),1)
+WARNINGS  += -Werror
+endif
+ifeq ($(SAN),1)
+SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+endif
+
+# Recursive (=) so pkg-config runs only when a recipe needs it, after deps.
+DT_CFLAGS = -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(SANFLAGS) -fPIC \
+            -fvisibility=hidden -Ilib -I$(BUILD)/gen \
+            $(shell $(PKG_CONFIG) --cflags $(DEPS))
+DT_LIBS   = $(shell $(PKG_CONFIG) --libs $(DEPS)) $(EXTRA_LIBS) -lm
+TEST_LIBS = $(shell $(PKG_CONFIG) --libs criterion)
+
+LIB_SRC   = $(sort $(wildcard lib/*.c))
+DATA_TXT  = $(sort $(wildcard lib/data/*.txt))
+DATA_SRC  = $(patsubst lib/data/%.txt,$(BUILD)/gen/data_%.c,$(DATA_TXT))
+LIB_OBJ   = $(patsubst lib/%.c,$(BUILD)/obj/lib/%.o,$(LIB_SRC)) \
+            $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen/%.o,$(DATA_SRC))
+TOOL_SRC  = $(sort $(wildcard tools/*.c))
+TOOL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(TOOL_SRC))
+TEST_SRC  = $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ  = $(patsubst tests/unit/%.c,$(BUILD)/obj/tests/%.o,$(TEST_SRC))
+BENCH_SRC = $(sort $(wildcard tests/bench/*.c))
+BENCH_BIN = $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+
+STATIC  = $(BUILD)/libdirtrace.a
+SHARED  = $(BUILD)/libdirtrace.so.$(MAJOR)
+BIN     = $(BUILD)/dirtrace
+UNIT    = $(BUILD)/unit-tests
+
+.PHONY: all deps check check-run asan-check demo demo-run install uninstall \
+        clean lint format eval bench fuzz unit e2e
+
+all: $(STATIC) $(SHARED) $(BIN)
+
+deps:
+	@sh tools/deps.sh
+
+$(BUILD)/obj/lib/%.o: lib/%.c lib/dirtrace.h lib/internal.h $(wildcard lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(DT_CFLAGS) -DDT_BUILDING $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/data_%.c: lib/data/%.txt tools/txt2c.sh
+	@mkdir -p $(dir $@)
+	sh tools/txt2c.sh $< $* > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(DT_CFLAGS) -DDT_BUILDING $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/tools/%.o: tools/%.c lib/dirtrace.h $(wildcard tools/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(DT_CFLAGS) -DDT_VERSION_TOOL=\"$(VERSION)\" $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/unit/%.c lib/dirtrace.h lib/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(DT_CFLAGS) -Wno-missing-prototypes $(CFLAGS) \
+		-DDT_TEST_DATA=\"$(CURDIR)\" -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libdirtrace.so.$(MAJOR) $(SANFLAGS) \
+		$(LDFLAGS) -o $@ $^ $(DT_LIBS)
+	ln -sf libdirtrace.so.$(MAJOR) $(BUILD)/libdirtrace.so
+
+$(BIN): $(TOOL_OBJ) $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(STATIC) $(DT_LIBS)
+
+$(UNIT): $(TEST_OBJ) $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(STATIC) $(DT_LIBS) \
+		$(TEST_LIBS)
+
+$(BUILD)/bench/%: tests/bench/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(DT_CFLAGS) -Wno-missing-prototypes $(CFLAGS) -o $@ $< \
+		$(STATIC) $(DT_LIBS)
+
+# ---- tests ---------------------------------------------------------------
+
+unit: $(UNIT)
+	$(UNIT) --jobs 2
+
+e2e: $(BIN)
+	sh tests/run_cases.sh $(BIN)
+	sh tests/check_options.sh $(BIN)
+
+check:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory check-run
+
+check-run: all $(UNIT)
+	$(UNIT) --jobs 2
+	sh tests/run_cases.sh $(BIN)
+	sh tests/check_options.sh $(BIN)
+
+asan-check:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CFLAGS="-O1 -g" \
+		check-run
+
+# ---- the main job ----------------------------------------------------------
+
+demo:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: all
+	sh tools/demo.sh $(BIN)
+
+bench: $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do $$b; done
+
+eval fuzz:
+	@echo "make $@: not available yet (see the open issues)"; exit 2
+
+# ---- install ---------------------------------------------------------------
+
+$(BUILD)/dirtrace.pc: lib/dirtrace.pc.in
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+install: all $(BUILD)/dirtrace.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/dirtrace
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libdirtrace.a
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libdirtrace.so.$(MAJOR)
+	ln -sf libdirtrace.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libdirtrace.so
+	install -m 644 lib/dirtrace.h $(DESTDIR)$(INCDIR)/dirtrace.h
+	install -m 644 $(BUILD)/dirtrace.pc $(DESTDIR)$(PKGCONFIGDIR)/dirtrace.pc
+	install -m 644 tools/dirtrace.1 $(DESTDIR)$(MANDIR)/man1/dirtrace.1
+	cp -R templates/. $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dirtrace $(DESTDIR)$(LIBDIR)/libdirtrace.a \
+	    $(DESTDIR)$(LIBDIR)/libdirtrace.so.$(MAJOR) \
+	    $(DESTDIR)$(LIBDIR)/libdirtrace.so $(DESTDIR)$(INCDIR)/dirtrace.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/dirtrace.pc \
+	    $(DESTDIR)$(MANDIR)/man1/dirtrace.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+# ---- housekeeping ----------------------------------------------------------
+
+BANNED = strcpy|strcat|sprintf|vsprintf|strtok|gets|atoi|atol
+lint:
+	@if grep -nE '\b($(BANNED))\s*\(' lib/*.c tools/*.c; then \
+	    echo "lint: banned function used"; exit 1; fi
+	@echo "lint: ok"
+
+format:
+	clang-format -i lib/*.c lib/*.h tools/*.c tools/*.h tests/unit/*.c
+
+clean:
+	rm -rf build

@@ -1,0 +1,113 @@
+/*
+ * buf.c - a growable byte buffer that refuses to grow past its maximum.
+ *
+ * Every buffer fed by input data has a ceiling, so hostile input ends in
+ * DT_ELIMIT instead of exhausting memory.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+void dt__buf_init(dt_buf *b, size_t max)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->max = max ? max : DT_DEFAULT_MAX_BYTES;
+}
+
+void dt__buf_dispose(dt_buf *b)
+{
+	dt__free(b->data);
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+int dt__buf_reserve(dt_buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *p;
+
+	if (extra > b->max || b->len > b->max - extra) {
+		return DT_ELIMIT;
+	}
+	need = b->len + extra + 1; /* room for the NUL */
+	if (need <= b->cap) {
+		return 0;
+	}
+	cap = b->cap ? b->cap : 64;
+	while (cap < need) {
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	}
+	p = dt__realloc(b->data, cap);
+	if (p == NULL) {
+		return DT_ENOMEM;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+int dt__buf_append(dt_buf *b, const char *s, size_t len)
+{
+	int rc = dt__buf_reserve(b, len);
+
+	if (rc < 0) {
+		return rc;
+	}
+	if (len > 0) {
+		memcpy(b->data + b->len, s, len);
+	}
+	b->len += len;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int dt__buf_putc(dt_buf *b, char c)
+{
+	return dt__buf_append(b, &c, 1);
+}
+
+int dt__buf_printf(dt_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n, rc;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return DT_ERROR;
+	}
+	rc = dt__buf_reserve(b, (size_t)n);
+	if (rc < 0) {
+		return rc;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+char *dt__buf_detach(dt_buf *b, size_t *len_out)
+{
+	char *p;
+
+	if (b->data == NULL) {
+		if (dt__buf_reserve(b, 0) < 0) {
+			return NULL;
+		}
+		b->data[0] = '\0';
+	}
+	p = b->data;
+	if (len_out != NULL) {
+		*len_out = b->len;
+	}
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	return p;
+}

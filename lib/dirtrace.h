@@ -1,0 +1,465 @@
+/*
+ * dirtrace.h - the public API of libdirtrace.
+ *
+ * dirtrace makes central directives (regulations, resolutions, decrees)
+ * traceable into the local documents that implement them.  Data flows one
+ * way: file bytes -> text (decode, normalize) -> reader -> outline ->
+ * cite/match -> cover -> report.  This header is the only one installed.
+ *
+ * Conventions (see STYLE.md in the project):
+ *  - fallible functions return int: 0 (DT_OK) or a negative dt_status, with
+ *    out-params first and a caller-allocated `dt_error *err` last (may be
+ *    NULL; filled only on failure);
+ *  - a value returned through `**out` or as non-const `char *` is owned by
+ *    the caller and freed with the matching dt_*_free() or dt_free();
+ *    a `const T *` result is borrowed from its parent object;
+ *  - strings are UTF-8; lengths are bytes; positions are byte offsets.
+ *  - the library never prints, exits, or reads the environment.
+ */
+#ifndef DIRTRACE_H
+#define DIRTRACE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(DT_BUILDING) && defined(__GNUC__)
+#define DT_API __attribute__((visibility("default")))
+#else
+#define DT_API
+#endif
+
+#if defined(__GNUC__)
+#define DT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define DT_PRINTF(f, a)
+#endif
+
+/* ## Version */
+
+#define DT_VERSION_MAJOR 0
+#define DT_VERSION_MINOR 1
+#define DT_VERSION_PATCH 0
+#define DT_VERSION_STRING "0.1.0"
+#define DT_VERSION_NUMBER \
+	((DT_VERSION_MAJOR << 16) | (DT_VERSION_MINOR << 8) | DT_VERSION_PATCH)
+/** True when the library headers are at least version a.b.c. */
+#define DT_VERSION_CHECK(a, b, c) \
+	(DT_VERSION_NUMBER >= (((a) << 16) | ((b) << 8) | (c)))
+
+/** The version of the library linked at run time, e.g. "0.1.0". */
+DT_API const char *dt_version_string(void);
+/** The version of the library linked at run time as DT_VERSION_NUMBER. */
+DT_API int dt_version_number(void);
+
+/* ## Errors */
+
+typedef enum {
+	DT_OK = 0,
+	DT_ERROR = -1,     /* generic failure */
+	DT_ENOMEM = -2,    /* out of memory */
+	DT_EIO = -3,       /* a file could not be read or written */
+	DT_EPARSE = -4,    /* malformed input */
+	DT_EUTF8 = -5,     /* bytes valid in no supported encoding */
+	DT_ELIMIT = -6,    /* a documented limit was exceeded */
+	DT_EINVAL = -7,    /* an invalid argument */
+	DT_ENOTFOUND = -8  /* a named thing does not exist */
+} dt_status;
+
+/**
+ * Where and why a call failed.  Caller-allocated; filled only on failure.
+ * `line` and `column` are 1-based (0 = unknown); `line` is a line of the
+ * original input, before decoding and normalization; `column` counts bytes.
+ */
+typedef struct {
+	int code;
+	size_t line;
+	size_t column;
+	char source[128];
+	char message[256];
+} dt_error;
+
+/** Static English text for a dt_status, e.g. "out of memory". */
+DT_API const char *dt_strerror(int status);
+
+/** Free memory the library returned as owned (`char *`, arrays). */
+DT_API void dt_free(void *p);
+
+/* ## Files */
+
+/**
+ * Read the whole file at `path` (at most `max_bytes`; 0 = 64 MiB) into a
+ * new NUL-terminated buffer, returned in `*buf_out` (free with dt_free())
+ * with its length in `*len_out`.  A directory, a missing file or a file
+ * over the limit fails with DT_EIO or DT_ELIMIT.
+ */
+DT_API int dt_file_read(char **buf_out, size_t *len_out, const char *path,
+	size_t max_bytes, dt_error *err);
+
+/**
+ * Write `len` bytes to `path` atomically: a temporary file in the same
+ * folder, flushed and renamed over `path`.  On failure nothing is left
+ * behind and `path` is unchanged.
+ */
+DT_API int dt_file_write_atomic(const char *path, const char *buf, size_t len,
+	dt_error *err);
+
+/* ## Text: decoding and normalization */
+
+/** Character encodings dirtrace reads. */
+typedef enum {
+	DT_ENC_AUTO = 0, /* detect: BOM, valid UTF-8, legacy Vietnamese */
+	DT_ENC_UTF8,
+	DT_ENC_UTF16LE,
+	DT_ENC_UTF16BE,
+	DT_ENC_CP1258,   /* Windows-1258 */
+	DT_ENC_TCVN3,    /* TCVN 5712:1993 "ABC", .VnTime fonts */
+	DT_ENC_VISCII,
+	DT_ENC_VNI,      /* VNI-Windows, VNI-Times fonts */
+	DT_ENC_COUNT_
+} dt_encoding;
+
+/** Canonical name of an encoding, e.g. "UTF-8", "TCVN3"; "auto" for AUTO. */
+DT_API const char *dt_encoding_name(dt_encoding enc);
+
+/**
+ * The encoding named `name` (case-insensitive; aliases such as "utf8",
+ * "windows-1258", "cp1258", "tcvn", "tcvn5712-1", "abc", "vni-windows").
+ * Fails with DT_ENOTFOUND for an unknown name.
+ */
+DT_API int dt_encoding_from_name(dt_encoding *out, const char *name);
+
+/** Where the tone mark goes in oa/oe/uy syllables without a final. */
+typedef enum {
+	DT_TONE_NEW = 0, /* hòa, khỏe, thủy (the default) */
+	DT_TONE_OLD = 1, /* hoà, khoẻ, thuỷ */
+	DT_TONE_KEEP = 2 /* leave tone marks where they are */
+} dt_tone;
+
+typedef struct {
+	dt_encoding encoding; /* DT_ENC_AUTO (0) detects */
+	dt_tone tone;         /* DT_TONE_NEW (0) by default */
+	size_t max_bytes;     /* 0 = default (64 MiB) */
+} dt_text_opts;
+#define DT_TEXT_OPTS_INIT { DT_ENC_AUTO, DT_TONE_NEW, 0 }
+
+/** Decoded, normalized text: UTF-8, NFC, one tone style, LF line ends. */
+typedef struct dt_text dt_text;
+
+/**
+ * Decode `len` bytes at `buf` (any supported encoding) into normalized text:
+ * a leading BOM dropped, CRLF and lone CR turned into LF, NFC, and the tone
+ * style of `opts`.  On success `*out` is new (free with dt_text_free()).
+ * Fails with DT_EUTF8 (bytes valid in no candidate encoding; `err` gives the
+ * line and byte column of the first bad byte), DT_EPARSE (a NUL byte) or
+ * DT_ELIMIT (input too large).  `opts` may be NULL.
+ */
+DT_API int dt_text_decode(dt_text **out, const char *buf, size_t len,
+	const dt_text_opts *opts, dt_error *err);
+
+/** Free `text`.  NULL is a no-op. */
+DT_API void dt_text_free(dt_text *text);
+
+/** The normalized UTF-8, NUL-terminated.  Valid until dt_text_free(). */
+DT_API const char *dt_text_data(const dt_text *text);
+
+/** Length of dt_text_data() in bytes. */
+DT_API size_t dt_text_len(const dt_text *text);
+
+/** The encoding the input was read in (detected or forced). */
+DT_API dt_encoding dt_text_encoding(const dt_text *text);
+
+/**
+ * The 1-based line of the original input that holds normalized byte
+ * `offset` (offsets past the end give the last line).
+ */
+DT_API size_t dt_text_line(const dt_text *text, size_t offset);
+
+/** Number of lines in the text (a final line without LF counts). */
+DT_API size_t dt_text_line_count(const dt_text *text);
+
+/* ## Text: folding */
+
+#define DT_FOLD_CASE (1u << 0)       /* Unicode case folding */
+#define DT_FOLD_DIACRITICS (1u << 1) /* strip marks; đ -> d, Đ -> D */
+
+/**
+ * Fold `len` bytes of UTF-8 for matching: with DT_FOLD_CASE, ICU case
+ * folding; with DT_FOLD_DIACRITICS, combining marks removed and đ/Đ mapped
+ * to d/D explicitly (NFD does not decompose them).  ё/Ё always become е/Е.
+ * The result is NFC, NUL-terminated, in `*out` (free with dt_free()), its
+ * length in `*len_out` (may be NULL).
+ */
+DT_API int dt_fold(char **out, size_t *len_out, const char *s, size_t len,
+	unsigned flags, dt_error *err);
+
+/* ## Text: languages and terms */
+
+typedef enum {
+	DT_LANG_UNKNOWN = 0,
+	DT_LANG_VI,
+	DT_LANG_RU,
+	DT_LANG_EN,
+	DT_LANG_OTHER
+} dt_lang;
+
+/** Two-letter code of `lang` ("vi", "ru", "en", "other", "unknown"). */
+DT_API const char *dt_lang_code(dt_lang lang);
+
+/** The language named by a code ("vi", "ru", "en"); DT_ENOTFOUND if not. */
+DT_API int dt_lang_from_code(dt_lang *out, const char *code);
+
+/**
+ * Guess the language of `len` bytes of normalized UTF-8 from script and
+ * diacritic statistics: Cyrillic letters -> ru; Latin with Vietnamese
+ * letters (ă â đ ê ô ơ ư, tone marks) -> vi; plain Latin -> en; other
+ * scripts -> other; too few letters -> unknown.
+ */
+DT_API dt_lang dt_lang_detect(const char *s, size_t len);
+
+/** Splits normalized text into matching terms. Not thread-safe: one each. */
+typedef struct dt_tokenizer dt_tokenizer;
+
+#define DT_TERMS_KEEP_STOPWORDS (1u << 0) /* do not drop stopwords */
+#define DT_TERMS_NO_BIGRAMS (1u << 1)     /* vi: syllables only */
+#define DT_TERMS_NO_STEM (1u << 2)        /* ru: folded words, not stems */
+
+/**
+ * A term found in the text: `term` (`len` bytes, not NUL-terminated, valid
+ * only during the call) covers bytes [start, end) of the input.  A nonzero
+ * result stops the walk and is returned by dt_tokenizer_run().
+ */
+typedef int (*dt_term_cb)(const char *term, size_t len, size_t start,
+	size_t end, void *payload);
+
+/**
+ * A tokenizer for `lang` with DT_TERMS_* `flags`.  Terms are case-folded;
+ * Vietnamese yields syllables and, unless DT_TERMS_NO_BIGRAMS, bigrams of
+ * adjacent syllables ("đảng viên"); Russian yields Snowball stems with ё
+ * folded to е; stopwords of the language are dropped unless
+ * DT_TERMS_KEEP_STOPWORDS.  Free with dt_tokenizer_free().
+ */
+DT_API int dt_tokenizer_new(dt_tokenizer **out, dt_lang lang, unsigned flags,
+	dt_error *err);
+
+/** Free `tok`.  NULL is a no-op. */
+DT_API void dt_tokenizer_free(dt_tokenizer *tok);
+
+/**
+ * Call `cb` for every term of `len` bytes of normalized UTF-8 at `s`, in
+ * text order.  Returns 0, the callback's nonzero result, or a dt_status.
+ */
+DT_API int dt_tokenizer_run(dt_tokenizer *tok, const char *s, size_t len,
+	dt_term_cb cb, void *payload, dt_error *err);
+
+/** True (1) when `word` (folded UTF-8) is a stopword of `lang`. */
+DT_API int dt_is_stopword(dt_lang lang, const char *word, size_t len);
+
+/* ## Documents: the model */
+
+/** What a unit is.  eIds follow the Akoma Ntoso naming convention. */
+typedef enum {
+	DT_KIND_ROOT = 0,   /* the document itself (no eId) */
+	DT_KIND_PART,       /* Phần, Раздел: part_N */
+	DT_KIND_CHAPTER,    /* Chương, Глава, Chapter: chp_N */
+	DT_KIND_SECTION,    /* Mục; plan sections "I.", "II.": sec_N */
+	DT_KIND_SUBSECTION, /* Tiểu mục: subsec_N */
+	DT_KIND_ARTICLE,    /* Điều, Статья, Article: art_N */
+	DT_KIND_CLAUSE,     /* khoản, часть/пункт "1.": para_N */
+	DT_KIND_POINT,      /* điểm "a)", подпункт "а)", "(a)": point_X */
+	DT_KIND_ITEM,       /* "-", "+", tiết: item_N (position) */
+	DT_KIND_LEVEL,      /* decimal items 1. / 1.1. / 1.1.1.: lvl_N-M */
+	DT_KIND_ROW,        /* a table row: row_N */
+	DT_KIND_BLOCK,      /* an unnumbered paragraph: p_N */
+	DT_KIND_COUNT_
+} dt_kind;
+
+/** Name of a kind: "article", "clause", "point", … */
+DT_API const char *dt_kind_name(dt_kind kind);
+
+/** A parsed document: metadata, diagnostics and a tree of units. */
+typedef struct dt_doc dt_doc;
+/** A unit of a document; borrowed from its dt_doc. */
+typedef struct dt_unit dt_unit;
+
+/** Input formats. */
+typedef enum {
+	DT_FORMAT_AUTO = 0, /* by content: '<' first -> AKN, else Markdown */
+	DT_FORMAT_MD,
+	DT_FORMAT_AKN
+} dt_format;
+
+typedef struct {
+	dt_format format;     /* DT_FORMAT_AUTO (0) guesses */
+	dt_encoding encoding; /* DT_ENC_AUTO (0) detects */
+	dt_lang lang;         /* DT_LANG_UNKNOWN (0) detects */
+	dt_tone tone;         /* DT_TONE_NEW (0) */
+	size_t max_bytes;     /* 0 = default (64 MiB) */
+	unsigned max_depth;   /* 0 = default (256) nesting of the source */
+	size_t max_units;     /* 0 = default (1,000,000) */
+} dt_parse_opts;
+#define DT_PARSE_OPTS_INIT { DT_FORMAT_AUTO, DT_ENC_AUTO, DT_LANG_UNKNOWN, \
+	DT_TONE_NEW, 0, 0, 0 }
+
+/**
+ * Parse `len` bytes at `buf` (any supported encoding; Markdown or Akoma
+ * Ntoso XML) into a document.  `file` names the source in the document
+ * and in diagnostics (may be NULL).  On success `*out` is new: free it
+ * with dt_doc_free().  Irregular numbering becomes a warning in the
+ * document's diagnostics, never a failure.  Fails with DT_EUTF8 or
+ * DT_EPARSE (undecodable text, malformed XML, an entity declaration),
+ * DT_ELIMIT (over a size, depth or unit limit) or DT_ENOMEM; `err` says
+ * where (line of the original file).
+ */
+DT_API int dt_doc_parse(dt_doc **out, const char *buf, size_t len,
+	const char *file, const dt_parse_opts *opts, dt_error *err);
+
+/** Read the file at `path` and dt_doc_parse() it. */
+DT_API int dt_doc_load(dt_doc **out, const char *path,
+	const dt_parse_opts *opts, dt_error *err);
+
+/** Free `doc` and every unit it owns.  NULL is a no-op. */
+DT_API void dt_doc_free(dt_doc *doc);
+
+/** The file name given to dt_doc_parse()/dt_doc_load(), or "". */
+DT_API const char *dt_doc_file(const dt_doc *doc);
+/** The language of the document (given or detected). */
+DT_API dt_lang dt_doc_lang(const dt_doc *doc);
+/** The format the document was read from (DT_FORMAT_MD or _AKN). */
+DT_API dt_format dt_doc_format(const dt_doc *doc);
+
+/** A reference to another document, as found in the metadata. */
+typedef struct {
+	const char *text;   /* the reference as written */
+	const char *type;   /* document type word as written ("Quy định"), or "" */
+	const char *symbol; /* "18-QĐ/TW", "30/2020/NĐ-CP", or "" */
+	const char *date;   /* ISO "2022-05-10", or "" */
+	size_t line;        /* original line */
+} dt_docref;
+
+/**
+ * Metadata of a document; every string is "" when unknown.  Identity is
+ * (issuer code, type, number, date): Party bodies restart numbering every
+ * term, so the symbol alone is not unique.
+ */
+typedef struct {
+	const char *type;        /* canonical upper case: "QUY ĐỊNH", "ПЛАН" */
+	const char *symbol;      /* as written: "31-QĐ/TW" */
+	const char *number;      /* "31" */
+	const char *type_code;   /* "QĐ" */
+	const char *issuer_code; /* "TW", "KH-UBND"'s "UBND" */
+	const char *year;        /* the year of a normative State symbol */
+	const char *date;        /* ISO date of issue */
+	const char *place;       /* "Hà Nội" */
+	const char *issuer;      /* issuing body as written */
+	const char *title;       /* subject line(s) */
+	const dt_docref *replaces;   /* documents this one replaces */
+	size_t replaces_count;
+	const dt_docref *based_on;   /* "Căn cứ …", "Thực hiện …" */
+	size_t based_on_count;
+} dt_meta;
+
+/** The metadata of `doc`; borrowed, valid until dt_doc_free(). */
+DT_API const dt_meta *dt_doc_meta(const dt_doc *doc);
+
+typedef enum { DT_DIAG_WARNING = 1, DT_DIAG_ERROR = 2 } dt_severity;
+
+/** A diagnostic about the document: irregular numbering and the like. */
+typedef struct {
+	dt_severity severity;
+	size_t line;          /* original line, 0 = whole document */
+	const char *message;
+} dt_diag;
+
+/** Number of diagnostics of `doc`. */
+DT_API size_t dt_doc_diag_count(const dt_doc *doc);
+/** Diagnostic `i` of `doc` (NULL when out of range); borrowed. */
+DT_API const dt_diag *dt_doc_diag_at(const dt_doc *doc, size_t i);
+
+/** The root unit (kind DT_KIND_ROOT); its children are the top units. */
+DT_API const dt_unit *dt_doc_root(const dt_doc *doc);
+/** Number of units in the document, root excluded. */
+DT_API size_t dt_doc_unit_count(const dt_doc *doc);
+/** Unit `i` in document order (pre-order), NULL when out of range. */
+DT_API const dt_unit *dt_doc_unit_at(const dt_doc *doc, size_t i);
+/** The unit with eId `eid`, or NULL. */
+DT_API const dt_unit *dt_doc_find(const dt_doc *doc, const char *eid);
+
+typedef int (*dt_unit_cb)(const dt_unit *unit, unsigned depth, void *payload);
+/** Visit units depth-first in document order (root excluded; top units
+ *  have depth 0); a nonzero callback result stops and is returned. */
+DT_API int dt_doc_foreach(const dt_doc *doc, dt_unit_cb cb, void *payload);
+
+DT_API dt_kind dt_unit_kind(const dt_unit *unit);
+/** The number as written: "5", "II", "đ", "1.2", "" for unnumbered. */
+DT_API const char *dt_unit_num(const dt_unit *unit);
+/** Numeric value: arabic or Roman value, letter position (a=1, đ=5), or
+ *  the position of an unnumbered unit among its siblings of its kind. */
+DT_API long dt_unit_value(const dt_unit *unit);
+/** The eId, e.g. "art_5__para_2__point_a"; "" for the root. */
+DT_API const char *dt_unit_eid(const dt_unit *unit);
+/** The heading ("Phạm vi điều chỉnh"), or "". */
+DT_API const char *dt_unit_heading(const dt_unit *unit);
+/** The unit's own text (not its children's), NFC; or "". */
+DT_API const char *dt_unit_text(const dt_unit *unit);
+/** A label in the document's language: "khoản 2 Điều 5", "Статья 5". */
+DT_API const char *dt_unit_label(const dt_unit *unit);
+/** First and last original line of the unit's own text (0 for root). */
+DT_API size_t dt_unit_line(const dt_unit *unit);
+DT_API size_t dt_unit_last_line(const dt_unit *unit);
+/** Original line of byte `offset` of dt_unit_text(). */
+DT_API size_t dt_unit_text_line(const dt_unit *unit, size_t offset);
+/** The parent unit (NULL for the root). */
+DT_API const dt_unit *dt_unit_parent(const dt_unit *unit);
+DT_API size_t dt_unit_child_count(const dt_unit *unit);
+DT_API const dt_unit *dt_unit_child_at(const dt_unit *unit, size_t i);
+/** Units of another document this unit implements: the Charter tags of a
+ *  Charter-keyed regulation ("1. Điều 1 (Khoản 2): …" -> "art_1__para_2"). */
+DT_API size_t dt_unit_implements_count(const dt_unit *unit);
+DT_API const char *dt_unit_implements_at(const dt_unit *unit, size_t i);
+/** Cells of a table row, keyed by the column header. */
+DT_API size_t dt_unit_cell_count(const dt_unit *unit);
+/** Cell `i` of a row; its column header goes to *name_out (may be NULL). */
+DT_API const char *dt_unit_cell_at(const dt_unit *unit, size_t i,
+	const char **name_out);
+
+/* ## Documents: writing */
+
+/** Write `doc` as Akoma Ntoso 3.0 XML (FRBR metadata, unique eIds) into a
+ *  new NUL-terminated buffer *out (free with dt_free()). */
+DT_API int dt_doc_write_akn(char **out, size_t *len_out, const dt_doc *doc,
+	dt_error *err);
+/** Write `doc` back as Markdown into *out (free with dt_free()). */
+DT_API int dt_doc_write_md(char **out, size_t *len_out, const dt_doc *doc,
+	dt_error *err);
+/** Output formats of reports. */
+typedef enum {
+	DT_REPORT_TEXT = 0,
+	DT_REPORT_JSON,
+	DT_REPORT_MD,
+	DT_REPORT_CSV,
+	DT_REPORT_TSV,
+	DT_REPORT_HTML
+} dt_report_format;
+
+/** The format named `name` ("text", "json", "md", "csv", "tsv", "html"). */
+DT_API int dt_report_format_from_name(dt_report_format *out,
+	const char *name);
+
+/**
+ * The outline of `doc` (metadata and unit tree) as text, Markdown or JSON
+ * into a new buffer *out (free with dt_free()).  The JSON form is a
+ * contract: {"schema": 1, "file", "language", "metadata": {…}, "units":
+ * [{"eid", "kind", "num", "heading", "line", "last_line", "implements",
+ * "children", …}]}, nested in document order.
+ */
+DT_API int dt_doc_write_outline(char **out, size_t *len_out,
+	const dt_doc *doc, dt_report_format format, dt_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DIRTRACE_H */

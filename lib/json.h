@@ -1,0 +1,19 @@
+/*
+ * json.h - small writers shared by the report modules.
+ */
+#ifndef DT_JSON_H
+#define DT_JSON_H
+
+#include "internal.h"
+
+/** Append `s` as a JSON string literal (quotes, escapes). */
+int dt__json_str(dt_buf *b, const char *s);
+/** Append `"key":` (preceded by ',' unless `first`). */
+int dt__json_key(dt_buf *b, const char *key, int first);
+int dt__json_kv_str(dt_buf *b, const char *key, const char *value,
+	int first);
+int dt__json_kv_num(dt_buf *b, const char *key, long value, int first);
+/** Append `s` as one RFC 4180 CSV field. */
+int dt__csv_field(dt_buf *b, const char *s);
+
+#endif /* DT_JSON_H */

@@ -1,0 +1,118 @@
+/*
+ * parse.c - a document from bytes: decode (text.c), read (read_md.c or
+ * read_akn.c), outline (outline.c, meta.c).  The one entry point that
+ * runs the stages in order; each stage sees only the previous one's
+ * product.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* Markdown unless the text opens with '<' (an XML declaration or root). */
+static dt_format guess_format(const char *s, size_t len, const char *file)
+{
+	size_t i = 0, n = file ? strlen(file) : 0;
+
+	if (n > 4 && strcmp(file + n - 4, ".xml") == 0) {
+		return DT_FORMAT_AKN;
+	}
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
+		i++;
+	}
+	return i < len && s[i] == '<' && i + 1 < len &&
+		(s[i + 1] == '?' || s[i + 1] == 'a' || s[i + 1] == '!') ?
+		DT_FORMAT_AKN : DT_FORMAT_MD;
+}
+
+/* The language: given, else declared in the metadata, else detected. */
+static dt_lang pick_lang(const dt_parse_opts *o, const dt_blocks *b,
+	const dt_text *text)
+{
+	size_t i;
+
+	if (o->lang != DT_LANG_UNKNOWN) {
+		return o->lang;
+	}
+	for (i = 0; i < b->nmeta; i++) {
+		dt_lang l;
+
+		if (strcmp(b->meta[i].key, "lang") == 0 &&
+			dt_lang_from_code(&l, b->meta[i].value) == 0) {
+			return l;
+		}
+	}
+	return dt_lang_detect(dt_text_data(text), dt_text_len(text));
+}
+
+static int build(dt_doc *doc, const dt_text *text, const dt_parse_opts *o,
+	dt_error *err)
+{
+	const char *s = dt_text_data(text);
+	size_t len = dt_text_len(text);
+	dt_blocks blocks;
+	int rc;
+
+	doc->format = o->format != DT_FORMAT_AUTO ? o->format :
+		guess_format(s, len, doc->file);
+	dt__blocks_init(&blocks, o->max_units);
+	rc = doc->format == DT_FORMAT_AKN ?
+		dt__read_akn(&blocks, s, len, o, err) :
+		dt__read_md(&blocks, s, len, o, err);
+	if (rc == 0) {
+		doc->lang = pick_lang(o, &blocks, text);
+		rc = dt__outline(doc, &blocks, err);
+	}
+	dt__blocks_dispose(&blocks);
+	return rc;
+}
+
+int dt_doc_parse(dt_doc **out, const char *buf, size_t len, const char *file,
+	const dt_parse_opts *opts, dt_error *err)
+{
+	dt_parse_opts o = DT_PARSE_OPTS_INIT;
+	dt_text_opts topts = DT_TEXT_OPTS_INIT;
+	dt_text *text = NULL;
+	dt_doc *doc = NULL;
+	int rc;
+
+	DT_ASSERT_ARG(out != NULL && (buf != NULL || len == 0), err);
+	*out = NULL;
+	if (opts != NULL) {
+		o = *opts;
+	}
+	topts.encoding = o.encoding;
+	topts.tone = o.tone;
+	topts.max_bytes = o.max_bytes;
+	rc = dt_text_decode(&text, buf, len, &topts, err);
+	if (rc == 0) {
+		rc = dt__doc_new(&doc, file, err);
+	}
+	if (rc == 0) {
+		rc = build(doc, text, &o, err);
+	}
+	dt_text_free(text);
+	if (rc < 0) {
+		dt__error_source(err, file);
+		dt_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return 0;
+}
+
+int dt_doc_load(dt_doc **out, const char *path, const dt_parse_opts *opts,
+	dt_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	DT_ASSERT_ARG(out != NULL && path != NULL, err);
+	*out = NULL;
+	rc = dt_file_read(&buf, &len, path, opts ? opts->max_bytes : 0, err);
+	if (rc == 0) {
+		rc = dt_doc_parse(out, buf, len, path, opts, err);
+	}
+	dt_free(buf);
+	return rc;
+}

@@ -1,0 +1,507 @@
+/*
+ * read_md.c - the Markdown reader: normalized text -> blocks, through
+ * cmark-gfm with the table extension.  The only includer of cmark-gfm.
+ *
+ * The reader knows Markdown containers, not numbering: it hands the
+ * outline the text of every heading, paragraph, list item and table row
+ * with its original lines.  Two things cmark loses are restored from the
+ * source: list markers (CommonMark keeps only the first number of an
+ * ordered list, but "3." must stay "3."), and front matter (which cmark
+ * would read as a thematic break and a setext heading).
+ *
+ * Safety (DESIGN §7): never CMARK_OPT_UNSAFE (raw HTML stays text); input
+ * is already valid UTF-8 (text.c); trees are walked with cmark_iter, never
+ * recursion; tables are capped before cmark sees them, since Debian's
+ * cmark-gfm pads every row to the header's width.
+ */
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "internal.h"
+
+enum { MAX_TABLE_CELLS = 200000 };
+
+/* ## front matter: "---" / key: value lines / "---" at the very top */
+
+/* Length of the line starting at s (without its LF). */
+static size_t line_len(const char *s, const char *end)
+{
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+	return nl ? (size_t)(nl - s) : (size_t)(end - s);
+}
+
+static int is_fence(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+		n--;
+	}
+	return (n == 3 && memcmp(s, "---", 3) == 0) ||
+		(n == 3 && memcmp(s, "...", 3) == 0);
+}
+
+/* Record one "key: value" line as metadata. */
+static int front_matter_line(dt_blocks *out, const char *s, size_t n,
+	size_t line)
+{
+	const char *colon = memchr(s, ':', n);
+	char key[64];
+	size_t klen;
+	char *val;
+	int rc;
+
+	if (colon == NULL || (size_t)(colon - s) >= sizeof(key)) {
+		return 0;
+	}
+	klen = (size_t)(colon - s);
+	memcpy(key, s, klen);
+	key[klen] = '\0';
+	colon++;
+	while (colon < s + n && (*colon == ' ' || *colon == '\t')) {
+		colon++;
+	}
+	val = dt__strndup(colon, (size_t)(s + n - colon));
+	if (val == NULL) {
+		return DT_ENOMEM;
+	}
+	rc = dt__blocks_meta(out, key, val, line);
+	dt__free(val);
+	return rc;
+}
+
+/* If `text` opens with front matter, record it and blank its lines in
+ * `copy` (a writable copy of text) so line numbers stay exact. */
+static int front_matter(dt_blocks *out, char *copy, size_t len)
+{
+	const char *end = copy + len, *p = copy;
+	size_t line = 1, n = line_len(p, end);
+	char *body;
+	int rc;
+
+	if (!(n == 3 && memcmp(p, "---", 3) == 0)) {
+		return 0;
+	}
+	for (p += n + 1, line = 2; p < end && line < 200; line++) {
+		n = line_len(p, end);
+		if (is_fence(p, n)) {
+			break;
+		}
+		p += n + 1;
+	}
+	if (p >= end || line >= 200) {
+		return 0; /* no closing fence: not front matter */
+	}
+	body = copy + line_len(copy, end) + 1;
+	for (line = 2; body < p; line++) {
+		n = line_len(body, end);
+		rc = front_matter_line(out, body, n, line);
+		if (rc < 0) {
+			return rc;
+		}
+		body += n + 1;
+	}
+	for (body = copy; body < p + line_len(p, end); body++) {
+		if (*body != '\n') {
+			*body = ' ';
+		}
+	}
+	return 0;
+}
+
+/* ## guard against table blow-ups */
+
+static int check_tables(const char *s, size_t len, dt_error *err)
+{
+	size_t max_pipes = 0, table_lines = 0, pipes = 0, i;
+
+	for (i = 0; i <= len; i++) {
+		if (i == len || s[i] == '\n') {
+			if (pipes > 0) {
+				table_lines++;
+				max_pipes = pipes > max_pipes ? pipes : max_pipes;
+			}
+			pipes = 0;
+		} else if (s[i] == '|') {
+			pipes++;
+		}
+	}
+	if (max_pipes > 0 && table_lines > MAX_TABLE_CELLS / max_pipes) {
+		return dt__fail(err, DT_ELIMIT, 0, 0, "document too complex "
+			"(tables of up to %zu cells x %zu rows)", max_pipes,
+			table_lines);
+	}
+	return 0;
+}
+
+/* ## inline text */
+
+typedef struct {
+	const char *src;     /* the (front-matter blanked) source */
+	size_t src_len;
+	size_t *line_starts; /* offset of each source line; [0] = line 1 */
+	size_t nlines;
+	dt_blocks *out;
+	size_t table;        /* tables seen so far */
+	const char *marker;  /* pending list marker for the next paragraph */
+	size_t marker_len;
+	cmark_node *marker_item;
+	int list_depth;
+} md_reader;
+
+/* Append the plain text of `node`'s inline subtree to `b`; note how many
+ * leading bytes were inside a first STRONG child. */
+static int inline_text(dt_buf *b, cmark_node *node, size_t *strong_len)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_node *first = cmark_node_first_child(node);
+	cmark_event_type ev;
+	int rc = 0;
+
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit;
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (n == first && strong_len != NULL &&
+				cmark_node_get_type(n) == CMARK_NODE_STRONG) {
+				*strong_len = b->len;
+			}
+			continue;
+		}
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			lit = cmark_node_get_literal(n);
+			rc = dt__buf_append(b, lit ? lit : "",
+				lit ? strlen(lit) : 0);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			rc = dt__buf_putc(b, '\n');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+static int push_text_block(md_reader *r, dt_block_kind kind, int level,
+	dt_buf *text, size_t strong_len, cmark_node *node)
+{
+	dt_block *blk;
+	int rc = dt__blocks_push(r->out, &blk);
+
+	if (rc < 0) {
+		return rc;
+	}
+	blk->kind = kind;
+	blk->level = level;
+	blk->line = (size_t)cmark_node_get_start_line(node);
+	blk->last_line = (size_t)cmark_node_get_end_line(node);
+	blk->strong_len = strong_len;
+	blk->text = dt__buf_detach(text, NULL);
+	return blk->text ? 0 : DT_ENOMEM;
+}
+
+/* ## list markers from the source line */
+
+/* The marker ("3.", "3)", "-", "+", "*") of the list item starting at
+ * 1-based `line`, `col` of the source. */
+static void item_marker(md_reader *r, cmark_node *item)
+{
+	size_t line = (size_t)cmark_node_get_start_line(item);
+	size_t col = (size_t)cmark_node_get_start_column(item);
+	const char *s, *end;
+	size_t n = 0;
+
+	r->marker = NULL;
+	r->marker_len = 0;
+	if (line == 0 || line > r->nlines || col == 0) {
+		return;
+	}
+	s = r->src + r->line_starts[line - 1] + col - 1;
+	end = r->src + r->src_len;
+	while (s < end && (*s == ' ' || *s == '\t')) {
+		s++;
+	}
+	while (s + n < end && n < 10 && s[n] >= '0' && s[n] <= '9') {
+		n++;
+	}
+	if (n > 0 && s + n < end && (s[n] == '.' || s[n] == ')')) {
+		n++;
+	} else if (n == 0 && s < end && (*s == '-' || *s == '+' ||
+		*s == '*')) {
+		n = 1;
+	} else {
+		return;
+	}
+	r->marker = s;
+	r->marker_len = n;
+	r->marker_item = item;
+}
+
+/* Start `b` with the pending list marker when `node` is the first child
+ * of that list item; returns the block kind to use. */
+static dt_block_kind take_marker(md_reader *r, cmark_node *node, dt_buf *b,
+	dt_block_kind kind, int *level, int *rc)
+{
+	if (r->marker == NULL || cmark_node_parent(node) != r->marker_item ||
+		cmark_node_previous(node) != NULL) {
+		return kind;
+	}
+	*rc = dt__buf_append(b, r->marker, r->marker_len);
+	if (*rc == 0) {
+		*rc = dt__buf_putc(b, ' ');
+	}
+	*level = r->list_depth;
+	r->marker = NULL;
+	return DT_BLOCK_ITEM;
+}
+
+/* A paragraph or heading: its text, with the pending list marker first
+ * when it is the first child of that list item. */
+static int text_block(md_reader *r, cmark_node *node, dt_block_kind kind,
+	int level)
+{
+	size_t strong = 0;
+	dt_buf b;
+	int rc = 0;
+
+	dt__buf_init(&b, 0);
+	kind = take_marker(r, node, &b, kind, &level, &rc);
+	if (rc == 0) {
+		rc = inline_text(&b, node, &strong);
+	}
+	if (rc == 0) {
+		/* strong counts from the start of text, prefix included */
+		rc = push_text_block(r, kind, level, &b, strong, node);
+	}
+	dt__buf_dispose(&b);
+	return rc;
+}
+
+/* A literal block (code, raw HTML): its text as a paragraph. */
+static int literal_block(md_reader *r, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t n = lit ? strlen(lit) : 0;
+	dt_block_kind kind;
+	int level = 0, rc = 0;
+	dt_buf b;
+
+	while (n > 0 && lit[n - 1] == '\n') {
+		n--;
+	}
+	dt__buf_init(&b, 0);
+	kind = take_marker(r, node, &b, DT_BLOCK_PARA, &level, &rc);
+	if (rc == 0) {
+		rc = dt__buf_append(&b, lit ? lit : "", n);
+	}
+	if (rc == 0) {
+		rc = push_text_block(r, kind, level, &b, 0, node);
+	}
+	dt__buf_dispose(&b);
+	return rc;
+}
+
+/* ## tables */
+
+static int table_row(md_reader *r, cmark_node *row)
+{
+	cmark_node *cell;
+	dt_block *blk;
+	size_t n = 0;
+	int rc = dt__blocks_push(r->out, &blk);
+
+	if (rc < 0) {
+		return rc;
+	}
+	blk->kind = DT_BLOCK_ROW;
+	blk->line = (size_t)cmark_node_get_start_line(row);
+	blk->last_line = (size_t)cmark_node_get_end_line(row);
+	blk->header = cmark_gfm_extensions_get_table_row_is_header(row);
+	blk->table = r->table;
+	for (cell = cmark_node_first_child(row); cell != NULL;
+		cell = cmark_node_next(cell)) {
+		n++;
+	}
+	blk->cells = dt__calloc(n ? n : 1, sizeof(char *));
+	if (blk->cells == NULL) {
+		return DT_ENOMEM;
+	}
+	for (cell = cmark_node_first_child(row); cell != NULL;
+		cell = cmark_node_next(cell)) {
+		dt_buf b;
+
+		dt__buf_init(&b, 0);
+		rc = inline_text(&b, cell, NULL);
+		blk->cells[blk->ncells] = rc == 0 ? dt__buf_detach(&b, NULL) :
+			NULL;
+		dt__buf_dispose(&b);
+		if (blk->cells[blk->ncells] == NULL) {
+			return rc < 0 ? rc : DT_ENOMEM;
+		}
+		blk->ncells++;
+	}
+	blk->text = dt__strdup("");
+	return blk->text ? 0 : DT_ENOMEM;
+}
+
+/* ## the walk */
+
+static int is_type(cmark_node *n, const char *name)
+{
+	const char *t = cmark_node_get_type_string(n);
+
+	return t != NULL && strcmp(t, name) == 0;
+}
+
+/* Handle entering `n`; *skip = 1 when its subtree is done. */
+static int enter_node(md_reader *r, cmark_node *n, int *skip)
+{
+	*skip = 0;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		*skip = 1;
+		return text_block(r, n, DT_BLOCK_HEADING,
+			cmark_node_get_heading_level(n));
+	case CMARK_NODE_PARAGRAPH:
+		*skip = 1;
+		return text_block(r, n, DT_BLOCK_PARA, 0);
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		*skip = 1;
+		return literal_block(r, n);
+	case CMARK_NODE_THEMATIC_BREAK: {
+		dt_block *blk;
+		int rc = dt__blocks_push(r->out, &blk);
+
+		if (rc == 0) {
+			blk->kind = DT_BLOCK_BREAK;
+			blk->line = (size_t)cmark_node_get_start_line(n);
+			blk->last_line = blk->line;
+		}
+		return rc;
+	}
+	case CMARK_NODE_LIST:
+		r->list_depth++;
+		return 0;
+	case CMARK_NODE_ITEM:
+		item_marker(r, n);
+		return 0;
+	default:
+		break;
+	}
+	if (is_type(n, "table")) {
+		r->table++;
+	} else if (is_type(n, "table_row") || is_type(n, "table_header")) {
+		*skip = 1;
+		return table_row(r, n);
+	}
+	return 0;
+}
+
+static int walk(md_reader *r, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	int rc = 0;
+
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int skip = 0;
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (cmark_node_get_type(n) == CMARK_NODE_LIST) {
+				r->list_depth--;
+			}
+			continue;
+		}
+		rc = enter_node(r, n, &skip);
+		if (skip) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+/* Offsets where each line of s starts. */
+static int index_lines(md_reader *r)
+{
+	size_t n = 1, i, k = 0;
+
+	for (i = 0; i < r->src_len; i++) {
+		n += r->src[i] == '\n';
+	}
+	r->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
+	if (r->line_starts == NULL) {
+		return DT_ENOMEM;
+	}
+	r->line_starts[k++] = 0;
+	for (i = 0; i < r->src_len; i++) {
+		if (r->src[i] == '\n') {
+			r->line_starts[k++] = i + 1;
+		}
+	}
+	r->nlines = k;
+	return 0;
+}
+
+static cmark_node *parse_gfm(const char *s, size_t len)
+{
+	cmark_parser *p;
+	cmark_node *root;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_attach_syntax_extension(p,
+		cmark_find_syntax_extension("table"));
+	cmark_parser_feed(p, s, len);
+	root = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return root;
+}
+
+int dt__read_md(dt_blocks *out, const char *text, size_t len,
+	const dt_parse_opts *opts, dt_error *err)
+{
+	md_reader r;
+	cmark_node *root = NULL;
+	char *copy;
+	int rc;
+
+	(void)opts;
+	memset(&r, 0, sizeof(r));
+	copy = dt__strndup(text, len);
+	if (copy == NULL) {
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	rc = front_matter(out, copy, len);
+	if (rc == 0) {
+		rc = check_tables(copy, len, err);
+	}
+	r.src = copy;
+	r.src_len = len;
+	r.out = out;
+	if (rc == 0) {
+		rc = index_lines(&r);
+	}
+	if (rc == 0) {
+		root = parse_gfm(copy, len); /* aborts on OOM (cmark contract) */
+		rc = walk(&r, root);
+	}
+	cmark_node_free(root);
+	dt__free(r.line_starts);
+	dt__free(copy);
+	if (rc < 0 && (err == NULL || err->code == 0)) {
+		return dt__fail(err, rc, 0, 0, rc == DT_ELIMIT ?
+			"too many blocks" : "out of memory");
+	}
+	return rc;
+}

@@ -1,0 +1,164 @@
+/*
+ * regex.c - the PCRE2 adapter: the only file that includes pcre2.h.
+ *
+ * Every pattern is compiled with PCRE2_UTF | PCRE2_UCP and JIT-compiled;
+ * every match runs with a sized JIT stack and match/depth limits (DESIGN
+ * §7: the 32 KiB default JIT stack is too small, and the match limit alone
+ * does not save a quadratic pattern, so patterns must also be written to
+ * be linear).  Callers see byte offsets, never pcre2 types.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct dt_re {
+	pcre2_code *code;
+	int jit;
+};
+
+/* One match context + JIT stack per thread: pcre2 match data and JIT
+ * stacks must not be shared between threads running at once. */
+static pthread_key_t tls_key;
+static pthread_once_t tls_once = PTHREAD_ONCE_INIT;
+
+typedef struct {
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *stack;
+	pcre2_match_data *md;
+} re_thread;
+
+static void re_thread_free(void *p)
+{
+	re_thread *t = p;
+
+	if (t == NULL) {
+		return;
+	}
+	pcre2_match_data_free(t->md);
+	pcre2_jit_stack_free(t->stack);
+	pcre2_match_context_free(t->mctx);
+	dt__free(t);
+}
+
+static void tls_init(void)
+{
+	pthread_key_create(&tls_key, re_thread_free);
+}
+
+enum { MAX_PAIRS = 64 };
+
+static re_thread *re_thread_get(void)
+{
+	re_thread *t;
+
+	pthread_once(&tls_once, tls_init);
+	t = pthread_getspecific(tls_key);
+	if (t != NULL) {
+		return t;
+	}
+	t = dt__calloc(1, sizeof(*t));
+	if (t == NULL) {
+		return NULL;
+	}
+	t->mctx = pcre2_match_context_create(NULL);
+	t->stack = pcre2_jit_stack_create(64 * 1024, 1024 * 1024, NULL);
+	t->md = pcre2_match_data_create(MAX_PAIRS, NULL);
+	if (t->mctx == NULL || t->stack == NULL || t->md == NULL) {
+		re_thread_free(t);
+		return NULL;
+	}
+	pcre2_set_match_limit(t->mctx, 1000000);
+	pcre2_set_depth_limit(t->mctx, 10000);
+	pcre2_set_heap_limit(t->mctx, 20000); /* KiB */
+	pcre2_jit_stack_assign(t->mctx, NULL, t->stack);
+	pthread_setspecific(tls_key, t);
+	return t;
+}
+
+int dt__re_compile(dt_re **out, const char *pattern, unsigned flags,
+	dt_error *err)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+	PCRE2_SIZE erroff = 0;
+	int errcode = 0;
+	dt_re *re;
+
+	*out = NULL;
+	if (flags & DT_RE_CASELESS) {
+		opts |= PCRE2_CASELESS;
+	}
+	if (flags & DT_RE_ANCHORED) {
+		opts |= PCRE2_ANCHORED;
+	}
+	re = dt__calloc(1, sizeof(*re));
+	if (re == NULL) {
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	re->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+		opts, &errcode, &erroff, NULL);
+	if (re->code == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		dt__free(re);
+		return dt__fail(err, DT_EINVAL, 0, (size_t)erroff + 1,
+			"bad pattern at offset %zu: %s", (size_t)erroff,
+			(const char *)msg);
+	}
+	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	*out = re;
+	return 0;
+}
+
+void dt__re_free(dt_re *re)
+{
+	if (re == NULL) {
+		return;
+	}
+	pcre2_code_free(re->code);
+	dt__free(re);
+}
+
+int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
+	size_t *ov, size_t ovn)
+{
+	re_thread *t = re_thread_get();
+	PCRE2_SIZE *v;
+	size_t i, pairs;
+	int rc;
+
+	if (t == NULL) {
+		return DT_ENOMEM;
+	}
+	if (re->jit) {
+		rc = pcre2_jit_match(re->code, (PCRE2_SPTR)s, len, start, 0,
+			t->md, t->mctx);
+	} else {
+		rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start,
+			PCRE2_NO_UTF_CHECK, t->md, t->mctx);
+	}
+	if (rc == PCRE2_ERROR_NOMATCH) {
+		return 0;
+	}
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+		rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+		return DT_ELIMIT;
+	}
+	if (rc < 0) {
+		return DT_ERROR;
+	}
+	v = pcre2_get_ovector_pointer(t->md);
+	pairs = pcre2_get_ovector_count(t->md);
+	if (pairs > ovn) {
+		pairs = ovn;
+	}
+	for (i = 0; i < pairs; i++) {
+		ov[2 * i] = v[2 * i] == PCRE2_UNSET ? SIZE_MAX : v[2 * i];
+		ov[2 * i + 1] = v[2 * i + 1] == PCRE2_UNSET ? SIZE_MAX :
+			v[2 * i + 1];
+	}
+	return rc == 0 ? (int)pairs : rc;
+}

@@ -1,0 +1,213 @@
+/*
+ * tone.c - one tone-mark placement for Vietnamese oa/oe/uy syllables.
+ *
+ * In an open syllable (no final consonant) whose vowel is oa, oe or uy,
+ * the old style puts the tone on the second vowel (hoà, khoẻ, thuỷ) and the
+ * new style on the first (hòa, khỏe, thủy); with a final both agree
+ * (hoàng, toán).  About one real document in five mixes the two, so text
+ * is rewritten into one style before anything is matched.  After qu the u
+ * belongs to the consonant (quý), so qu+y is left alone; gi+vowel never
+ * forms these clusters.  No library does this: it is Vietnamese
+ * orthography, written here from the rule above.
+ *
+ * Input is NFC UTF-8, so every toned vowel is one precomposed code point.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+enum { TONES = 6 }; /* none, grave, acute, hook above, tilde, dot below */
+
+/* The five vowels that take part, each with its six tones, lower then
+ * upper case: [vowel][case][tone].  Code points from the Unicode charts
+ * (Latin-1 Supplement, Latin Extended-A, Latin Extended Additional). */
+static const uint32_t vowels[5][2][TONES] = {
+	{ { 0x61, 0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1 },      /* a */
+	  { 0x41, 0xC0, 0xC1, 0x1EA2, 0xC3, 0x1EA0 } },
+	{ { 0x65, 0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9 },    /* e */
+	  { 0x45, 0xC8, 0xC9, 0x1EBA, 0x1EBC, 0x1EB8 } },
+	{ { 0x6F, 0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD },      /* o */
+	  { 0x4F, 0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC } },
+	{ { 0x75, 0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5 },     /* u */
+	  { 0x55, 0xD9, 0xDA, 0x1EE6, 0x168, 0x1EE4 } },
+	{ { 0x79, 0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5 },  /* y */
+	  { 0x59, 0x1EF2, 0xDD, 0x1EF6, 0x1EF8, 0x1EF4 } },
+};
+enum { V_A, V_E, V_O, V_U, V_Y, V_NONE };
+
+typedef struct {
+	int vowel; /* V_A .. V_Y, or V_NONE */
+	int upper;
+	int tone;
+} vowel_info;
+
+static vowel_info classify(uint32_t c)
+{
+	vowel_info v = { V_NONE, 0, 0 };
+	int i, k, t;
+
+	if (c < 0x41 || (c > 0x7A && c < 0xC0) || c > 0x1EF9) {
+		return v;
+	}
+	for (i = 0; i < 5; i++) {
+		for (k = 0; k < 2; k++) {
+			for (t = 0; t < TONES; t++) {
+				if (vowels[i][k][t] == c) {
+					v.vowel = i;
+					v.upper = k;
+					v.tone = t;
+					return v;
+				}
+			}
+		}
+	}
+	return v;
+}
+
+/* Letters that may open a syllable before oa/oe/uy: the consonants. */
+static int is_onset_consonant(uint32_t c)
+{
+	if (c == 0x0111 || c == 0x0110) { /* đ Đ */
+		return 1;
+	}
+	if (c >= 'A' && c <= 'Z') {
+		c += 'a' - 'A';
+	}
+	return c < 0x80 && strchr("bcdghklmnpqrstvx", (int)c) != NULL &&
+		c != 0;
+}
+
+/* True for code points that continue a word (letters and marks in the
+ * scripts Vietnamese uses); anything else ends a syllable. */
+static int is_word_char(uint32_t c)
+{
+	if (c < 0x80) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9');
+	}
+	return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+		(c >= 0x300 && c <= 0x36F) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+enum { MAX_SYL = 8 };
+
+/* If cps[0..n) is consonants + oa/oe/uy with one tone on the wrong vowel
+ * for `style`, rewrite it in place and return 1. */
+static int retone(uint32_t *cps, size_t n, dt_tone style)
+{
+	vowel_info v1, v2;
+	size_t i;
+
+	if (n < 2) {
+		return 0;
+	}
+	v1 = classify(cps[n - 2]);
+	v2 = classify(cps[n - 1]);
+	if (!((v1.vowel == V_O && (v2.vowel == V_A || v2.vowel == V_E)) ||
+		(v1.vowel == V_U && v2.vowel == V_Y))) {
+		return 0;
+	}
+	if ((v1.tone == 0) == (v2.tone == 0)) {
+		return 0; /* no tone, or two tones: nothing to move */
+	}
+	for (i = 0; i + 2 < n; i++) {
+		if (!is_onset_consonant(cps[i])) {
+			return 0;
+		}
+	}
+	if (v1.vowel == V_U && n >= 3 &&
+		(cps[n - 3] == 'q' || cps[n - 3] == 'Q')) {
+		return 0; /* quý: the u belongs to qu */
+	}
+	if ((style == DT_TONE_NEW) == (v1.tone != 0)) {
+		return 0; /* already in the requested style */
+	}
+	{
+		int tone = v1.tone + v2.tone;
+		int t1 = style == DT_TONE_NEW ? tone : 0;
+
+		cps[n - 2] = vowels[v1.vowel][v1.upper][t1];
+		cps[n - 1] = vowels[v2.vowel][v2.upper][tone - t1];
+	}
+	return 1;
+}
+
+/* Decode the word s[0..len) into at most MAX_SYL code points; 0 if longer
+ * (no Vietnamese syllable is) or not decodable. */
+static size_t decode_word(const char *s, size_t len, uint32_t *cps)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		size_t k;
+
+		if (n == MAX_SYL) {
+			return 0;
+		}
+		k = dt__utf8_decode((const unsigned char *)s + i, len - i,
+			&cps[n]);
+		if (k == 0) {
+			return 0;
+		}
+		n++;
+		i += k;
+	}
+	return n;
+}
+
+/* Byte length of the word starting at s[0] (0 if s[0] starts none). */
+static size_t word_len(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t c;
+		size_t k = dt__utf8_decode((const unsigned char *)s + i,
+			len - i, &c);
+
+		if (k == 0 || !is_word_char(c)) {
+			break;
+		}
+		i += k;
+	}
+	return i;
+}
+
+int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
+{
+	size_t i = 0, copied = 0;
+	int rc;
+
+	if (tone == DT_TONE_KEEP) {
+		return dt__buf_append(out, s, len);
+	}
+	while (i < len) {
+		uint32_t cps[MAX_SYL];
+		size_t w = word_len(s + i, len - i), n, k;
+		char enc[MAX_SYL * 4];
+		size_t elen = 0;
+
+		if (w == 0) {
+			i++;
+			continue;
+		}
+		n = w <= MAX_SYL * 3 ? decode_word(s + i, w, cps) : 0;
+		if (n == 0 || !retone(cps, n, tone)) {
+			i += w;
+			continue;
+		}
+		for (k = 0; k < n; k++) {
+			elen += dt__utf8_encode(cps[k], enc + elen);
+		}
+		rc = dt__buf_append(out, s + copied, i - copied);
+		if (rc == 0) {
+			rc = dt__buf_append(out, enc, elen);
+		}
+		if (rc < 0) {
+			return rc;
+		}
+		i += w;
+		copied = i;
+	}
+	return dt__buf_append(out, s + copied, len - copied);
+}

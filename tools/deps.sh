@@ -1,0 +1,46 @@
+#!/bin/sh
+# deps.sh - make sure the Debian packages dirtrace builds and tests with are
+# installed; install the missing ones with apt-get (as root directly, else
+# through sudo).  If neither is possible, print the exact command and exit 2.
+set -u
+PACKAGES="make gcc pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+libxml2-dev libpcre2-dev libicu-dev libstemmer-dev libcriterion-dev"
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	# Not Debian: trust pkg-config and the linker, say what is needed.
+	if pkg-config --exists libcmark-gfm libxml-2.0 libpcre2-8 icu-uc \
+		icu-i18n criterion 2>/dev/null; then
+		exit 0
+	fi
+	echo "dirtrace: deps: not a Debian system; install the equivalents of:" >&2
+	echo "  $PACKAGES" >&2
+	exit 2
+fi
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "dirtrace: deps: installing:$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	SUDO="sudo"
+else
+	echo "dirtrace: deps: cannot install as $(id -un); run as root:" >&2
+	echo "  apt-get update && apt-get install -y$missing" >&2
+	exit 2
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2 || exit 2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >&2 || {
+	echo "dirtrace: deps: apt-get install failed:" >&2
+	echo "  apt-get install -y$missing" >&2
+	exit 2
+}
