@@ -208,7 +208,8 @@ typedef enum {
 /** Two-letter code of `lang` ("vi", "ru", "en", "other", "unknown"). */
 DT_API const char *dt_lang_code(dt_lang lang);
 
-/** The language named by a code ("vi", "ru", "en"); DT_ENOTFOUND if not. */
+/** The language named by a code ("vi", "ru", "en", "other", "unknown"; any
+ *  case; a region suffix such as "vi-VN" is ignored); DT_ENOTFOUND if not. */
 DT_API int dt_lang_from_code(dt_lang *out, const char *code);
 
 /**
@@ -224,7 +225,7 @@ typedef struct dt_tokenizer dt_tokenizer;
 
 #define DT_TERMS_KEEP_STOPWORDS (1u << 0) /* do not drop stopwords */
 #define DT_TERMS_NO_BIGRAMS (1u << 1)     /* vi: syllables only */
-#define DT_TERMS_NO_STEM (1u << 2)        /* ru: folded words, not stems */
+#define DT_TERMS_NO_STEM (1u << 2)        /* ru, en: folded words, not stems */
 
 /**
  * A term found in the text: `term` (`len` bytes, not NUL-terminated, valid
@@ -238,8 +239,9 @@ typedef int (*dt_term_cb)(const char *term, size_t len, size_t start,
  * A tokenizer for `lang` with DT_TERMS_* `flags`.  Terms are case-folded;
  * Vietnamese yields syllables and, unless DT_TERMS_NO_BIGRAMS, bigrams of
  * adjacent syllables ("đảng viên"); Russian yields Snowball stems with ё
- * folded to е; stopwords of the language are dropped unless
- * DT_TERMS_KEEP_STOPWORDS.  Free with dt_tokenizer_free().
+ * folded to е; English yields Snowball stems; stopwords of the language
+ * are dropped unless DT_TERMS_KEEP_STOPWORDS.  Invalid UTF-8 separates
+ * words like punctuation.  Free with dt_tokenizer_free().
  */
 DT_API int dt_tokenizer_new(dt_tokenizer **out, dt_lang lang, unsigned flags,
 	dt_error *err);
@@ -254,7 +256,7 @@ DT_API void dt_tokenizer_free(dt_tokenizer *tok);
 DT_API int dt_tokenizer_run(dt_tokenizer *tok, const char *s, size_t len,
 	dt_term_cb cb, void *payload, dt_error *err);
 
-/** True (1) when `word` (folded UTF-8) is a stopword of `lang`. */
+/** True (1) when `word` (UTF-8, folded here) is a stopword of `lang`. */
 DT_API int dt_is_stopword(dt_lang lang, const char *word, size_t len);
 
 /* ## Documents: the model */

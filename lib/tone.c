@@ -12,6 +12,7 @@
  *
  * Input is NFC UTF-8, so every toned vowel is one precomposed code point.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
@@ -41,25 +42,48 @@ typedef struct {
 	int tone;
 } vowel_info;
 
-static vowel_info classify(uint32_t c)
+/* Code point -> packed vowel_info (vowel + 1, upper << 3, tone << 4), 0
+ * for anything else; built once from `vowels` so that classifying a
+ * letter is one array load (this runs for every word of every input). */
+static uint8_t latin_info[0x200];        /* U+0000 .. U+01FF */
+static uint8_t extended_info[0x60];      /* U+1EA0 .. U+1EFF */
+static pthread_once_t info_once = PTHREAD_ONCE_INIT;
+
+static void info_build(void)
 {
-	vowel_info v = { V_NONE, 0, 0 };
 	int i, k, t;
 
-	if (c < 0x41 || (c > 0x7A && c < 0xC0) || c > 0x1EF9) {
-		return v;
-	}
 	for (i = 0; i < 5; i++) {
 		for (k = 0; k < 2; k++) {
 			for (t = 0; t < TONES; t++) {
-				if (vowels[i][k][t] == c) {
-					v.vowel = i;
-					v.upper = k;
-					v.tone = t;
-					return v;
+				uint32_t c = vowels[i][k][t];
+				uint8_t v = (uint8_t)((i + 1) | (k << 3) |
+					(t << 4));
+
+				if (c < 0x200) {
+					latin_info[c] = v;
+				} else {
+					extended_info[c - 0x1EA0] = v;
 				}
 			}
 		}
+	}
+}
+
+static vowel_info classify(uint32_t c)
+{
+	vowel_info v = { V_NONE, 0, 0 };
+	uint8_t p = 0;
+
+	if (c < 0x200) {
+		p = latin_info[c];
+	} else if (c >= 0x1EA0 && c < 0x1F00) {
+		p = extended_info[c - 0x1EA0];
+	}
+	if (p != 0) {
+		v.vowel = (p & 7) - 1;
+		v.upper = (p >> 3) & 1;
+		v.tone = p >> 4;
 	}
 	return v;
 }
@@ -155,16 +179,36 @@ static size_t decode_word(const char *s, size_t len, uint32_t *cps)
 	return n;
 }
 
+static int has_high_byte(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)s[i] >= 0xC3) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Byte length of the word starting at s[0] (0 if s[0] starts none). */
 static size_t word_len(const char *s, size_t len)
 {
 	size_t i = 0;
 
 	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
 		uint32_t c;
-		size_t k = dt__utf8_decode((const unsigned char *)s + i,
-			len - i, &c);
+		size_t k;
 
+		if (b < 0x80) {
+			if (!is_word_char(b)) {
+				break;
+			}
+			i++;
+			continue;
+		}
+		k = dt__utf8_decode((const unsigned char *)s + i, len - i, &c);
 		if (k == 0 || !is_word_char(c)) {
 			break;
 		}
@@ -181,6 +225,7 @@ int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 	if (tone == DT_TONE_KEEP) {
 		return dt__buf_append(out, s, len);
 	}
+	pthread_once(&info_once, info_build);
 	while (i < len) {
 		uint32_t cps[MAX_SYL];
 		size_t w = word_len(s + i, len - i), n, k;
@@ -191,7 +236,10 @@ int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 			i++;
 			continue;
 		}
-		n = w <= MAX_SYL * 3 ? decode_word(s + i, w, cps) : 0;
+		/* Toned vowels are all >= U+00C0 (lead byte >= 0xC3): plain
+		 * ASCII words need no decoding. */
+		n = w <= MAX_SYL * 3 && has_high_byte(s + i, w) ?
+			decode_word(s + i, w, cps) : 0;
 		if (n == 0 || !retone(cps, n, tone)) {
 			i += w;
 			continue;

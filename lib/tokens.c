@@ -1,0 +1,710 @@
+/*
+ * tokens.c - normalized text -> matching terms (words, syllables, stems).
+ *
+ * Words are maximal runs of word characters (letters, combining marks,
+ * digits) by Unicode properties; everything else separates them, including
+ * '_' (NLP tools join Vietnamese syllables as xây_dựng), hyphens and
+ * apostrophes.  Terms are simple-case-folded with ё -> е, then shaped per
+ * language: Vietnamese syllables plus bigrams of adjacent syllables,
+ * Russian and English Snowball stems, stopwords dropped.
+ *
+ * Why not ICU's BreakIterator: it was measured here at ~75 MB/s, slower
+ * than the parsers together, while a table built once from ICU's character
+ * data and a hand-written UTF-8 scan gives ~220 MB/s on Vietnamese with
+ * bigrams and stopwords (tests/bench/bench_text.c, row (b)).  The table
+ * covers the BMP; rarer code points ask ICU directly.  Boundaries agree
+ * with UAX #29 for the scripts we read, except that apostrophes, periods
+ * and colons between letters, and '_', split words where UAX #29 joins.
+ *
+ * Stopword lists are data files (lib/data/stopwords_*.txt, turned into C
+ * arrays by tools/txt2c.sh); each says how its words were chosen.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+
+#include "internal.h"
+
+/* Generated from lib/data/stopwords_*.txt (see tools/txt2c.sh). */
+extern const char *const dt__data_stopwords_vi[];
+extern const size_t dt__data_stopwords_vi_count;
+extern const char *const dt__data_stopwords_ru[];
+extern const size_t dt__data_stopwords_ru_count;
+extern const char *const dt__data_stopwords_en[];
+extern const size_t dt__data_stopwords_en_count;
+
+/* ## The character table
+ *
+ * One 4-byte entry per BMP code point: the UTF-8 of its simple case fold
+ * (ё/Ё already mapped to е) and an info byte with the class and that
+ * UTF-8's length.  Folding a character is then one table load and one
+ * 4-byte store, with no branch on its length.  The 256 KiB table stays
+ * cache-warm: a document touches only a few blocks of it. */
+
+enum {
+	CL_PUNCT = 0, /* breaks words and Vietnamese bigrams */
+	CL_SPACE,     /* breaks words, keeps the next word adjacent */
+	CL_NEWLINE,   /* like CL_SPACE once; two in a row break bigrams */
+	CL_IGNORE,    /* format characters: invisible, as if absent */
+	CL_WORD,      /* letters, combining marks, digits */
+	CL_WORD_SLOW  /* a word character whose fold is not in the table */
+};
+
+typedef struct {
+	unsigned char fold[3]; /* UTF-8 of the fold, zero-padded */
+	unsigned char info;    /* class | fold length << 4 */
+} cpinfo;
+
+/* put_fold() copies an entry as 4 bytes */
+_Static_assert(sizeof(cpinfo) == 4, "cpinfo must be 4 bytes");
+
+#define INFO_CLASS(e) ((unsigned)(e).info & 0x0Fu)
+#define INFO_LEN(e) ((size_t)((e).info >> 4))
+
+static cpinfo bmp[0x10000];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* Class of `c` from its general category and White_Space.  Nl (Roman
+ * numeral letters) counts as a word character; No (², ①) does not, so a
+ * circled list number separates like punctuation. */
+static unsigned classify(UChar32 c)
+{
+	if (c == '\n' || c == 0x85 || c == 0x2028) {
+		return CL_NEWLINE;
+	}
+	if (c == 0x2029) {
+		return CL_PUNCT; /* paragraph separator: a hard break */
+	}
+	if (c == 0x200B || u_isUWhiteSpace(c)) {
+		return CL_SPACE; /* ZWSP separates words although it is Cf */
+	}
+	if (c == '_') {
+		/* NLP tools write a word's syllables as xây_dựng (DOMAIN
+		 * §6.5): split, and keep them adjacent for the bigram. */
+		return CL_SPACE;
+	}
+	switch (u_charType(c)) {
+	case U_UPPERCASE_LETTER:
+	case U_LOWERCASE_LETTER:
+	case U_TITLECASE_LETTER:
+	case U_MODIFIER_LETTER:
+	case U_OTHER_LETTER:
+	case U_NON_SPACING_MARK:
+	case U_ENCLOSING_MARK:
+	case U_COMBINING_SPACING_MARK:
+	case U_DECIMAL_DIGIT_NUMBER:
+	case U_LETTER_NUMBER:
+		return CL_WORD;
+	case U_FORMAT_CHAR:
+		return CL_IGNORE; /* soft hyphen, ZWJ, ZWNJ, bidi marks, BOM */
+	default:
+		return CL_PUNCT; /* hyphens, apostrophes, other Pc */
+	}
+}
+
+/* Simple case folding (one code point to one), plus ё -> е (DOMAIN §6.6):
+ * official Russian mostly writes е, so the two must match. */
+static uint32_t fold_cp(UChar32 c)
+{
+	UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+
+	return f == 0x451 ? 0x435u : (uint32_t)f;
+}
+
+/* The table entry of `c`.  A word character outside the BMP, or one whose
+ * fold is (none in Unicode 15), is CL_WORD_SLOW: folded when met. */
+static cpinfo info_of(UChar32 c)
+{
+	cpinfo e = {{0, 0, 0}, 0};
+	unsigned cl = classify(c);
+	uint32_t f = fold_cp(c);
+	char u[4];
+	size_t n;
+
+	if (cl == CL_WORD && (c > 0xFFFF || f > 0xFFFF)) {
+		cl = CL_WORD_SLOW;
+	}
+	if (cl == CL_WORD) {
+		n = dt__utf8_encode(f, u);
+		memcpy(e.fold, u, n);
+		e.info = (unsigned char)(cl | n << 4);
+	} else {
+		e.info = (unsigned char)cl;
+	}
+	return e;
+}
+
+static void stopsets_build(void);
+
+static void tables_build(void)
+{
+	UChar32 c;
+
+	for (c = 0; c < 0x10000; c++) {
+		bmp[c] = info_of(c);
+	}
+	stopsets_build();
+}
+
+static void tables_init(void)
+{
+	pthread_once(&tables_once, tables_build);
+}
+
+/* Entry of the code point at s[0..len) (len >= 1) that the inline fast path
+ * did not take: 4-byte sequences and invalid bytes.  An invalid byte is a
+ * one-byte separator, so garbage never merges two words. */
+static cpinfo entry_slow(const unsigned char *s, size_t len, size_t *n)
+{
+	cpinfo punct = {{0, 0, 0}, CL_PUNCT};
+	uint32_t cp;
+
+	*n = dt__utf8_decode(s, len, &cp);
+	if (*n == 0) {
+		*n = 1;
+		return punct;
+	}
+	if (cp < 0x10000) {
+		return bmp[cp];
+	}
+	return info_of((UChar32)cp);
+}
+
+/* The hot helpers must inline into the scan loops; GCC otherwise keeps
+ * entry_at() out of line because it has several callers. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+static inline int is_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+/* The table entry of the code point at s[i] and its byte length in *n.
+ * One- to three-byte sequences are decoded inline (they are nearly all
+ * text); the checks are those of dt__utf8_decode. */
+static ALWAYS_INLINE cpinfo entry_at(
+	const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned c = s[i];
+
+	if (c < 0x80) {
+		*n = 1;
+		return bmp[c];
+	}
+	if (c >= 0xC2 && c < 0xE0 && i + 1 < len && is_cont(s[i + 1])) {
+		*n = 2;
+		return bmp[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
+	}
+	if (c >= 0xE0 && c < 0xF0 && i + 2 < len && is_cont(s[i + 1]) &&
+		is_cont(s[i + 2])) {
+		uint32_t cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) |
+			      (s[i + 2] & 0x3Fu);
+
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+			*n = 3;
+			return bmp[cp];
+		}
+	}
+	return entry_slow(s + i, len - i, n);
+}
+
+/* A word whose folded form is longer than this is not a term.  No word of
+ * our languages comes near (a long Russian word is ~60 bytes); such runs
+ * are data (base64, hashes) that would only bloat an index. */
+#define WORD_MAX 256
+/* Room for a word: one code point may be written past WORD_MAX (then the
+ * word is dropped), and put_fold() stores 4 bytes at a time. */
+#define WORD_BUF (WORD_MAX + 8)
+
+/* Append the fold of the code point at s[0..len) (class CL_WORD or
+ * CL_WORD_SLOW, entry `e`) to `out`, mix it into the word hash `*h`, and
+ * return the byte count (at most 4).  The hash is built here, from values
+ * already in registers, because reading the word back from memory right
+ * after these narrow stores stalls on store forwarding. */
+static ALWAYS_INLINE size_t put_fold(
+	char *out, cpinfo e, const unsigned char *s, size_t len, uint64_t *h)
+{
+	uint32_t cp, v;
+
+	if (INFO_CLASS(e) == CL_WORD) {
+		memcpy(out, &e, 4); /* the fold and a byte of junk after it */
+		v = (uint32_t)e.fold[0] | (uint32_t)e.fold[1] << 8 |
+		    (uint32_t)e.fold[2] << 16;
+		*h = ((*h << 7) | (*h >> 57)) ^ v;
+		return INFO_LEN(e);
+	}
+	if (dt__utf8_decode(s, len, &cp) == 0) {
+		return 0; /* cannot happen: the scan decoded it */
+	}
+	v = fold_cp((UChar32)cp);
+	*h = ((*h << 7) | (*h >> 57)) ^ (v | 1u << 24);
+	return dt__utf8_encode(v, out);
+}
+
+/* The final hash of a folded word of `len` bytes from put_fold()'s mix. */
+static uint32_t hash_final(uint64_t h, size_t len)
+{
+	h = (h ^ len) * 0x9E3779B97F4A7C15u;
+	return (uint32_t)(h >> 32);
+}
+
+/* A folded word: its length (SIZE_MAX: over WORD_MAX) and hash. */
+typedef struct {
+	size_t len;
+	uint32_t hash;
+} folded;
+
+/* Fold `len` bytes at `s` into out[0..WORD_BUF) the way the tokenizer folds
+ * a word.  Format characters are dropped, and a separator becomes U+FFFD:
+ * no term contains one, so "tuy nhiên" matches nothing. */
+static folded fold_word(char *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	folded f = {0, 0};
+	uint64_t h = 0;
+	size_t i = 0;
+
+	while (i < len && f.len <= WORD_MAX) {
+		size_t n;
+		cpinfo e = entry_at(u, len, i, &n);
+
+		if (INFO_CLASS(e) >= CL_WORD) {
+			f.len += put_fold(out + f.len, e, u + i, len - i, &h);
+		} else if (INFO_CLASS(e) != CL_IGNORE) {
+			f.len += dt__utf8_encode(0xFFFD, out + f.len);
+			h = ~h;
+		}
+		i += n;
+	}
+	if (f.len > WORD_MAX) {
+		f.len = SIZE_MAX;
+	}
+	f.hash = hash_final(h, f.len);
+	return f;
+}
+
+/* ## Stopword sets
+ *
+ * Open addressing over a static pool, filled once at init, so lookups never
+ * allocate and init cannot fail.  Entries are folded with fold_word() when
+ * loaded, so a list may write ё or capitals and still match terms. */
+
+#define STOP_MAX 512    /* words per language; the lists hold 150-300 */
+#define STOP_SLOTS 1024 /* power of two, at least 2 * STOP_MAX */
+#define STOP_POOL 8192  /* bytes of folded words per language */
+
+typedef struct {
+	uint16_t slot[STOP_SLOTS]; /* entry index + 1; 0 = empty */
+	uint16_t off[STOP_MAX];    /* entry's offset in pool */
+	uint8_t len[STOP_MAX];
+	size_t count;
+	size_t pool_len;
+	char pool[STOP_POOL];
+} stopset;
+
+enum { STOP_VI, STOP_RU, STOP_EN, STOP_COUNT };
+static stopset stops[STOP_COUNT];
+
+/* True when `w` (`len` bytes, hash `hash`) is in `set`. */
+static int stopset_has(
+	const stopset *set, const char *w, size_t len, uint32_t hash)
+{
+	uint32_t i = hash & (STOP_SLOTS - 1);
+
+	for (;;) {
+		unsigned k = set->slot[i];
+
+		if (k == 0) {
+			return 0;
+		}
+		k--;
+		if (set->len[k] == len &&
+			memcmp(set->pool + set->off[k], w, len) == 0) {
+			return 1;
+		}
+		i = (i + 1) & (STOP_SLOTS - 1);
+	}
+}
+
+/* Add `word` (from a data file) folded; duplicates and words that do not
+ * fit are skipped (the assert catches an oversized list in debug builds). */
+static void stopset_add(stopset *set, const char *word)
+{
+	char f[WORD_BUF];
+	folded w = fold_word(f, word, strlen(word));
+	size_t len = w.len;
+	uint32_t i;
+
+	if (len == 0 || len > 255 || stopset_has(set, f, len, w.hash)) {
+		return;
+	}
+	assert(set->count < STOP_MAX && set->pool_len + len <= STOP_POOL);
+	if (set->count >= STOP_MAX || set->pool_len + len > STOP_POOL) {
+		return;
+	}
+	memcpy(set->pool + set->pool_len, f, len);
+	set->off[set->count] = (uint16_t)set->pool_len;
+	set->len[set->count] = (uint8_t)len;
+	set->pool_len += len;
+	i = w.hash & (STOP_SLOTS - 1);
+	while (set->slot[i] != 0) {
+		i = (i + 1) & (STOP_SLOTS - 1);
+	}
+	set->count++;
+	set->slot[i] = (uint16_t)set->count;
+}
+
+static void stopset_fill(stopset *set, const char *const *words)
+{
+	size_t i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		stopset_add(set, words[i]);
+	}
+}
+
+/* Called from tables_build(), after the character table exists. */
+static void stopsets_build(void)
+{
+	stopset_fill(&stops[STOP_VI], dt__data_stopwords_vi);
+	stopset_fill(&stops[STOP_RU], dt__data_stopwords_ru);
+	stopset_fill(&stops[STOP_EN], dt__data_stopwords_en);
+}
+
+/* The stopword set of `lang`, or NULL for languages without one. */
+static const stopset *stopset_of(dt_lang lang)
+{
+	switch (lang) {
+	case DT_LANG_VI:
+		return &stops[STOP_VI];
+	case DT_LANG_RU:
+		return &stops[STOP_RU];
+	case DT_LANG_EN:
+		return &stops[STOP_EN];
+	default:
+		return NULL;
+	}
+}
+
+int dt_is_stopword(dt_lang lang, const char *word, size_t len)
+{
+	const stopset *set;
+	char f[WORD_BUF];
+	folded w;
+
+	assert(word != NULL || len == 0);
+	if (word == NULL) {
+		return 0;
+	}
+	tables_init();
+	set = stopset_of(lang);
+	if (set == NULL) {
+		return 0;
+	}
+	w = fold_word(f, word, len);
+	return w.len != SIZE_MAX && stopset_has(set, f, w.len, w.hash);
+}
+
+/* ## The tokenizer */
+
+struct dt_tokenizer {
+	dt_lang lang;
+	unsigned flags;
+	const stopset *stop;        /* NULL: keep every word */
+	struct sb_stemmer *stemmer; /* NULL: terms are folded words */
+	/* the current run */
+	dt_term_cb cb;
+	void *payload;
+	dt_error *err;
+	/* Vietnamese: the previous syllable, while it can start a bigram,
+	 * is buf[0, prev_len) and the next word is scanned in after it, at
+	 * buf + prev_len + 1, so the bigram is already in place. */
+	size_t prev_len; /* 0 = none */
+	size_t prev_start;
+	char buf[2 * WORD_BUF];
+};
+
+#define DT_TERMS_ALL_                                                          \
+	(DT_TERMS_KEEP_STOPWORDS | DT_TERMS_NO_BIGRAMS | DT_TERMS_NO_STEM)
+
+/* The Snowball stemmer for `tok`, if its language has one and stems. */
+static int stemmer_open(dt_tokenizer *tok, dt_error *err)
+{
+	const char *algo = NULL;
+
+	if (tok->lang == DT_LANG_RU) {
+		algo = "russian";
+	} else if (tok->lang == DT_LANG_EN) {
+		algo = "english";
+	}
+	if (algo == NULL || (tok->flags & DT_TERMS_NO_STEM) != 0) {
+		return 0;
+	}
+	/* NULL means out of memory: both algorithms are built into
+	 * libstemmer (checked on Debian 12's 2.2.0). */
+	tok->stemmer = sb_stemmer_new(algo, "UTF_8");
+	if (tok->stemmer == NULL) {
+		return dt__fail(err, DT_ENOMEM, 0, 0,
+			"cannot create the %s stemmer", algo);
+	}
+	return 0;
+}
+
+int dt_tokenizer_new(
+	dt_tokenizer **out, dt_lang lang, unsigned flags, dt_error *err)
+{
+	dt_tokenizer *tok;
+	int rc;
+
+	DT_ASSERT_ARG(out != NULL, err);
+	*out = NULL;
+	if ((int)lang < (int)DT_LANG_UNKNOWN ||
+		(int)lang > (int)DT_LANG_OTHER ||
+		(flags & ~(unsigned)DT_TERMS_ALL_) != 0) {
+		return dt__fail(err, DT_EINVAL, 0, 0,
+			"invalid tokenizer language or flags");
+	}
+	tables_init();
+	tok = dt__calloc(1, sizeof(*tok));
+	if (tok == NULL) {
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	tok->lang = lang;
+	tok->flags = flags;
+	if ((flags & DT_TERMS_KEEP_STOPWORDS) == 0) {
+		tok->stop = stopset_of(lang);
+	}
+	rc = stemmer_open(tok, err);
+	if (rc < 0) {
+		dt_tokenizer_free(tok);
+		return rc;
+	}
+	*out = tok;
+	return 0;
+}
+
+void dt_tokenizer_free(dt_tokenizer *tok)
+{
+	if (tok == NULL) {
+		return;
+	}
+	if (tok->stemmer != NULL) {
+		sb_stemmer_delete(tok->stemmer);
+	}
+	dt__free(tok);
+}
+
+/* A word as scanned: its span [start, end) in the input, and its folded
+ * length (SIZE_MAX: over WORD_MAX, not a term) and hash. */
+typedef struct {
+	size_t start, end, len;
+	uint32_t hash;
+} span;
+
+static int is_stop(const dt_tokenizer *tok, const char *w, const span *sp)
+{
+	return tok->stop != NULL &&
+	       stopset_has(tok->stop, w, sp->len, sp->hash);
+}
+
+/* Vietnamese: a word is a syllable, at buf + base (base = prev_len + 1, or
+ * 0 without a previous syllable).  Bigrams join two adjacent syllables
+ * only when neither is a stopword.  Function syllables sit at word
+ * boundaries, so "của đảng", "và các", "được giao" pair a topic syllable
+ * with noise and would double that syllable's weight in BM25 wherever a
+ * function word precedes it.  The price is compounds whose first syllable
+ * is a stopword ("theo dõi", "cho phép"): their second syllable survives
+ * as a unigram and carries nearly the same signal.  The stopword list
+ * keeps out syllables that head content words (chỉ: chỉ thị, lại: kết nạp
+ * lại, trên/dưới: cấp trên/cấp dưới).  A dropped stopword also ends
+ * adjacency: "kiểm tra của đảng" gives no "tra đảng". */
+static int vi_word(dt_tokenizer *tok, size_t base, const span *sp, int adjacent)
+{
+	char *w = tok->buf + base;
+	size_t k;
+	int rc;
+
+	if (is_stop(tok, w, sp)) {
+		tok->prev_len = 0;
+		return 0;
+	}
+	if (adjacent && base > 0) {
+		tok->buf[base - 1] = ' ';
+		rc = tok->cb(tok->buf, base + sp->len, tok->prev_start, sp->end,
+			tok->payload);
+		if (rc != 0) {
+			return rc;
+		}
+	}
+	rc = tok->cb(w, sp->len, sp->start, sp->end, tok->payload);
+	if ((tok->flags & DT_TERMS_NO_BIGRAMS) != 0) {
+		return rc; /* prev_len stays 0: every syllable at buf[0] */
+	}
+	/* move it to the front: a forward byte copy is overlap-safe, and
+	 * cheaper than a memmove call for a 2-7 byte syllable */
+	for (k = 0; base > 0 && k < sp->len; k++) {
+		tok->buf[k] = w[k];
+	}
+	tok->prev_len = sp->len;
+	tok->prev_start = sp->start;
+	return rc;
+}
+
+/* True when UTF-8 `w` has a Cyrillic letter (U+0400-U+04FF lead bytes):
+ * only those words go through the Russian stemmer, so numbers and quoted
+ * Latin symbols ("QĐ", "TW") pass unchanged and cost nothing. */
+static int has_cyrillic(const char *w, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)w[i];
+
+		if (b >= 0xD0 && b <= 0xD3) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Russian and English: stopwords are dropped before stemming (the lists
+ * hold surface forms); other languages: the folded word. */
+static int plain_word(dt_tokenizer *tok, const span *sp)
+{
+	const char *w = tok->buf;
+	const sb_symbol *stem;
+
+	if (is_stop(tok, w, sp)) {
+		return 0;
+	}
+	if (tok->stemmer == NULL ||
+		(tok->lang == DT_LANG_RU && !has_cyrillic(w, sp->len))) {
+		return tok->cb(w, sp->len, sp->start, sp->end, tok->payload);
+	}
+	stem = sb_stemmer_stem(
+		tok->stemmer, (const sb_symbol *)w, (int)sp->len);
+	if (stem == NULL) {
+		return dt__fail(tok->err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	return tok->cb((const char *)stem,
+		(size_t)sb_stemmer_length(tok->stemmer), sp->start, sp->end,
+		tok->payload);
+}
+
+/* Scan the word starting at s[i] (a word character), folding it into
+ * `out`, and return it; *next gets the offset of the separator after it.
+ * Format characters inside or after the word are skipped; the span ends
+ * at its last word character. */
+static span scan_word(
+	char *out, const unsigned char *s, size_t len, size_t i, size_t *next)
+{
+	span w = {i, i, 0, 0};
+	uint64_t h = 0;
+
+	while (i < len) {
+		size_t n;
+		cpinfo e = entry_at(s, len, i, &n);
+		unsigned cl = INFO_CLASS(e);
+
+		if (cl >= CL_WORD) {
+			if (w.len <= WORD_MAX) {
+				w.len += put_fold(
+					out + w.len, e, s + i, len - i, &h);
+			}
+			w.end = i + n;
+		} else if (cl != CL_IGNORE) {
+			break;
+		}
+		i += n;
+	}
+	*next = i;
+	if (w.len > WORD_MAX) {
+		w.len = SIZE_MAX;
+	}
+	w.hash = hash_final(h, w.len);
+	return w;
+}
+
+/* The gap between two words, as the scan sees it. */
+enum { GAP_NONE, GAP_ADJACENT, GAP_NEWLINE };
+
+/* Advance *i over separators; return 1 when the word there (if any) is
+ * adjacent to the previous one: only whitespace between, and at most one
+ * line break (a blank line ends a paragraph). */
+static int skip_gap(const unsigned char *s, size_t len, size_t *i, int gap)
+{
+	size_t j = *i;
+
+	while (j < len) {
+		size_t n;
+		unsigned cl;
+
+		if (s[j] == ' ') { /* the common case, without a lookup */
+			j++;
+			continue;
+		}
+		cl = INFO_CLASS(entry_at(s, len, j, &n));
+		if (cl >= CL_WORD) {
+			break;
+		}
+		if (cl == CL_PUNCT ||
+			(cl == CL_NEWLINE && gap == GAP_NEWLINE)) {
+			gap = GAP_NONE;
+		} else if (cl == CL_NEWLINE && gap == GAP_ADJACENT) {
+			gap = GAP_NEWLINE;
+		}
+		j += n;
+	}
+	*i = j;
+	return gap != GAP_NONE;
+}
+
+/* Where the next Vietnamese syllable is scanned to: after the previous
+ * one and a space, so a bigram needs no copy. */
+static size_t vi_base(const dt_tokenizer *tok)
+{
+	return tok->prev_len > 0 ? tok->prev_len + 1 : 0;
+}
+
+int dt_tokenizer_run(dt_tokenizer *tok, const char *s, size_t len,
+	dt_term_cb cb, void *payload, dt_error *err)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	int gap = GAP_NONE, rc = 0;
+
+	DT_ASSERT_ARG(
+		tok != NULL && (s != NULL || len == 0) && cb != NULL, err);
+	tok->cb = cb;
+	tok->payload = payload;
+	tok->err = err;
+	tok->prev_len = 0;
+	while (rc == 0) {
+		int adjacent = skip_gap(u, len, &i, gap);
+		size_t base = tok->lang == DT_LANG_VI ? vi_base(tok) : 0;
+		span w;
+
+		if (i >= len) {
+			break;
+		}
+		w = scan_word(tok->buf + base, u, len, i, &i);
+		if (w.len == SIZE_MAX) {
+			tok->prev_len = 0;
+		} else if (tok->lang == DT_LANG_VI) {
+			rc = vi_word(tok, base, &w, adjacent);
+		} else {
+			rc = plain_word(tok, &w);
+		}
+		gap = GAP_ADJACENT;
+	}
+	tok->cb = NULL;
+	tok->payload = NULL;
+	tok->err = NULL;
+	return rc;
+}

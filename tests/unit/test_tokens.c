@@ -1,0 +1,425 @@
+/*
+ * test_tokens.c - words, syllables, bigrams, stems and stopwords
+ * (tokens.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "internal.h"
+
+#define MAX_TERMS 64
+
+/* The stopword lists as built from lib/data (tools/txt2c.sh). */
+extern const char *const dt__data_stopwords_vi[];
+extern const size_t dt__data_stopwords_vi_count;
+extern const char *const dt__data_stopwords_ru[];
+extern const size_t dt__data_stopwords_ru_count;
+
+/* Terms as the callback saw them, copied (the bytes are only lent). */
+typedef struct {
+	size_t count;
+	char term[MAX_TERMS][128];
+	size_t start[MAX_TERMS];
+	size_t end[MAX_TERMS];
+	size_t stop_at; /* 1-based term that returns stop_rc; 0 = never */
+	int stop_rc;
+} terms;
+
+static dt_tokenizer *tok;
+
+static void teardown(void)
+{
+	dt_tokenizer_free(tok);
+	tok = NULL;
+	dt__alloc_fail_after(0);
+}
+
+static int collect(
+	const char *term, size_t len, size_t start, size_t end, void *payload)
+{
+	terms *t = payload;
+
+	cr_assert_lt(t->count, MAX_TERMS);
+	cr_assert_lt(len, sizeof(t->term[0]));
+	memcpy(t->term[t->count], term, len);
+	t->term[t->count][len] = '\0';
+	t->start[t->count] = start;
+	t->end[t->count] = end;
+	t->count++;
+	return t->count == t->stop_at ? t->stop_rc : 0;
+}
+
+/* Tokenize `s` as `lang` with `flags` into `t` (zeroed first). */
+static void run(terms *t, dt_lang lang, unsigned flags, const char *s)
+{
+	dt_error err = {0};
+
+	memset(t, 0, sizeof(*t));
+	dt_tokenizer_free(tok);
+	tok = NULL;
+	cr_assert_eq(dt_tokenizer_new(&tok, lang, flags, &err), 0, "%s",
+		err.message);
+	cr_assert_eq(dt_tokenizer_run(tok, s, strlen(s), collect, t, &err), 0,
+		"%s", err.message);
+}
+
+/* `t` holds exactly the `n` terms of `want`, in order. */
+static void expect(const terms *t, const char *const *want, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < t->count && i < n; i++) {
+		cr_expect_str_eq(t->term[i], want[i], "term %zu", i);
+	}
+	cr_assert_eq(t->count, n, "got %zu terms, want %zu", t->count, n);
+}
+
+#define EXPECT(t, ...)                                                         \
+	do {                                                                   \
+		static const char *const want_[] = {__VA_ARGS__};              \
+		expect((t), want_, sizeof(want_) / sizeof(want_[0]));          \
+	} while (0)
+
+Test(tokens, vietnamese_yields_syllables_and_bigrams_of_neighbours,
+	.fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "Đảng viên mới");
+	EXPECT(&t, "đảng", "đảng viên", "viên", "viên mới", "mới");
+}
+
+Test(tokens, spans_are_byte_offsets_into_the_input, .fini = teardown)
+{
+	static const char src[] = "Đảng viên mới";
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, src);
+	cr_assert_eq(t.start[0], 0);
+	cr_assert_eq(t.end[0], strlen("Đảng"));
+	cr_assert_eq(t.start[2], strlen("Đảng "));
+	cr_assert_eq(t.end[2], strlen("Đảng viên"));
+	/* a bigram covers both syllables and the space between */
+	cr_assert_eq(t.start[1], 0);
+	cr_assert_eq(t.end[1], strlen("Đảng viên"));
+	cr_assert_eq(t.start[3], strlen("Đảng "));
+	cr_assert_eq(t.end[4], sizeof(src) - 1);
+}
+
+Test(tokens, spans_point_at_the_original_capitals, .fini = teardown)
+{
+	static const char src[] = "  ỦY BAN; Статья";
+	terms t;
+
+	run(&t, DT_LANG_OTHER, 0, src);
+	EXPECT(&t, "ủy", "ban", "статья");
+	cr_assert_eq(memcmp(src + t.start[0], "ỦY", t.end[0] - t.start[0]), 0);
+	cr_assert_eq(
+		memcmp(src + t.start[2], "Статья", t.end[2] - t.start[2]), 0);
+	cr_assert_eq(t.end[2], sizeof(src) - 1);
+}
+
+Test(tokens, stopwords_are_dropped_and_end_a_bigram, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "kiểm tra của đảng");
+	EXPECT(&t, "kiểm", "kiểm tra", "tra", "đảng");
+	run(&t, DT_LANG_VI, 0, "KIỂM TRA CỦA ĐẢNG");
+	EXPECT(&t, "kiểm", "kiểm tra", "tra", "đảng");
+}
+
+Test(tokens, keep_stopwords_flag_keeps_them_and_their_bigrams, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, DT_TERMS_KEEP_STOPWORDS, "kiểm tra của đảng");
+	EXPECT(&t, "kiểm", "kiểm tra", "tra", "tra của", "của", "của đảng",
+		"đảng");
+}
+
+Test(tokens, no_bigrams_flag_gives_syllables_only, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, DT_TERMS_NO_BIGRAMS, "cấp ủy cấp trên");
+	EXPECT(&t, "cấp", "ủy", "cấp", "trên");
+}
+
+Test(tokens, punctuation_breaks_bigrams_and_spaces_do_not, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "cấp ủy, chi bộ - kinh tế\t(xã hội)");
+	EXPECT(&t, "cấp", "cấp ủy", "ủy", "chi", "chi bộ", "bộ", "kinh",
+		"kinh tế", "tế", "xã", "xã hội", "hội");
+}
+
+Test(tokens, one_line_break_keeps_a_bigram_and_a_blank_line_ends_it,
+	.fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "Hà\nNội\n\ntỉnh");
+	EXPECT(&t, "hà", "hà nội", "nội", "tỉnh");
+}
+
+Test(tokens, underscore_splits_a_word_into_adjacent_syllables, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "xây_dựng Đảng");
+	EXPECT(&t, "xây", "xây dựng", "dựng", "dựng đảng", "đảng");
+	cr_assert_eq(t.start[2], strlen("xây_"));
+	cr_assert_eq(t.end[2], strlen("xây_dựng"));
+}
+
+Test(tokens, capitals_fold_including_dj_and_horned_letters, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, DT_TERMS_NO_BIGRAMS, "ĐẢNG ỦY ƯU TIÊN Ơn");
+	EXPECT(&t, "đảng", "ủy", "ưu", "tiên", "ơn");
+}
+
+Test(tokens, yo_folds_to_ye_in_every_language, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_RU, DT_TERMS_NO_STEM, "ЁЛКА ёж Её");
+	EXPECT(&t, "елка", "еж"); /* "ее" is a stopword */
+	run(&t, DT_LANG_OTHER, 0, "Ёлка");
+	EXPECT(&t, "елка");
+	run(&t, DT_LANG_RU, 0, "ещё");
+	cr_assert_eq(t.count, 0); /* the list's ещё folds to еще too */
+}
+
+Test(tokens, russian_case_forms_of_a_noun_share_one_stem, .fini = teardown)
+{
+	terms t;
+	size_t i;
+
+	run(&t, DT_LANG_RU, 0,
+		"статья статьи статье статью статьей статьям статьях Статьями");
+	cr_assert_eq(t.count, 8);
+	for (i = 1; i < t.count; i++) {
+		cr_expect_str_eq(t.term[i], t.term[0], "form %zu", i);
+	}
+	run(&t, DT_LANG_RU, 0, "решение решения решению решением решении");
+	cr_assert_eq(t.count, 5);
+	for (i = 1; i < t.count; i++) {
+		cr_expect_str_eq(t.term[i], t.term[0], "form %zu", i);
+	}
+	cr_assert_str_neq(t.term[0], "решение");
+}
+
+Test(tokens, russian_stopwords_go_before_stemming, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_RU, DT_TERMS_NO_STEM, "в соответствии с решением");
+	EXPECT(&t, "соответствии", "решением");
+	run(&t, DT_LANG_RU, DT_TERMS_NO_STEM | DT_TERMS_KEEP_STOPWORDS,
+		"в соответствии с решением");
+	EXPECT(&t, "в", "соответствии", "с", "решением");
+}
+
+Test(tokens, russian_text_keeps_quoted_latin_symbols_and_numbers,
+	.fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_RU, 0, "Постановлением № 24-QĐ/TW от 30.07.2021");
+	cr_assert_eq(t.count, 7);
+	cr_assert_str_eq(t.term[1], "24");
+	cr_assert_str_eq(t.term[2], "qđ");
+	cr_assert_str_eq(t.term[3], "tw");
+	cr_assert_str_eq(t.term[4], "30");
+	cr_assert_str_eq(t.term[6], "2021");
+}
+
+Test(tokens, numbers_are_terms_and_pair_with_syllables, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "trong 30 ngày");
+	EXPECT(&t, "30", "30 ngày", "ngày");
+}
+
+Test(tokens, hyphens_and_apostrophes_split_words, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_OTHER, 0, "party's state-owned l’état");
+	EXPECT(&t, "party", "s", "state", "owned", "l", "état");
+}
+
+Test(tokens, english_drops_stopwords_and_stems, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_EN, 0, "The committees are implementing it");
+	EXPECT(&t, "committe", "implement");
+	run(&t, DT_LANG_EN, DT_TERMS_NO_STEM, "The committees");
+	EXPECT(&t, "committees");
+}
+
+Test(tokens, other_languages_keep_every_folded_word, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_UNKNOWN, 0, "The và в");
+	EXPECT(&t, "the", "và", "в");
+}
+
+Test(tokens, format_characters_inside_a_word_are_invisible, .fini = teardown)
+{
+	static const char src[] = "ad\xC2\xADmin\xE2\x80\x8D x";
+	terms t;
+
+	run(&t, DT_LANG_OTHER, 0, src);
+	EXPECT(&t, "admin", "x");
+	cr_assert_eq(t.end[0], strlen("ad\xC2\xADmin"));
+}
+
+Test(tokens, invalid_bytes_separate_words, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_OTHER, 0,
+		"ab\xFF"
+		"cd\xE1\xBA"
+		"ef\xF0\x9F");
+	EXPECT(&t, "ab", "cd", "ef");
+}
+
+Test(tokens, letters_beyond_the_bmp_are_words_and_fold, .fini = teardown)
+{
+	terms t;
+
+	/* Deseret capital letters U+10400 U+10401 fold to U+10428 U+10429 */
+	run(&t, DT_LANG_OTHER, 0, "x \xF0\x90\x90\x80\xF0\x90\x90\x81 y");
+	EXPECT(&t, "x", "\xF0\x90\x90\xA8\xF0\x90\x90\xA9", "y");
+}
+
+Test(tokens, an_overlong_run_is_not_a_term, .fini = teardown)
+{
+	char src[400];
+	terms t;
+
+	memset(src, 'a', 300);
+	memcpy(src + 300, " mới", sizeof(" mới"));
+	run(&t, DT_LANG_VI, 0, src);
+	EXPECT(&t, "mới");
+	cr_assert_eq(t.start[0], 301);
+}
+
+Test(tokens, empty_input_gives_no_terms, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "");
+	cr_assert_eq(t.count, 0);
+	run(&t, DT_LANG_VI, 0, " ,.;\n\n");
+	cr_assert_eq(t.count, 0);
+}
+
+Test(tokens, a_nonzero_callback_result_stops_and_is_returned, .fini = teardown)
+{
+	static const char src[] = "một hai ba bốn";
+	terms t;
+
+	memset(&t, 0, sizeof(t));
+	t.stop_at = 2;
+	t.stop_rc = 42;
+	cr_assert_eq(dt_tokenizer_new(&tok, DT_LANG_OTHER, 0, NULL), 0);
+	cr_assert_eq(
+		dt_tokenizer_run(tok, src, sizeof(src) - 1, collect, &t, NULL),
+		42);
+	cr_assert_eq(t.count, 2);
+	/* the tokenizer is reusable after a stop, from a clean state */
+	t.stop_at = 0;
+	t.count = 0;
+	cr_assert_eq(
+		dt_tokenizer_run(tok, src, sizeof(src) - 1, collect, &t, NULL),
+		0);
+	cr_assert_eq(t.count, 4);
+}
+
+Test(tokens, runs_do_not_pair_syllables_across_calls, .fini = teardown)
+{
+	terms t;
+
+	run(&t, DT_LANG_VI, 0, "cấp");
+	cr_assert_eq(
+		dt_tokenizer_run(tok, "ủy", strlen("ủy"), collect, &t, NULL),
+		0);
+	EXPECT(&t, "cấp", "ủy");
+}
+
+Test(tokens, is_stopword_answers_per_language, .fini = teardown)
+{
+	cr_assert(dt_is_stopword(DT_LANG_VI, "của", strlen("của")));
+	cr_assert(dt_is_stopword(DT_LANG_VI, "Các", strlen("Các")));
+	cr_assert_not(dt_is_stopword(DT_LANG_VI, "đảng", strlen("đảng")));
+	cr_assert_not(dt_is_stopword(DT_LANG_VI, "chỉ", strlen("chỉ")));
+	cr_assert(dt_is_stopword(DT_LANG_RU, "её", strlen("её")));
+	cr_assert(dt_is_stopword(DT_LANG_RU, "ее", strlen("ее")));
+	cr_assert_not(dt_is_stopword(DT_LANG_RU, "статья", strlen("статья")));
+	cr_assert(dt_is_stopword(DT_LANG_EN, "the", 3));
+	cr_assert_not(dt_is_stopword(DT_LANG_OTHER, "the", 3));
+	cr_assert_not(dt_is_stopword(DT_LANG_VI, "", 0));
+	/* a length shorter than the string is honoured */
+	cr_assert(dt_is_stopword(DT_LANG_VI, "vàng", strlen("và")));
+}
+
+Test(tokens, stopword_lists_hold_150_to_300_distinct_entries)
+{
+	/* each list's entries all answer as stopwords, and there are enough
+	 * of them that a truncated data file would show */
+	size_t i;
+
+	cr_assert_geq(dt__data_stopwords_vi_count, 150);
+	cr_assert_leq(dt__data_stopwords_vi_count, 300);
+	cr_assert_geq(dt__data_stopwords_ru_count, 150);
+	cr_assert_leq(dt__data_stopwords_ru_count, 300);
+	for (i = 0; dt__data_stopwords_vi[i] != NULL; i++) {
+		const char *w = dt__data_stopwords_vi[i];
+
+		cr_expect(dt_is_stopword(DT_LANG_VI, w, strlen(w)), "%s", w);
+	}
+	for (i = 0; dt__data_stopwords_ru[i] != NULL; i++) {
+		const char *w = dt__data_stopwords_ru[i];
+
+		cr_expect(dt_is_stopword(DT_LANG_RU, w, strlen(w)), "%s", w);
+	}
+}
+
+Test(tokens, new_rejects_unknown_flags_and_languages, .fini = teardown)
+{
+	dt_error err = {0};
+
+	cr_assert_eq(
+		dt_tokenizer_new(&tok, DT_LANG_VI, 1u << 9, &err), DT_EINVAL);
+	cr_assert_null(tok);
+	cr_assert_eq(err.code, DT_EINVAL);
+	cr_assert_eq(dt_tokenizer_new(&tok, (dt_lang)17, 0, NULL), DT_EINVAL);
+	cr_assert_null(tok);
+}
+
+Test(tokens, new_reports_out_of_memory, .fini = teardown)
+{
+	dt_error err = {0};
+
+	dt__alloc_fail_after(1);
+	cr_assert_eq(dt_tokenizer_new(&tok, DT_LANG_RU, 0, &err), DT_ENOMEM);
+	cr_assert_null(tok);
+	cr_assert_eq(err.code, DT_ENOMEM);
+}
+
+Test(tokens, free_accepts_null)
+{
+	dt_tokenizer_free(NULL);
+}
