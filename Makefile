@@ -43,7 +43,10 @@ DATA_TXT  = $(sort $(wildcard lib/data/*.txt))
 DATA_SRC  = $(patsubst lib/data/%.txt,$(BUILD)/gen/data_%.c,$(DATA_TXT))
 LIB_OBJ   = $(patsubst lib/%.c,$(BUILD)/obj/lib/%.o,$(LIB_SRC)) \
             $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen/%.o,$(DATA_SRC))
-TOOL_SRC  = $(sort $(wildcard tools/*.c))
+TOOL_SRC  = tools/dirtrace.c tools/cli.c $(sort $(wildcard tools/cmd_*.c))
+EVAL_SRC  = tools/dt-eval.c tools/eval.c
+EVAL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(EVAL_SRC))
+EVAL      = $(BUILD)/dt-eval
 TOOL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(TOOL_SRC))
 TEST_SRC  = $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ  = $(patsubst tests/unit/%.c,$(BUILD)/obj/tests/%.o,$(TEST_SRC))
@@ -81,7 +84,7 @@ $(BUILD)/obj/tools/%.o: tools/%.c lib/dirtrace.h $(wildcard tools/*.h)
 
 $(BUILD)/obj/tests/%.o: tests/unit/%.c lib/dirtrace.h lib/internal.h
 	@mkdir -p $(dir $@)
-	$(CC) $(DT_CFLAGS) -Wno-missing-prototypes $(CFLAGS) \
+	$(CC) $(DT_CFLAGS) -Itools -Wno-missing-prototypes $(CFLAGS) \
 		-DDT_TEST_DATA=\"$(CURDIR)\" -c $< -o $@
 
 $(STATIC): $(LIB_OBJ)
@@ -96,9 +99,12 @@ $(SHARED): $(LIB_OBJ)
 $(BIN): $(TOOL_OBJ) $(STATIC)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(STATIC) $(DT_LIBS)
 
-$(UNIT): $(TEST_OBJ) $(STATIC)
-	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(STATIC) $(DT_LIBS) \
-		$(TEST_LIBS)
+$(UNIT): $(TEST_OBJ) $(BUILD)/obj/tools/eval.o $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/obj/tools/eval.o \
+		$(STATIC) $(DT_LIBS) $(TEST_LIBS)
+
+$(EVAL): $(EVAL_OBJ) $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(EVAL_OBJ) $(STATIC) $(DT_LIBS)
 
 $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
@@ -118,10 +124,12 @@ check:
 	@sh tools/deps.sh
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(UNIT)
+check-run: all $(UNIT) $(EVAL)
 	$(UNIT) --jobs 2
 	sh tests/run_cases.sh $(BIN)
 	sh tests/check_options.sh $(BIN)
+	sh tests/check_gold.sh $(BIN)
+	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
 
 asan-check:
 	@sh tools/deps.sh
@@ -140,8 +148,11 @@ demo-run: all
 bench: $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do $$b; done
 
-eval fuzz:
-	@echo "make $@: not available yet (see the open issues)"; exit 2
+eval: $(EVAL)
+	$(EVAL)
+
+fuzz:
+	@echo "make fuzz: not available yet (issue 9)"; exit 2
 
 # ---- install ---------------------------------------------------------------
 

@@ -190,6 +190,7 @@ struct dt_unit {
 	size_t nimplements;
 	char **cell_names, **cells;
 	size_t ncells;
+	char delim;         /* the delimiter after num ('.', ')', '-', 0) */
 };
 
 struct dt_doc {

@@ -609,8 +609,10 @@ static dt_kind resolve_kind(const outliner *o, const segment *seg,
 	if (kind != DT_KIND_CLAUSE) {
 		return kind;
 	}
+	/* "1)" under "1." is a point (Russian пункт under часть); under
+	 * another "1)" it is the next clause. */
 	if (group_len(m, 2) > 0 && seg->s[m->ov[4]] == ')' &&
-		c->kind == DT_KIND_CLAUSE) {
+		c->kind == DT_KIND_CLAUSE && c->delim != ')') {
 		return DT_KIND_POINT;
 	}
 	if (c->kind == DT_KIND_ROOT || c->kind == DT_KIND_LEVEL) {
@@ -664,6 +666,8 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 			num_value(how, num, numlen), seg->line);
 	}
 	if (rc == 0) {
+		u->delim = group_len(m, 2) > 0 && !(row->flags & G_CHARTER) ?
+			seg->s[m->ov[4]] : 0;
 		rc = push(o, u, rank_of(kind, u->num));
 	}
 	if (rc == 0 && charter) {

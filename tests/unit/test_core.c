@@ -99,10 +99,11 @@ Test(io, reads_a_file_and_refuses_directories_and_missing_files)
 	dt_error err = { 0 };
 
 	cr_assert_geq(fd, 0);
-	cr_assert_eq(write(fd, "Điều 1", 8), 8);
+	cr_assert_eq(write(fd, "Điều 1", strlen("Điều 1")),
+		(ssize_t)strlen("Điều 1"));
 	close(fd);
 	cr_assert_eq(dt_file_read(&buf, &len, path, 0, &err), 0);
-	cr_assert_eq(len, 8);
+	cr_assert_eq(len, strlen("Điều 1"));
 	cr_assert_str_eq(buf, "Điều 1");
 	dt_free(buf);
 	cr_assert_eq(dt_file_read(&buf, &len, path, 4, &err), DT_ELIMIT);

@@ -1,6 +1,7 @@
 /*
  * test_tone.c - tone-mark placement in oa/oe/uy syllables (tone.c).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <criterion/criterion.h>

@@ -1,0 +1,354 @@
+/*
+ * write_md.c - a dt_doc back as Markdown that read_md.c and the outline
+ * read into the same units (and that read_akn.c mirrors block for block
+ * for the AKN that write_akn.c writes).
+ *
+ * Shape:
+ *   front matter  "---" / "type: QUY ĐỊNH" / "symbol: 31-QĐ/TW" / "date:
+ *                 2026-03-15" / "place:" / "issuer:" / "title:" / "lang:
+ *                 vi" / "replaces: …" (those no unit holds) / "---"
+ *   "Căn cứ …"    based-on references no unit holds, one paragraph each
+ *   units         a unit with a heading: "## Chương II. QUY ĐỊNH CHUNG",
+ *                 "### Điều 5. Phạm vi điều chỉnh", "### 1. Mục đích"
+ *                 (". " joins a number without final punctuation; '#'s
+ *                 = 2 + the number of part…article ancestors, at most 6);
+ *                 a head without one: "### Điều 5."; other numbered
+ *                 units open their text: "1. …", "a) …", "- …", "1.2. …";
+ *                 the own text follows as paragraphs (its line breaks and
+ *                 blank lines kept, so line k of the text stays k lines
+ *                 below its first); runs of rows become a GFM table
+ *                 headed by the column names.
+ * Text is canonical (dt__write_canon) and escaped so that cmark gives it
+ * back unchanged: \ ` * _ [ ] < > & | ~ # everywhere, and at a line
+ * start also - + = and the "." or ")" after digits.  Deterministic.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Shared with write_akn.c (declared here until internal.h has them). */
+int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u);
+int dt__write_canon(dt_buf *b, const char *s, int one_line);
+int dt__write_ref_in_unit(const dt_doc *doc, size_t line);
+const char *dt__akn_head_sep(const char *num, size_t len);
+
+#define MAX_OUT ((size_t)1 << 30)
+#define MAX_UNIT_DEPTH 256u
+
+typedef struct {
+	dt_buf b;
+	const dt_doc *doc;
+	int rc;
+} writer;
+
+static void put_n(writer *w, const char *s, size_t len)
+{
+	if (w->rc == 0) {
+		w->rc = dt__buf_append(&w->b, s, len);
+	}
+}
+
+static void put(writer *w, const char *s)
+{
+	put_n(w, s, strlen(s));
+}
+
+/* Append s[0..len) escaped for Markdown; `line_start` when it opens a
+ * line (or follows a list marker). */
+static void esc(writer *w, const char *s, size_t len, int line_start)
+{
+	size_t i = 0, run = 0, mark = SIZE_MAX;
+
+	if (line_start && len > 0 && strchr("-+=", s[0]) != NULL) {
+		mark = 0;
+	} else if (line_start) {
+		while (i < len && i < 9 && s[i] >= '0' && s[i] <= '9') {
+			i++;
+		}
+		mark = i > 0 && i < len && (s[i] == '.' || s[i] == ')') ?
+			i : SIZE_MAX;
+	}
+	for (i = 0; i < len; i++) {
+		if (i != mark && strchr("\\`*_[]<>&|~#", s[i]) == NULL) {
+			continue;
+		}
+		put_n(w, s + run, i - run);
+		put(w, "\\");
+		run = i;
+	}
+	put_n(w, s + run, len - run);
+}
+
+/* Canonical form of `s` in `c` (one line with `one_line`). */
+static void canon(writer *w, dt_buf *c, const char *s, int one_line)
+{
+	dt__buf_init(c, MAX_OUT);
+	if (w->rc == 0) {
+		w->rc = dt__write_canon(c, s, one_line);
+	}
+}
+
+/* ## front matter and preamble */
+
+static void field(writer *w, const char *key, const char *value)
+{
+	dt_buf c;
+
+	canon(w, &c, value, 1);
+	if (c.len > 0) {
+		put(w, key);
+		put(w, ": ");
+		put_n(w, c.data, c.len);
+		put(w, "\n");
+	}
+	dt__buf_dispose(&c);
+}
+
+static void front_matter(writer *w)
+{
+	const dt_meta *m = &w->doc->meta;
+	size_t start, i;
+
+	put(w, "---\n");
+	start = w->b.len;
+	field(w, "type", m->type);
+	field(w, "symbol", m->symbol);
+	field(w, "date", m->date);
+	field(w, "place", m->place);
+	field(w, "issuer", m->issuer);
+	field(w, "title", m->title);
+	field(w, "lang", w->doc->lang == DT_LANG_UNKNOWN ||
+		w->doc->lang == DT_LANG_OTHER ? "" :
+		dt_lang_code(w->doc->lang));
+	for (i = 0; i < m->replaces_count; i++) {
+		if (!dt__write_ref_in_unit(w->doc, m->replaces[i].line)) {
+			field(w, "replaces", m->replaces[i].text);
+		}
+	}
+	if (w->rc == 0 && w->b.len == start) {
+		w->b.len -= 4; /* nothing to say: no front matter */
+		w->b.data[w->b.len] = '\0';
+		return;
+	}
+	put(w, "---\n\n");
+}
+
+/* `s` as one paragraph of one line. */
+static void paragraph_line(writer *w, const char *s)
+{
+	dt_buf c;
+
+	canon(w, &c, s, 1);
+	if (c.len > 0) {
+		esc(w, c.data, c.len, 1);
+		put(w, "\n\n");
+	}
+	dt__buf_dispose(&c);
+}
+
+static void preamble(writer *w)
+{
+	const dt_meta *m = &w->doc->meta;
+	size_t i;
+
+	for (i = 0; i < m->based_on_count; i++) {
+		if (!dt__write_ref_in_unit(w->doc, m->based_on[i].line)) {
+			paragraph_line(w, m->based_on[i].text);
+		}
+	}
+}
+
+/* ## units */
+
+static int is_head(dt_kind kind)
+{
+	return kind >= DT_KIND_PART && kind <= DT_KIND_ARTICLE;
+}
+
+static void hashes(writer *w, const dt_unit *u)
+{
+	const dt_unit *p;
+	int level = 2;
+
+	for (p = u->parent; p != NULL && level < 6; p = p->parent) {
+		level += is_head(p->kind);
+	}
+	put_n(w, "######", (size_t)level);
+	put(w, " ");
+}
+
+/* The canonical text in `c` as paragraphs, every line escaped as a line
+ * start; `num` (may be empty) opens the first line: "1. …". */
+static void text(writer *w, const dt_buf *c, const char *num, size_t nlen)
+{
+	size_t i = 0;
+
+	put_n(w, num, nlen);
+	if (nlen > 0 && c->len > 0) {
+		put(w, " ");
+	}
+	while (w->rc == 0 && i < c->len) {
+		size_t end = i;
+
+		while (end < c->len && c->data[end] != '\n') {
+			end++;
+		}
+		esc(w, c->data + i, end - i, 1);
+		put(w, "\n");
+		i = end + 1;
+	}
+	if (nlen > 0 && c->len == 0) {
+		put(w, "\n");
+	}
+	if (nlen > 0 || c->len > 0) {
+		put(w, "\n");
+	}
+}
+
+/* A heading line "<num> <heading>" (or either alone). */
+static void heading(writer *w, const dt_unit *u, const dt_buf *num)
+{
+	dt_buf h;
+
+	canon(w, &h, u->heading, 1);
+	hashes(w, u);
+	esc(w, num->data ? num->data : "", num->len, 0);
+	if (num->len > 0 && h.len > 0) {
+		put(w, dt__akn_head_sep(num->data, num->len));
+	}
+	esc(w, h.data ? h.data : "", h.len, 0);
+	put(w, "\n\n");
+	dt__buf_dispose(&h);
+}
+
+static void children(writer *w, const dt_unit *u, unsigned depth);
+
+static void unit(writer *w, const dt_unit *u, unsigned depth)
+{
+	dt_buf num, c;
+
+	if (depth > MAX_UNIT_DEPTH) {
+		w->rc = w->rc < 0 ? w->rc : DT_ELIMIT;
+		return;
+	}
+	dt__buf_init(&num, 4096);
+	if (w->rc == 0) {
+		w->rc = dt__write_num(&num, w->doc, u);
+	}
+	canon(w, &c, u->text, 0);
+	/* heads, and units opened by a Charter tag, are heading lines even
+	 * without a title, so that their text stays text */
+	if (w->rc == 0 && (u->heading[0] != '\0' || (num.len > 0 &&
+		(is_head(u->kind) || (u->nimplements > 0 &&
+		num.data[num.len - 1] == ':'))))) {
+		heading(w, u, &num);
+		text(w, &c, "", 0);
+	} else if (w->rc == 0) {
+		text(w, &c, num.len > 0 ? num.data : "", num.len);
+	}
+	dt__buf_dispose(&num);
+	dt__buf_dispose(&c);
+	children(w, u, depth + 1);
+}
+
+static int same_columns(const dt_unit *a, const dt_unit *b)
+{
+	size_t i;
+
+	if (a->ncells != b->ncells) {
+		return 0;
+	}
+	for (i = 0; i < a->ncells; i++) {
+		if (strcmp(a->cell_names[i], b->cell_names[i]) != 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* "| a | b |" from `n` strings (one cell of `text` when n is 0). */
+static void table_line(writer *w, char *const *cells, size_t n,
+	const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < (n ? n : 1); i++) {
+		dt_buf c;
+
+		canon(w, &c, n ? cells[i] : text, 1);
+		put(w, "| ");
+		esc(w, c.data ? c.data : "", c.len, 0);
+		put(w, " ");
+		dt__buf_dispose(&c);
+	}
+	put(w, "|\n");
+}
+
+/* The rows children[i…] of `parent` that share the columns of
+ * children[i] as one GFM table; returns the index after them. */
+static size_t table(writer *w, const dt_unit *parent, size_t i)
+{
+	const dt_unit *first = parent->children[i];
+	size_t k, n = first->ncells ? first->ncells : 1;
+
+	table_line(w, first->cell_names, first->ncells, "");
+	for (k = 0; k < n; k++) {
+		put(w, "| --- ");
+	}
+	put(w, "|\n");
+	for (; i < parent->nchildren && parent->children[i]->kind ==
+		DT_KIND_ROW && same_columns(first, parent->children[i]); i++) {
+		const dt_unit *r = parent->children[i];
+
+		table_line(w, r->cells, r->ncells, r->text);
+	}
+	put(w, "\n");
+	return i;
+}
+
+static void children(writer *w, const dt_unit *u, unsigned depth)
+{
+	size_t i = 0;
+
+	while (w->rc == 0 && i < u->nchildren) {
+		if (u->children[i]->kind == DT_KIND_ROW) {
+			i = table(w, u, i);
+		} else {
+			unit(w, u->children[i++], depth);
+		}
+	}
+}
+
+int dt_doc_write_md(char **out, size_t *len_out, const dt_doc *doc,
+	dt_error *err)
+{
+	writer w;
+
+	DT_ASSERT_ARG(out != NULL && doc != NULL, err);
+	*out = NULL;
+	if (len_out != NULL) {
+		*len_out = 0;
+	}
+	memset(&w, 0, sizeof(w));
+	dt__buf_init(&w.b, MAX_OUT);
+	w.doc = doc;
+	front_matter(&w);
+	preamble(&w);
+	children(&w, &doc->root, 1);
+	if (w.rc == 0 && w.b.len >= 2 && w.b.data[w.b.len - 1] == '\n' &&
+		w.b.data[w.b.len - 2] == '\n') {
+		w.b.data[--w.b.len] = '\0'; /* one final newline */
+	}
+	if (w.rc == 0) {
+		*out = dt__buf_detach(&w.b, len_out);
+		w.rc = *out == NULL ? DT_ENOMEM : 0;
+	}
+	dt__buf_dispose(&w.b);
+	if (w.rc < 0) {
+		return dt__fail(err, w.rc, 0, 0, w.rc == DT_ELIMIT ?
+			"markdown output over 1 gib or units nested too deep" :
+			"out of memory");
+	}
+	return 0;
+}

@@ -1,0 +1,75 @@
+/*
+ * eval.h - the evaluator's core: gold annotations (corpus/<set>/gold.tsv,
+ * DESIGN §4 plus the `directive` section extension of corpus/README.md),
+ * and precision / recall of predicted facts under the matching rules of
+ * DESIGN §4.  Used by tools/dt-eval.c and by its unit test.
+ */
+#ifndef DT_EVAL_H
+#define DT_EVAL_H
+
+#include <stddef.h>
+
+#include <dirtrace.h>
+
+typedef enum {
+	EV_LINK,
+	EV_UNCOVERED,
+	EV_PARTIAL,
+	EV_BROKEN,
+	EV_STALE,
+	EV_NOLINKS
+} ev_kind;
+
+/* One fact, gold or predicted.  Paths are as written in the gold file
+ * (relative to it) or, for predictions, relative to the same folder. */
+typedef struct {
+	ev_kind kind;
+	char *eid;     /* link, uncovered, partial */
+	char *file;    /* link, broken, stale, nolinks */
+	size_t line;   /* link, broken, stale */
+	int implicit;  /* link: 1 implicit, 0 explicit */
+	char *text;    /* broken, stale: the cited text */
+} ev_fact;
+
+typedef struct {
+	char *directive; /* path relative to the gold file */
+	char *split;     /* "dev", "test" or "" */
+	ev_fact *facts;
+	size_t n, cap;
+} ev_section;
+
+typedef struct {
+	ev_section *sections;
+	size_t n, cap;
+} ev_gold;
+
+/* Parse gold text; on a malformed line return -1 with `errbuf` set to
+ * "LINE: message". */
+int ev_gold_parse(ev_gold *g, const char *text, char *errbuf, size_t errlen);
+void ev_gold_free(ev_gold *g);
+
+/* Append a copy of `f` to a fact list. */
+int ev_facts_push(ev_fact **v, size_t *n, size_t *cap, const ev_fact *f);
+void ev_facts_free(ev_fact *v, size_t n);
+
+/* Counts behind precision (matched_pred / pred) and recall
+ * (matched_gold / gold). */
+typedef struct {
+	size_t pred, matched_pred, gold, matched_gold;
+} ev_score;
+
+typedef struct {
+	ev_score explicit_links, implicit_links, all_links;
+	ev_score uncovered, partial, broken, stale;
+} ev_scores;
+
+/* Score predictions against one gold section.  `directive` expands
+ * uncovered units to leaves (may be NULL: units then count as given). */
+void ev_score_section(ev_scores *out, const ev_section *gold,
+	const ev_fact *pred, size_t npred, const dt_doc *directive);
+
+double ev_precision(const ev_score *s);
+double ev_recall(const ev_score *s);
+double ev_f1(const ev_score *s);
+
+#endif /* DT_EVAL_H */
