@@ -33,8 +33,6 @@
 #define SAMPLE_MAX ((size_t)64 << 10)
 /* A legacy encoding must yield at least this many syllables with marks. */
 #define MIN_SYLLABLES 2
-/* Letters kept per token; the longest syllable, "nghiêng", has 7. */
-#define TOKEN_MAX 12
 
 /* ## Names */
 
@@ -338,34 +336,34 @@ typedef struct {
 	int upper;
 } vni_pending;
 
-static uint32_t vn_cp(int vowel, int tone, int upper)
+/* Vowel v with quality mark q added; -1 if it takes no such mark. */
+static int vni_quality(int v, int q)
 {
-	uint32_t cp = vn_vowel[vowel][tone];
-
-	if (upper) {
-		cp -= cp < 0x100 ? 0x20 : 1;
+	if (q == Q_NONE) {
+		return v;
 	}
-	return cp;
+	if (q == Q_BREVE) {
+		return v == VN_A ? VN_AW : -1;
+	}
+	switch (v) {
+	case VN_A:
+		return VN_AA;
+	case VN_E:
+		return VN_EE;
+	case VN_O:
+		return VN_OO;
+	default:
+		return -1;
+	}
 }
 
 /* Put mark (quality q, tone t) on the pending vowel; 0 if it cannot go
  * there (no vowel, a second tone, a circumflex on u...). */
 static int vni_apply(vni_pending *p, int q, int t)
 {
-	int v = p->vowel;
+	int v = p->vowel < 0 ? -1 : vni_quality(p->vowel, q);
 
 	if (v < 0 || (t != TONE_NONE && p->tone != TONE_NONE)) {
-		return 0;
-	}
-	if (q == Q_CIRCUMFLEX) {
-		v = v == VN_A   ? VN_AA
-		    : v == VN_E ? VN_EE
-		    : v == VN_O ? VN_OO
-				: -1;
-	} else if (q == Q_BREVE) {
-		v = v == VN_A ? VN_AW : -1;
-	}
-	if (v < 0) {
 		return 0;
 	}
 	p->vowel = v;
@@ -449,11 +447,14 @@ static int decode_vni(
 static int iconv_step(iconv_t cd, char **in, size_t *inleft, dt_buf *out)
 {
 	for (;;) {
-		size_t want = in != NULL && *inleft > 16 ? *inleft * 2 : 64;
-		int rc = dt__buf_reserve(out, want);
+		size_t want = in != NULL && *inleft > 16 ? *inleft : 32;
+		int rc;
 		char *o;
 		size_t oleft, r;
 
+		/* two bytes out per byte in fit most Vietnamese text */
+		want = want <= SIZE_MAX / 2 ? 2 * want : SIZE_MAX;
+		rc = dt__buf_reserve(out, want);
 		if (rc < 0) {
 			return rc;
 		}
@@ -529,256 +530,6 @@ static legacy_fn legacy_decoder(dt_encoding enc)
 	return NULL;
 }
 
-/* ## Vietnamese syllables */
-
-/* Byte length of the vowel letter at s (lowercase, no tone), or 0. */
-static size_t vowel_len(const char *s)
-{
-	static const char *const marked[] = {"ă", "â", "ê", "ô", "ơ", "ư"};
-	size_t i;
-
-	if (*s != '\0' && strchr("aeiouy", *s) != NULL) {
-		return 1;
-	}
-	for (i = 0; i < sizeof(marked) / sizeof(marked[0]); i++) {
-		if (strncmp(s, marked[i], 2) == 0) {
-			return 2;
-		}
-	}
-	return 0;
-}
-
-/* Is `r` (what follows the onset) a vowel cluster plus an allowed coda?
- * Stop codas (c ch k p t) only take the acute or dot tone. */
-static int rime_ok(const char *r, int tone)
-{
-	size_t n = 0, k, i, c;
-	const char *coda;
-
-	while ((k = vowel_len(r + n)) > 0) {
-		n += k;
-	}
-	coda = r + n;
-	for (c = 0; c < sizeof(codas) / sizeof(codas[0]); c++) {
-		if (strcmp(coda, codas[c].c) == 0) {
-			break;
-		}
-	}
-	if (c == sizeof(codas) / sizeof(codas[0]) ||
-		(codas[c].stop && tone != TONE_ACUTE && tone != TONE_DOT)) {
-		return 0;
-	}
-	for (i = 0; i < sizeof(rimes) / sizeof(rimes[0]); i++) {
-		if (strlen(rimes[i].v) == n && strncmp(r, rimes[i].v, n) == 0) {
-			return (rimes[i].codas & codas[c].need) != 0;
-		}
-	}
-	return 0;
-}
-
-/* Is `s` (lowercase UTF-8, tone removed) onset + rime for some onset?
- * Trying every matching onset settles gi/g ("giữ" vs "gìn"). */
-static int syllable_ok(const char *s, int tone)
-{
-	size_t i;
-
-	if (rime_ok(s, tone)) {
-		return 1;
-	}
-	for (i = 0; i < sizeof(onsets) / sizeof(onsets[0]); i++) {
-		size_t n = strlen(onsets[i]);
-
-		if (strncmp(s, onsets[i], n) == 0 && rime_ok(s + n, tone)) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* A letter of a token: lowercase, tone removed. */
-typedef struct {
-	uint32_t base;
-	int tone;
-	int upper;
-} vn_letter;
-
-static int is_vowel(uint32_t base)
-{
-	int v;
-
-	for (v = 0; v < VN_NVOWELS; v++) {
-		if (base == vn_vowel[v][TONE_NONE]) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* Split `cp` into a letter; 0 if it is not one of the Vietnamese alphabet
- * (or of ASCII, whose extra letters the syllable check then rejects). */
-static int letter_of(uint32_t cp, vn_letter *l)
-{
-	int v, t;
-
-	l->tone = TONE_NONE;
-	l->upper = 0;
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
-		l->upper = cp <= 'Z';
-		l->base = cp | 0x20;
-		return 1;
-	}
-	if (cp == 0x110 || cp == 0x111) {
-		l->upper = cp == 0x110;
-		l->base = 0x111;
-		return 1;
-	}
-	for (v = 0; v < VN_NVOWELS; v++) {
-		for (t = 0; t < VN_NTONES; t++) {
-			if (cp == vn_cp(v, t, 0) || cp == vn_cp(v, t, 1)) {
-				l->base = vn_vowel[v][TONE_NONE];
-				l->tone = t;
-				l->upper = cp == vn_cp(v, t, 1);
-				return 1;
-			}
-		}
-	}
-	return 0;
-}
-
-/* Put combining mark `cp` on `l` (decomposed input: Windows-1258, stray
- * marks); 0 if it is not a Vietnamese mark or cannot go there. */
-static int letter_mark(vn_letter *l, uint32_t cp)
-{
-	static const struct {
-		uint16_t mark, from, to;
-	} quality[] = {
-		{0x0302, 'a', 0x00E2},
-		{0x0302, 'e', 0x00EA},
-		{0x0302, 'o', 0x00F4},
-		{0x0306, 'a', 0x0103},
-		{0x031B, 'o', 0x01A1},
-		{0x031B, 'u', 0x01B0},
-	};
-	size_t i;
-	int t;
-
-	for (t = TONE_GRAVE; t < VN_NTONES; t++) {
-		if (cp == vn_tone_mark[t]) {
-			if (l->tone != TONE_NONE || !is_vowel(l->base)) {
-				return 0;
-			}
-			l->tone = t;
-			return 1;
-		}
-	}
-	for (i = 0; i < sizeof(quality) / sizeof(quality[0]); i++) {
-		if (cp == quality[i].mark && l->base == quality[i].from) {
-			l->base = quality[i].to;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/*
- * Judge a token with non-ASCII characters: +1 for a Vietnamese syllable,
- * -1 for anything else, 0 for vowel-less letters (abbreviations such as
- * "QĐ", "HĐND" are normal in the right encoding).  Case must be lower,
- * Title or ALL CAPS: a misread byte tends to land mid-word as a capital.
- */
-static int token_score(const uint32_t *cp, size_t n)
-{
-	vn_letter l[TOKEN_MAX];
-	char s[TOKEN_MAX * 2 + 1];
-	size_t k = 0, i, slen = 0, uppers = 0;
-	int tone = TONE_NONE, vowels = 0;
-
-	for (i = 0; i < n; i++) {
-		if (k > 0 && letter_mark(&l[k - 1], cp[i])) {
-			continue;
-		}
-		if (!letter_of(cp[i], &l[k])) {
-			return -1;
-		}
-		k++;
-	}
-	for (i = 0; i < k; i++) {
-		if (l[i].tone != TONE_NONE) {
-			if (tone != TONE_NONE) {
-				return -1;
-			}
-			tone = l[i].tone;
-		}
-		uppers += (size_t)l[i].upper;
-		vowels += is_vowel(l[i].base);
-		slen += dt__utf8_encode(l[i].base, s + slen);
-	}
-	s[slen] = '\0';
-	if (uppers != 0 && uppers != k && !(uppers == 1 && l[0].upper)) {
-		return -1;
-	}
-	if (vowels == 0) {
-		return 0;
-	}
-	return syllable_ok(s, tone) ? 1 : -1;
-}
-
-/* Tokens end at ASCII non-letters, no-break space, general punctuation
- * and the symbol blocks (arrows, math, shapes: "≥", "■").  Latin-1
- * symbols stay inside tokens on purpose: "nh©n" (TCVN3 read wrongly)
- * must count as one broken word, not two clean ASCII halves. */
-static int is_separator(uint32_t cp)
-{
-	if (cp < 0x80) {
-		return !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	}
-	return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F) ||
-	       (cp >= 0x2190 && cp <= 0x2BFF);
-}
-
-typedef struct {
-	long good; /* syllables with marks */
-	long bad;  /* tokens with non-ASCII letters that are no syllable */
-} score;
-
-/* Score `len` bytes of UTF-8 (made by one of our decoders). */
-static score score_text(const char *s, size_t len)
-{
-	uint32_t tok[TOKEN_MAX];
-	size_t n = 0, i = 0;
-	int nonascii = 0, overflow = 0;
-	score sc = {0, 0};
-
-	while (i <= len) {
-		uint32_t cp = ' ';
-		int r;
-
-		if (i < len) {
-			size_t k = dt__utf8_decode(
-				(const unsigned char *)s + i, len - i, &cp);
-
-			cp = k > 0 ? cp : 0xFFFD;
-			i += k > 0 ? k : 1;
-		} else {
-			i++;
-		}
-		if (!is_separator(cp)) {
-			overflow |= n == TOKEN_MAX;
-			tok[n < TOKEN_MAX ? n++ : n - 1] = cp;
-			nonascii |= cp >= 0x80;
-			continue;
-		}
-		if (nonascii) {
-			r = overflow ? -1 : token_score(tok, n);
-			sc.good += r > 0;
-			sc.bad += r < 0;
-		}
-		n = 0;
-		nonascii = overflow = 0;
-	}
-	return sc;
-}
-
 /* ## Detection */
 
 /* Output bound: no supported encoding makes more than 4 bytes of UTF-8
@@ -813,7 +564,7 @@ static size_t sample_len(const unsigned char *s, size_t len)
  * tokens broken, and a net score over twice the runner-up's.  A runner-up
  * that decoded the sample to the very same text is no rival.
  */
-static size_t pick_best(const score *sc, const int *ok, const dt_buf *bufs)
+static size_t pick_best(const dt_vi_score *sc, const int *ok, const dt_buf *bufs)
 {
 	size_t i, best = NLEGACY;
 	long second = 0;
@@ -853,7 +604,7 @@ static int detect_legacy(dt_buf *out, size_t *sample, dt_encoding *enc,
 	const unsigned char *s, size_t len)
 {
 	dt_buf bufs[NLEGACY];
-	score sc[NLEGACY];
+	dt_vi_score sc[NLEGACY];
 	int ok[NLEGACY];
 	size_t n = sample_len(s, len), i, best;
 	int rc = 0;
@@ -867,7 +618,7 @@ static int detect_legacy(dt_buf *out, size_t *sample, dt_encoding *enc,
 		rc = legacy[i].decode(&bufs[i], s, n, &bad);
 		ok[i] = rc == 0 && bufs[i].data != NULL;
 		if (ok[i]) {
-			sc[i] = score_text(bufs[i].data, bufs[i].len);
+			sc[i] = dt__vi_score_text(bufs[i].data, bufs[i].len);
 		}
 		if (rc == DT_EUTF8 || rc == DT_ERROR) {
 			rc = 0; /* undefined byte or no converter: out */
@@ -986,8 +737,9 @@ static int decode_auto(dt_buf *out, dt_encoding *got, const unsigned char *s,
 	if (off == len) {
 		return dt__buf_append(out, (const char *)s, len);
 	}
-	for (from = off; from > 0 && s[from - 1] != '\n' && s[from - 1] != '\r';
-		from--) {
+	from = off;
+	while (from > 0 && s[from - 1] != '\n' && s[from - 1] != '\r') {
+		from--;
 	}
 	rc = detect_legacy(out, &sample, got, s + from, len - from);
 	if (rc < 0) {

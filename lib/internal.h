@@ -88,6 +88,14 @@ void dt__line_col(const char *s, size_t off, size_t *line, size_t *col);
 int dt__decode(char **out, size_t *out_len, dt_encoding *used,
 	const char *buf, size_t len, dt_encoding enc, dt_error *err);
 
+/* ## syllable.c: how Vietnamese a text looks (legacy detection) */
+typedef struct {
+	long good; /* tokens with non-ASCII letters that are syllables */
+	long bad;  /* tokens with non-ASCII letters that are not */
+} dt_vi_score;
+/** Score `len` bytes of UTF-8; vowel-less tokens ("QĐ") count neither. */
+dt_vi_score dt__vi_score_text(const char *s, size_t len);
+
 /* ## tone.c: one tone-mark placement for oa/oe/uy syllables */
 /** Append `len` bytes of NFC UTF-8 to `out`, placing the tone mark of every
  *  oa/oe/uy syllable without a final consonant as `tone` says (qu/gi words

@@ -62,21 +62,19 @@ static const char *const appendix_words[] = {
 	"PHỤ\\s+LỤC", "ПРИЛОЖЕНИЕ",
 };
 
-/* Supersession verbs and on which side of the verb the superseded
- * document is named. */
+/* Supersession verbs, and on which side of each the superseded document
+ * is named (verb_sides[i] belongs to verb_words[i]). */
 enum { AFTER = 1, BEFORE = 2, BOTH = 3 };
-static const struct {
-	const char *pattern;
-	int side;
-} verbs[] = {
-	{ "thay\\s+thế", AFTER },
-	{ "bãi\\s+bỏ", AFTER },
-	{ "hết\\s+hiệu\\s+lực", BEFORE },
-	{ "утратившими?\\s+силу", BOTH },
-	{ "утрачива(?:ет|ют)\\s+силу", BEFORE },
-	{ "утратил[аои]?\\s+силу", BEFORE },
+static const char *const verb_words[] = {
+	"thay\\s+thế", "bãi\\s+bỏ", "hết\\s+hiệu\\s+lực",
+	"утратившими?\\s+силу", "утрачива(?:ет|ют)\\s+силу",
+	"утратил[аои]?\\s+силу",
 };
-static const char *verb_words[sizeof(verbs) / sizeof(verbs[0])];
+static const int verb_sides[] = {
+	AFTER, AFTER, BEFORE, BOTH, BEFORE, BEFORE,
+};
+_Static_assert(sizeof(verb_words) / sizeof(verb_words[0]) ==
+	sizeof(verb_sides) / sizeof(verb_sides[0]), "one side per verb");
 
 /* What may stand between a supersession verb and the document it names:
  * "thay thế các …", "bãi bỏ khoản 2 Điều 5 của …", "пункт 3 …". */
@@ -97,10 +95,10 @@ static const char *const gap_words[] = {
 /* ## Patterns */
 
 enum {
-	RE_NUMBERED, RE_PREAMBLE, RE_MOTTO, RE_SO, RE_PLACE, RE_RU_PLACE,
-	RE_LETTER, RE_LOWER, RE_LOWER_AT, RE_UPPER, RE_TITLE_START, RE_STAMP, RE_NOTE,
-	RE_RECIP, RE_SIGN, RE_RU_SIGN, RE_APPENDIX, RE_VERB, RE_GAP,
-	RE_COUNT
+	RE_NUMBERED, RE_UNIT, RE_PREAMBLE, RE_MOTTO, RE_SO, RE_PLACE,
+	RE_RU_PLACE, RE_LETTER, RE_LOWER, RE_LOWER_AT, RE_UPPER,
+	RE_TITLE_START, RE_STAMP, RE_NOTE, RE_RECIP, RE_SIGN, RE_RU_SIGN,
+	RE_APPENDIX, RE_VERB, RE_GAP, RE_COUNT
 };
 
 #define WORDS(a) a, sizeof(a) / sizeof(a[0])
@@ -120,6 +118,9 @@ static const struct {
 		"|\\d{1,3}(?:\\.\\d{1,3}){0,5}[ \\t]*[.\\-–)](?=\\s|$)"
 		"|\\d{1,3}(?:\\.\\d{1,3}){1,5}(?=\\s)"
 		"|[a-zđ]\\)|[а-яё]\\)|\\([a-zđ\\d]{1,3}\\)", DT_RE_ANCHORED },
+	[RE_UNIT] = { "(?i:", WORDS(unit_words),
+		")\\s+[\\dIVXLCivxlc]{1,8}(?!\\p{L})"
+		"|[IVXLC]{1,7}[ \\t]*[.\\-–)]", DT_RE_ANCHORED },
 	[RE_PREAMBLE] = { "(?:[-+•–*][ \\t]*)?(?:", WORDS(preamble_openers),
 		")(?!\\w)", DT_RE_CASELESS | DT_RE_ANCHORED },
 	[RE_MOTTO] = { "(?:", WORDS(mottos), ")", DT_RE_CASELESS },
@@ -150,12 +151,11 @@ static const struct {
 		DT_RE_ANCHORED },
 	[RE_APPENDIX] = { "(?:", WORDS(appendix_words), ")(?!\\p{L})",
 		DT_RE_CASELESS | DT_RE_ANCHORED },
-	[RE_VERB] = { "(?<!\\w)(?:", verb_words,
-		sizeof(verb_words) / sizeof(verb_words[0]), ")(?!\\w)",
+	[RE_VERB] = { "(?<!\\w)(?:", WORDS(verb_words), ")(?!\\w)",
 		DT_RE_CASELESS },
-	[RE_GAP] = { "[\\s:,]*(?:(?:các|toàn\\s+bộ|một\\s+số|следующ\\w{1,3})"
-		"\\s+)?(?:(?:", WORDS(gap_words), ")\\s+[\\p{L}\\d.]{1,8}[\\s,]*"
-		"(?:(?:và|и|của|tại)\\s+)?){0,6}",
+	[RE_GAP] = { "[\\s:,]*(?:(?:các|toàn\\s+bộ|một\\s+số"
+		"|следующ\\w{1,3})\\s+)?(?:(?:", WORDS(gap_words),
+		")\\s+[\\p{L}\\d.]{1,8}[\\s,]*(?:(?:và|и|của|tại)\\s+)?){0,6}",
 		DT_RE_CASELESS | DT_RE_ANCHORED },
 };
 
@@ -184,9 +184,6 @@ static void re_compile(void)
 	size_t k;
 	int rc = 0;
 
-	for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++) {
-		verb_words[k] = verbs[k].pattern;
-	}
 	for (k = 0; rc == 0 && k < RE_COUNT; k++) {
 		dt_buf b;
 
@@ -631,6 +628,9 @@ static int fields(hdr *h, const char *s, size_t len)
 		return rc;
 	}
 	w = h->work.data;
+	if (at(RE_STAMP, w, z, 0, NULL) > 0) {
+		return 1; /* "УТВЕРЖДЕНО …": the approving act, not this one */
+	}
 	if (h->st.doctype == 0) {
 		rc = blank_mottos(w, z);
 		h->st.anchor |= rc > 0;
@@ -666,7 +666,7 @@ static int fields(hdr *h, const char *s, size_t len)
 		h->st.issuer_len = h->issuer.len;
 		return rc < 0 ? rc : 1;
 	}
-	return rc < 0 ? rc : at(RE_STAMP, w, z, a, NULL);
+	return rc;
 }
 
 /* Read one segment; 1 when it is header, 0 when not. */
@@ -718,12 +718,12 @@ static int flush(hdr *h, int bold, int heading, int *ok)
 	return rc < 0 ? rc : 0;
 }
 
-/* Does the line s[a..z) stand alone: a type line, or "Số …" with a
- * symbol (the lines before it are another segment)? */
+/* Does the line s[a..z) stand alone: a type line, "Số …" with a symbol,
+ * a bare symbol (the lines before it are another segment)? */
 static int line_alone(const char *s, size_t a, size_t z, int heading,
 	int *type)
 {
-	size_t idx, rest, p;
+	size_t idx, rest, p = a;
 	dt_symbol sym;
 	int rc = type_line(s + a, z - a, heading, &idx, &rest);
 
@@ -731,12 +731,11 @@ static int line_alone(const char *s, size_t a, size_t z, int heading,
 	if (rc != 0) {
 		return rc;
 	}
-	rc = at(RE_SO, s, z, a, &p);
-	if (rc > 0) {
-		rc = dt__symbol_find(&sym, s, z, p);
-		rc = rc > 0 ? marks_only(s, p, sym.all.start) : rc;
+	if (at(RE_SO, s, z, a, &p) < 0) {
+		return DT_ERROR;
 	}
-	return rc;
+	rc = dt__symbol_find(&sym, s, z, p);
+	return rc > 0 ? marks_only(s, p, sym.all.start) : rc;
 }
 
 /* Cut text into segments at rule and "|" lines and around lines that
@@ -1172,16 +1171,24 @@ static int mentions(body *c, int replaces, const dt_block *b, size_t len,
  * line that is no sentence? */
 static int end_text(const char *t, size_t len)
 {
-	const char *nl = memchr(t, '\n', len);
-	size_t first = nl ? (size_t)(nl - t) : len;
-	int rc = at(RE_RECIP, t, len, 0, NULL);
+	size_t a = 0, first;
+	const char *nl;
+	int rc;
 
-	if (rc == 0 && len <= 300) {
-		rc = at(RE_SIGN, t, len, 0, NULL);
-		rc = rc > 0 ? caps(t, 0, first) : rc;
+	/* a copy with one cell per line puts "|" lines before it */
+	while (a < len && strchr(" \t\n|*_", t[a]) != NULL) {
+		a++;
 	}
-	if (rc == 0 && len <= 200 && strchr(".;:,", t[len - 1]) == NULL) {
-		rc = at(RE_RU_SIGN, t, len, 0, NULL);
+	nl = memchr(t + a, '\n', len - a);
+	first = nl ? (size_t)(nl - t) : len;
+	rc = at(RE_RECIP, t, len, a, NULL);
+	if (rc == 0 && len - a <= 300) {
+		rc = at(RE_SIGN, t, len, a, NULL);
+		rc = rc > 0 ? caps(t, a, first) : rc;
+	}
+	if (rc == 0 && len - a <= 200 && a < len &&
+		strchr(".;:,", t[len - 1]) == NULL) {
+		rc = at(RE_RU_SIGN, t, len, a, NULL);
 	}
 	return rc;
 }
@@ -1213,7 +1220,8 @@ static int lone_end_mark(const char *t, size_t len)
 }
 
 /* Mark the end matter used: from its first block up to an appendix (or
- * the end); a numbered heading inside means it was no end matter. */
+ * the end).  A numbered heading, an article or a chapter inside means
+ * the opening mark was a false alarm: its blocks are body again. */
 static int end_matter(body *c, size_t from)
 {
 	const dt_blocks *bl = c->bl;
@@ -1227,8 +1235,10 @@ static int end_matter(body *c, size_t from)
 
 		if (in_end && b->kind != DT_BLOCK_ROW && len > 0) {
 			rc = at(RE_APPENDIX, t, len, 0, NULL);
-			if (rc == 0 && b->kind == DT_BLOCK_HEADING) {
-				rc = numbered(t, len);
+			if (rc == 0) {
+				rc = b->kind == DT_BLOCK_HEADING ?
+					numbered(t, len) :
+					at(RE_UNIT, t, len, 0, NULL);
 				if (rc > 0) {
 					memset(c->used + start, 0, i - start);
 				}
@@ -1311,8 +1321,9 @@ static int passive(const char *t, size_t ss, size_t v)
 	for (i = 0; i < sizeof(aux) / sizeof(aux[0]); i++) {
 		size_t n = strlen(aux[i]);
 
-		if (v - ss >= n && memcmp(t + v - n, aux[i], n) == 0) {
-			return 1;
+		if (v - ss >= n && memcmp(t + v - n, aux[i], n) == 0 &&
+			(v - n == ss || is_blank(t[v - n - 1]))) {
+			return 1; /* a syllable of its own */
 		}
 	}
 	return 0;
@@ -1393,7 +1404,7 @@ static int sentence_refs(body *c, size_t i, size_t len, const size_t *ov,
 	while (ov[2 * k] == SIZE_MAX) {
 		k++;
 	}
-	side = verbs[k - 1].side;
+	side = verb_sides[k - 1];
 	if (side == AFTER && passive(b->text, ss, ov[0])) {
 		side = BEFORE;
 	}

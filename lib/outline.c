@@ -420,11 +420,21 @@ static int new_unit(outliner *o, dt_unit **out, dt_unit *parent,
 	return rc;
 }
 
+/* An appendix block: it holds sections and tables of its own. */
+#define APPENDIX_MARK 'A'
+
+/* Close open units of rank >= `rank`; with `close_blocks`, also heading
+ * blocks (not appendices), so that numbered heads never nest in them. */
 static void pop_to_rank(outliner *o, int rank, int close_blocks)
 {
-	while (o->depth > 0 && (o->stack[o->depth - 1].rank >= rank ||
-		(close_blocks && o->stack[o->depth - 1].u->kind ==
-		DT_KIND_BLOCK))) {
+	while (o->depth > 0) {
+		const frame *f = &o->stack[o->depth - 1];
+
+		if (f->rank < rank && !(close_blocks &&
+			f->u->kind == DT_KIND_BLOCK &&
+			f->u->delim != APPENDIX_MARK)) {
+			break;
+		}
 		o->depth--;
 	}
 }
@@ -646,6 +656,30 @@ static dt_unit *open_parent(outliner *o, dt_kind kind, const char *num,
 	return p;
 }
 
+/* An appendix head: closes everything and holds what follows. */
+static int appendix(outliner *o, const segment *seg)
+{
+	dt_unit *u;
+	const char *nl = memchr(seg->s, '\n', seg->len);
+	int rc;
+
+	o->pending_title = NULL;
+	pop_to_rank(o, RANK_BLOCK, 0);
+	rc = new_unit(o, &u, &o->doc->root, DT_KIND_BLOCK, "", 0, 0,
+		seg->line);
+	if (rc == 0) {
+		u->delim = APPENDIX_MARK;
+		rc = set_joined_heading(u, seg->s, nl ? (size_t)(nl - seg->s) :
+			seg->len);
+	}
+	if (rc == 0 && nl != NULL) {
+		rc = dt__unit_append_text(u, nl + 1, trim_end(nl + 1,
+			(size_t)(seg->s + seg->len - nl - 1)), seg->line + 1);
+	}
+	extend_last_line(u, seg->line + extra_lines(seg->s, seg->len));
+	return rc < 0 ? rc : push(o, u, RANK_BLOCK);
+}
+
 static int numbered(outliner *o, const segment *seg, const match *m)
 {
 	const dt_grammar_row *row = m->row;
@@ -660,6 +694,9 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 	dt_unit *parent, *u = NULL;
 	int rc;
 
+	if (kind == DT_KIND_BLOCK) {
+		return appendix(o, seg);
+	}
 	parent = open_parent(o, kind, num, numlen, seg->line, &rc);
 	if (rc == 0) {
 		rc = new_unit(o, &u, parent, kind, num, numlen,

@@ -58,6 +58,10 @@ const dt_grammar_row dt__outline_grammar[] = {
 	{ DT_KIND_ARTICLE, NUM_ARABIC, G_HEAD | G_NEEDS_DELIM,
 	  "^article\\s+(\\d{1,4})(?![\\p{L}\\d])\\s*([.:]?)\\s*(.*)" },
 
+	/* An appendix ("PHỤ LỤC", "Приложение № 1") holds what follows, so
+	 * its sections and tables do not run on from the body's. */
+	{ DT_KIND_BLOCK, NUM_NONE, G_HEAD,
+	  "^(phụ\\s+lục|приложение|appendix|annex)(?![\\p{L}])()\\s*(.*)" },
 	/* Plan and guidance sections "I.", "II-" (upper case only). */
 	{ DT_KIND_SECTION, NUM_ROMAN, G_HEAD | G_CASE,
 	  "^(" ROMAN ")\\s*([.\\-])\\s+(.*)" },

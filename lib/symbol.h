@@ -50,7 +50,7 @@ typedef struct {
 } dt_symbol;
 
 /** Room for any matching key dt__symbol_key() writes, NUL included. */
-#define DT_SYMBOL_KEY_MAX 96
+#define DT_SYMBOL_KEY_MAX 160
 
 /**
  * Find the first symbol starting at or after byte `from` of s[0..len).

@@ -1,8 +1,7 @@
 /*
- * vni_table.h - the data encoding.c works from: the Vietnamese letters,
- * the byte tables of the two legacy encodings it reads without a library
- * (VNI-Windows and TCVN3, VN3 "ABC"), and the onsets and vowel clusters
- * of Vietnamese syllables.  Included by encoding.c only.
+ * vni_table.h - the data encoding.c works from: the byte tables of the two legacy encodings it reads without a library
+ * (VNI-Windows and TCVN3, VN3 "ABC").  Included by encoding.c only; the
+ * letters themselves are in vn_letters.h.
  *
  * Why hand-written: neither glibc iconv nor ICU knows VNI at all, and
  * glibc's TCVN5712-1 is the full VN1 table, which reads the bytes where
@@ -15,45 +14,10 @@
 
 #include <stdint.h>
 
+#include "vn_letters.h"
+
 /* Hand-aligned tables: */
 /* clang-format off */
-
-/* Vowel letters without a tone, in alphabet order; also the row of
- * vn_vowel below. */
-enum {
-	VN_A, VN_AW, VN_AA, VN_E, VN_EE, VN_I, VN_O, VN_OO, VN_OW, VN_U,
-	VN_UW, VN_Y, VN_NVOWELS
-};
-
-/* Tones in the order Vietnamese grammars list them: ngang (none), huyền,
- * sắc, hỏi, ngã, nặng.  The column of vn_vowel below. */
-enum {
-	TONE_NONE, TONE_GRAVE, TONE_ACUTE, TONE_HOOK, TONE_TILDE, TONE_DOT,
-	VN_NTONES
-};
-
-/* Every lowercase vowel letter: vn_vowel[vowel][tone].  The capital is
- * the code point minus 0x20 below U+0100 and minus 1 above (Latin-1,
- * Latin Extended-A/B and U+1EA0..U+1EF9 all pair that way). */
-static const uint16_t vn_vowel[VN_NVOWELS][VN_NTONES] = {
-	{ 0x0061, 0x00E0, 0x00E1, 0x1EA3, 0x00E3, 0x1EA1 }, /* a */
-	{ 0x0103, 0x1EB1, 0x1EAF, 0x1EB3, 0x1EB5, 0x1EB7 }, /* ă */
-	{ 0x00E2, 0x1EA7, 0x1EA5, 0x1EA9, 0x1EAB, 0x1EAD }, /* â */
-	{ 0x0065, 0x00E8, 0x00E9, 0x1EBB, 0x1EBD, 0x1EB9 }, /* e */
-	{ 0x00EA, 0x1EC1, 0x1EBF, 0x1EC3, 0x1EC5, 0x1EC7 }, /* ê */
-	{ 0x0069, 0x00EC, 0x00ED, 0x1EC9, 0x0129, 0x1ECB }, /* i */
-	{ 0x006F, 0x00F2, 0x00F3, 0x1ECF, 0x00F5, 0x1ECD }, /* o */
-	{ 0x00F4, 0x1ED3, 0x1ED1, 0x1ED5, 0x1ED7, 0x1ED9 }, /* ô */
-	{ 0x01A1, 0x1EDD, 0x1EDB, 0x1EDF, 0x1EE1, 0x1EE3 }, /* ơ */
-	{ 0x0075, 0x00F9, 0x00FA, 0x1EE7, 0x0169, 0x1EE5 }, /* u */
-	{ 0x01B0, 0x1EEB, 0x1EE9, 0x1EED, 0x1EEF, 0x1EF1 }, /* ư */
-	{ 0x0079, 0x1EF3, 0x00FD, 0x1EF7, 0x1EF9, 0x1EF5 }, /* y */
-};
-
-/* Combining marks, indexed by tone (0 = none). */
-static const uint16_t vn_tone_mark[VN_NTONES] = {
-	0, 0x0300, 0x0301, 0x0309, 0x0303, 0x0323
-};
 
 /* Vowel-quality marks a VNI mark byte can carry. */
 enum { Q_NONE, Q_CIRCUMFLEX, Q_BREVE };
@@ -173,68 +137,6 @@ static const vni_byte vni_lower[256] = {
 };
 #undef VNI_V
 #undef VNI_M
-
-/* ## Syllables (for scoring candidate decodings) */
-
-/* Vowel clusters (the nucleus with its glide, tone removed) and the
- * codas each may take. */
-enum {
-	R_OPEN = 1,    /* no final consonant */
-	R_SHUT = 2,    /* m n p t */
-	R_VELAR = 4,   /* c ng k */
-	R_PALATAL = 8  /* ch nh */
-};
-
-static const struct {
-	const char *v;
-	unsigned codas;
-} rimes[] = {
-	{ "a", R_OPEN | R_SHUT | R_VELAR | R_PALATAL },
-	{ "ă", R_SHUT | R_VELAR }, { "â", R_SHUT | R_VELAR },
-	{ "e", R_OPEN | R_SHUT | R_VELAR }, { "ê", R_OPEN | R_SHUT | R_PALATAL },
-	{ "i", R_OPEN | R_SHUT | R_PALATAL }, { "o", R_OPEN | R_SHUT | R_VELAR },
-	{ "ô", R_OPEN | R_SHUT | R_VELAR }, { "ơ", R_OPEN | R_SHUT },
-	{ "u", R_OPEN | R_SHUT | R_VELAR }, { "ư", R_OPEN | R_SHUT | R_VELAR },
-	{ "y", R_OPEN | R_SHUT | R_PALATAL },
-	{ "iê", R_SHUT | R_VELAR }, { "yê", R_SHUT | R_VELAR },
-	{ "uô", R_SHUT | R_VELAR }, { "ươ", R_SHUT | R_VELAR },
-	{ "oa", R_OPEN | R_SHUT | R_VELAR | R_PALATAL },
-	{ "oă", R_SHUT | R_VELAR }, { "oe", R_OPEN | R_SHUT },
-	{ "uâ", R_SHUT | R_VELAR }, { "uê", R_OPEN | R_SHUT | R_PALATAL },
-	{ "uy", R_OPEN | R_SHUT | R_PALATAL }, { "uyê", R_SHUT },
-	{ "uơ", R_OPEN }, { "oo", R_VELAR },
-	{ "ai", R_OPEN }, { "ao", R_OPEN }, { "au", R_OPEN }, { "ay", R_OPEN },
-	{ "âu", R_OPEN }, { "ây", R_OPEN }, { "eo", R_OPEN }, { "êu", R_OPEN },
-	{ "ia", R_OPEN }, { "iu", R_OPEN }, { "oi", R_OPEN }, { "ôi", R_OPEN },
-	{ "ơi", R_OPEN }, { "ui", R_OPEN }, { "ưi", R_OPEN }, { "ưu", R_OPEN },
-	{ "ua", R_OPEN }, { "ưa", R_OPEN }, { "uôi", R_OPEN },
-	{ "ươi", R_OPEN }, { "ươu", R_OPEN }, { "iêu", R_OPEN },
-	{ "yêu", R_OPEN }, { "oai", R_OPEN }, { "oay", R_OPEN },
-	{ "oao", R_OPEN }, { "oeo", R_OPEN }, { "uây", R_OPEN },
-	{ "uya", R_OPEN }, { "uyu", R_OPEN },
-};
-
-/* Codas (final consonants), the rime flag each needs, and whether it is
- * a stop.  k only ends Central Highlands names such as Đắk Lắk. */
-static const struct {
-	const char *c;
-	unsigned need;
-	int stop;
-} codas[] = {
-	{ "", R_OPEN, 0 },
-	{ "m", R_SHUT, 0 }, { "n", R_SHUT, 0 },
-	{ "p", R_SHUT, 1 }, { "t", R_SHUT, 1 },
-	{ "ng", R_VELAR, 0 }, { "c", R_VELAR, 1 }, { "k", R_VELAR, 1 },
-	{ "nh", R_PALATAL, 0 }, { "ch", R_PALATAL, 1 },
-};
-
-/* Onsets (initial consonants); syllable_ok tries every one that fits,
- * which settles gi/g ("giữ" vs "gìn"). */
-static const char *const onsets[] = {
-	"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-	"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
-	"v", "x",
-};
 
 /* clang-format on */
 

@@ -3,6 +3,7 @@
  * document carries around its body (meta.c): header block, preamble
  * links, supersession, end matter.  Every document here is made up.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -599,6 +600,36 @@ Test(meta, reads_a_russian_regulation_header, .init = setup,
 	cr_assert_str_eq(m->based_on[0].date, "2026-02-05");
 }
 
+Test(meta, keeps_an_approval_stamp_out_of_the_fields, .init = setup,
+	.fini = teardown)
+{
+	para("УТВЕРЖДЕНО\nприказом комитета от 2 марта 2026 г. № 7", 1);
+	para("ПОЛОЖЕНИЕ", 3);
+	para("о конкурсе проектов", 4);
+	para("1. Общие положения", 6);
+	extract();
+	cr_assert_str_eq(used_map(), "1110");
+	cr_assert_str_eq(meta()->type, "ПОЛОЖЕНИЕ");
+	cr_assert_str_eq(meta()->title, "о конкурсе проектов");
+	cr_assert_str_eq(meta()->symbol, "");
+	cr_assert_str_eq(meta()->issuer, "");
+}
+
+Test(meta, reads_a_symbol_line_without_its_number_word, .init = setup,
+	.fini = teardown)
+{
+	para("BAN BÍ THƯ\n61-QĐ/TW\nHà\nNội, ngày 2 tháng 3 năm 2026", 1);
+	para("KẾT LUẬN", 5);
+	para("Ban Bí thư kết luận như sau:", 6);
+	extract();
+	cr_assert_str_eq(used_map(), "110");
+	cr_assert_str_eq(meta()->issuer, "BAN BÍ THƯ");
+	cr_assert_str_eq(meta()->symbol, "61-QĐ/TW");
+	cr_assert_str_eq(meta()->place, "Hà Nội");
+	cr_assert_str_eq(meta()->date, "2026-03-02");
+	cr_assert_str_eq(meta()->type, "KẾT LUẬN");
+}
+
 Test(meta, lets_front_matter_override_the_text, .init = setup,
 	.fini = teardown)
 {
@@ -705,6 +736,17 @@ Test(meta, skips_a_state_signature_block_and_a_lone_end_mark,
 	para("Lê Văn Cường", 18);
 	extract();
 	cr_assert_str_eq(used_map(), "0111110011");
+}
+
+Test(meta, finds_end_matter_behind_the_bars_of_a_web_copy,
+	.init = setup, .fini = teardown)
+{
+	heading("Điều 3. Hiệu lực", 1);
+	para("|\nNơi nhận:", 2);
+	item("- Lưu: VT.\n|\nT/M BAN BÍ THƯ\nNguyễn Văn An\n|", 4);
+	para("PHỤ LỤC", 9);
+	extract();
+	cr_assert_str_eq(used_map(), "0110");
 }
 
 Test(meta, ends_russian_documents_at_the_signatory, .init = setup,
@@ -826,7 +868,7 @@ Test(meta, fails_cleanly_when_memory_runs_out, .init = setup,
 	para("Nơi nhận:", 7);
 	kv("based_on", "Kết luận số 8-KL/TW");
 	extract(); /* compiles the patterns before allocations fail */
-	for (n = 1; n < 200; n++) {
+	for (n = 1; n < 400; n++) {
 		dt_doc *d = NULL;
 		dt_error err = { 0 };
 		int rc;
@@ -838,6 +880,46 @@ Test(meta, fails_cleanly_when_memory_runs_out, .init = setup,
 		dt__alloc_fail_after(0);
 		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
 		dt_doc_free(d);
+		if (rc == 0) {
+			break; /* past the last allocation: all paths seen */
+		}
+	}
+	cr_assert_lt(n, 400);
+}
+
+static void *hammer(void *arg)
+{
+	static const char s[] = "Căn cứ Quy định số 52-QĐ/TW, ngày 9/2/2026 "
+		"và Nghị định số 14/2030/NĐ-CP ngày 5 tháng 3 năm 2030";
+	long ok = 1;
+	int i;
+
+	(void)arg;
+	for (i = 0; i < 2000 && ok; i++) {
+		dt_mention m;
+		char key[DT_SYMBOL_KEY_MAX];
+
+		ok = dt__symbol_mention_find(&m, s, sizeof(s) - 1, 0,
+			sizeof(s) - 1, NULL) == 1 && m.has_date &&
+			dt__symbol_key(key, sizeof(key), s, &m.symbol) == 8 &&
+			strcmp(key, "52-QD/TW") == 0;
+	}
+	return (void *)ok;
+}
+
+Test(meta, finds_symbols_and_dates_from_several_threads_at_once)
+{
+	pthread_t t[4];
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		cr_assert_eq(pthread_create(&t[i], NULL, hammer, NULL), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		void *ok = NULL;
+
+		cr_assert_eq(pthread_join(t[i], &ok), 0);
+		cr_assert_not_null(ok);
 	}
 }
 
