@@ -115,7 +115,6 @@ static void build_ru(dt_buf *b, int *rc)
 	}
 	add(b, ")\\s+", rc);
 	grp.ru_year = add_group(b, "\\d{4}", rc);
-	add(b, "(?:\\s*(?:года|г\\.|г(?!\\w)))?", rc);
 }
 
 static void date_compile(void)
@@ -137,7 +136,8 @@ static void date_compile(void)
 	grp.iso_month = add_group(&b, "\\d{2}", &rc);
 	add(&b, "-", &rc);
 	grp.iso_day = add_group(&b, "\\d{2}", &rc);
-	add(&b, ")(?!\\d)(?![/.\\-]\\d)", &rc);
+	/* "г."/"года" closes a Russian date of any form */
+	add(&b, ")(?!\\d)(?![/.\\-]\\d)(?:\\s*(?:года|г\\.|г(?!\\w)))?", &rc);
 	if (rc == 0) {
 		rc = dt__re_compile(&date_re, b.data, DT_RE_CASELESS, NULL);
 	}

@@ -85,6 +85,7 @@ static const char *const gap_words[] = {
 };
 
 #define HDR_MAX_BLOCKS 80   /* a header is a dozen blocks; a table is one */
+#define HDR_SKIP 4          /* stray blocks allowed before a header */
 #define HDR_BLOCK_MAX 1500  /* bytes: a longer block is prose */
 #define HDR_TABLE_ROWS 12   /* rows: a longer table is body */
 #define PLACE_MAX 60        /* bytes of a place name read without a pattern */
@@ -456,7 +457,13 @@ static int title_add(hdr *h, const char *s, size_t a, size_t z)
  * theo …)" note belongs to the header without being title. */
 static int title_line(hdr *h, const char *s, size_t len, int bold)
 {
-	int rc = bold ? 1 : caps(s, 0, len);
+	dt_symbol sym;
+	int rc = dt__symbol_parse(&sym, s, len);
+
+	if (rc != 0) {
+		return rc < 0 ? rc : 0; /* "№ 12-П", "SỐ: 5/KH-UBND" */
+	}
+	rc = bold ? 1 : caps(s, 0, len);
 
 	if (rc == 0 && h->title.len == 0) {
 		rc = at(RE_TITLE_START, s, len, 0, NULL);
@@ -873,13 +880,13 @@ static int header_block(hdr *h, const dt_block *b)
 /* Read the top blocks (at most `limit`) until one is not header; its
  * index goes to *end.  The block that is not header leaves the state as
  * it found it. */
-static int header_pass(hdr *h, const dt_blocks *bl, size_t limit,
-	size_t *end)
+static int header_pass(hdr *h, const dt_blocks *bl, size_t start,
+	size_t limit, size_t *end)
 {
 	size_t i, nread = 0;
 	int rc;
 
-	for (i = 0; i < limit && nread < HDR_MAX_BLOCKS; i++, nread++) {
+	for (i = start; i < limit && nread < HDR_MAX_BLOCKS; i++, nread++) {
 		const dt_block *b = &bl->v[i];
 		hdr_state snap = h->st;
 
@@ -931,8 +938,8 @@ static int header(dt_doc *doc, const dt_blocks *bl, unsigned char *used,
 	size_t *end)
 {
 	hdr h;
-	size_t n = 0;
-	int rc;
+	size_t n = 0, start;
+	int rc = 0;
 
 	memset(&h, 0, sizeof(h));
 	h.doc = doc;
@@ -940,11 +947,21 @@ static int header(dt_doc *doc, const dt_blocks *bl, unsigned char *used,
 	dt__buf_init(&h.work, HDR_BLOCK_MAX * 4);
 	dt__buf_init(&h.issuer, 4096);
 	dt__buf_init(&h.title, 4096);
-	rc = header_pass(&h, bl, bl->n, &n);
+	/* Crawled copies often open with a few stray lines (a source note,
+	 * a page title): the header may start after up to HDR_SKIP blocks,
+	 * which then stay body. */
+	for (start = 0; rc == 0 && start <= HDR_SKIP && start < bl->n;
+		start++) {
+		hdr_reset(&h);
+		rc = header_pass(&h, bl, start, bl->n, &n);
+		if (h.st.anchor) {
+			break;
+		}
+	}
 	if (rc == 0 && h.st.anchor) {
 		hdr_reset(&h);
 		h.apply = 1;
-		rc = header_pass(&h, bl, n, &n);
+		rc = header_pass(&h, bl, start, n, &n);
 		if (rc == 0 && h.issuer.len > 0) {
 			rc = set_field(&doc->meta.issuer, h.issuer.data,
 				h.issuer.len);
@@ -953,7 +970,7 @@ static int header(dt_doc *doc, const dt_blocks *bl, unsigned char *used,
 			rc = set_field(&doc->meta.title, h.title.data,
 				h.title.len);
 		}
-		memset(used, 1, n);
+		memset(used + start, 1, n - start);
 	} else {
 		n = 0;
 	}

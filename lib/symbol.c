@@ -76,6 +76,8 @@ static const struct {
 };
 
 #define N_DOCTYPES (sizeof(doctypes) / sizeof(doctypes[0]))
+/* one capture group per row, and regex.c keeps 64 pairs */
+_Static_assert(N_DOCTYPES < 63, "too many document types for one pattern");
 
 /* Type codes that make "N/XX-YY" an administrative symbol rather than a
  * letter "N/ISSUER-UNIT"; compared after folding (upper case, Đ -> D). */

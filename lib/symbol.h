@@ -57,8 +57,9 @@ typedef struct {
  * Tolerates the noise of real copies: spaces around "-" and "/"
  * ("27/NQ- TW"), a space for the hyphen ("927/QĐ TTg"), leading zeros,
  * upper-cased codes ("CT-TTG").  Type and issuer codes must start with a
- * capital, so prose ("12/KH Ban") is not taken for a symbol.  Russian
- * codes ("12-П") and bare numbers count only after "№".
+ * capital, so prose ("12/KH Ban") is not taken for a symbol, nor is a
+ * type code without an issuer ("12/KH").  Russian codes ("12-П") and
+ * bare numbers count only after "№".
  */
 int dt__symbol_find(dt_symbol *out, const char *s, size_t len, size_t from);
 

@@ -46,202 +46,6 @@ int dt__write_ref_in_unit(const dt_doc *doc, size_t line);
 #define MAX_OUT ((size_t)1 << 30)
 #define MAX_UNIT_DEPTH 256u
 
-/* ## shared with write_md.c: numbers and canonical text */
-
-static int is_roman(const char *s)
-{
-	if (*s == '\0') {
-		return 0;
-	}
-	for (; *s != '\0'; s++) {
-		if (strchr("IVXLCDM", *s) == NULL) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
-/* The words heads are numbered with, by [lang][kind]: vi, ru, en. */
-static const char *head_word(dt_lang lang, dt_kind kind)
-{
-	static const char *const words[3][DT_KIND_ARTICLE + 1] = {
-		{ "", "Phần", "Chương", "Mục", "Tiểu mục", "Điều" },
-		{ "", "Раздел", "Глава", "Раздел", "Подраздел", "Статья" },
-		{ "", "Part", "Chapter", "Section", "Subsection", "Article" },
-	};
-	int l = lang == DT_LANG_RU ? 1 : lang == DT_LANG_EN ? 2 : 0;
-
-	return words[l][kind];
-}
-
-static int ends_in(const char *s, const char *set)
-{
-	size_t n = strlen(s);
-
-	return n > 0 && strchr(set, s[n - 1]) != NULL;
-}
-
-/* The Charter tag of a unit that implements "art_A" or "art_A__para_K"
- * of another document: " Điều A:" or " Điều A (Khoản K):", the shape the
- * outline turns back into the same implements entry (DESIGN §3). */
-static int charter_tag(dt_buf *b, const dt_unit *u)
-{
-	const char *e, *para;
-	size_t a, k;
-
-	if (u->nimplements == 0 ||
-		strncmp(u->implements[0], "art_", 4) != 0) {
-		return 0;
-	}
-	e = u->implements[0] + 4;
-	a = strspn(e, "0123456789");
-	para = e + a;
-	if (a == 0) {
-		return 0;
-	}
-	if (*para == '\0') {
-		return dt__buf_printf(b, " Điều %.*s:", (int)a, e);
-	}
-	if (strncmp(para, "__para_", 7) != 0) {
-		return 0;
-	}
-	k = strspn(para + 7, "0123456789");
-	if (k == 0 || para[7 + k] != '\0') {
-		return 0;
-	}
-	return dt__buf_printf(b, " Điều %.*s (Khoản %.*s):", (int)a, e,
-		(int)k, para + 7);
-}
-
-/* The number of `u` as the source most likely wrote it: "Chương II",
- * "Điều 5.", "I." (a plan section), "1.", "a)" ("(a)" in English),
- * "1.2.", "-" for items; nothing for unnumbered units.  Heads whose
- * number ends in punctuation carry their heading on the same line. */
-int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u)
-{
-	const char *num = u->num;
-	int rc;
-
-	switch (u->kind) {
-	case DT_KIND_SECTION:
-		if (is_roman(num)) {
-			return dt__buf_printf(b, "%s.", num);
-		}
-		/* fall through */
-	case DT_KIND_PART:
-	case DT_KIND_CHAPTER:
-	case DT_KIND_SUBSECTION:
-	case DT_KIND_ARTICLE:
-		if (*num == '\0') {
-			return 0;
-		}
-		return dt__buf_printf(b, "%s %s%s", head_word(doc->lang,
-			u->kind), num, u->kind == DT_KIND_ARTICLE ? "." : "");
-	case DT_KIND_CLAUSE:
-	case DT_KIND_LEVEL:
-		if (*num == '\0') {
-			return 0;
-		}
-		rc = dt__buf_printf(b, "%s%s", num,
-			ends_in(num, ".)") ? "" : ".");
-		return rc < 0 ? rc : charter_tag(b, u);
-	case DT_KIND_POINT:
-		if (*num == '\0' || ends_in(num, ".)")) {
-			return dt__buf_printf(b, "%s", num);
-		}
-		return dt__buf_printf(b, doc->lang == DT_LANG_EN ? "(%s)" :
-			"%s)", num);
-	case DT_KIND_ITEM:
-		/* the bullet as written: "-", "+", "*", "•", "–" */
-		return dt__buf_printf(b, "%s", *num != '\0' ? num : "-");
-	default:
-		return 0;
-	}
-}
-
-static int is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-/* Bytes of `s` that are not XML characters (C0 controls other than TAB
- * LF CR, U+FFFE, U+FFFF): 0, or the length to skip. */
-static size_t bad_char(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-		return 1;
-	}
-	if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-		return 3;
-	}
-	return 0;
-}
-
-/* Append one line of s[0..len) to `ln`: characters that are not XML
- * dropped, spaces at both ends trimmed, inner runs kept. */
-static int canon_line(dt_buf *ln, const char *s, size_t len)
-{
-	size_t i = 0;
-	int rc = 0;
-
-	ln->len = 0;
-	while (rc == 0 && i < len) {
-		size_t skip = bad_char(s + i);
-
-		if (skip > 0) {
-			i += skip;
-		} else if (ln->len == 0 && is_space((unsigned char)s[i])) {
-			i++;
-		} else {
-			rc = dt__buf_putc(ln, s[i++]);
-		}
-	}
-	while (rc == 0 && ln->len > 0 &&
-		is_space((unsigned char)ln->data[ln->len - 1])) {
-		ln->len--;
-	}
-	return rc;
-}
-
-/* Append `s` in canonical form: lines trimmed (runs of spaces inside a
- * line kept), blank lines at both ends dropped, characters that are not
- * XML dropped; with `one_line`, lines joined by one space.  Both readers
- * give this text back unchanged. */
-int dt__write_canon(dt_buf *b, const char *s, int one_line)
-{
-	size_t start = b->len, breaks = 0;
-	dt_buf ln;
-	int rc = 0;
-
-	dt__buf_init(&ln, b->max);
-	while (rc == 0 && *s != '\0') {
-		const char *nl = strchr(s, '\n');
-		size_t len = nl ? (size_t)(nl - s) : strlen(s);
-
-		rc = canon_line(&ln, s, len);
-		s += len + (nl != NULL);
-		if (rc < 0 || ln.len == 0) {
-			breaks += b->len > start; /* a blank line inside */
-			continue;
-		}
-		if (b->len > start && one_line) {
-			rc = dt__buf_putc(b, ' ');
-		}
-		for (breaks++; b->len > start && !one_line && rc == 0 &&
-			breaks > 0; breaks--) {
-			rc = dt__buf_putc(b, '\n');
-		}
-		breaks = 0;
-		if (rc == 0) {
-			rc = dt__buf_append(b, ln.data, ln.len);
-		}
-	}
-	dt__buf_dispose(&ln);
-	return rc;
-}
-
 /* ## XML output */
 
 typedef struct {
@@ -285,45 +89,37 @@ static void indent(writer *w, int level)
 	put(w, "%*s", level * 2, "");
 }
 
-/* Append s[0..len) escaped; in attributes (attr) also quotes, and TAB LF
- * CR as character references so that they survive normalization. */
+/* Append s[0..len) (canonical text: no characters that are not XML)
+ * escaped; in attributes (attr) also quotes, and TAB as a character
+ * reference so that attribute normalization keeps it. */
 static void esc_n(writer *w, const char *s, size_t len, int attr)
 {
 	size_t i, run = 0;
 
-	for (i = 0; w->rc == 0 && i <= len; i++) {
-		const char *rep = NULL;
-		size_t skip = i < len ? bad_char(s + i) : 0;
-		char c = i < len ? s[i] : '\0';
+	for (i = 0; w->rc == 0 && i < len; i++) {
+		const char *rep = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" :
+			s[i] == '>' ? "&gt;" : NULL;
 
-		if (i < len && skip == 0) {
-			rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" :
-				c == '>' ? "&gt;" : NULL;
-			if (attr && rep == NULL) {
-				rep = c == '"' ? "&quot;" : c == '\t' ? "&#9;" :
-					c == '\n' ? "&#10;" : c == '\r' ?
-					"&#13;" : NULL;
-			}
-			if (rep == NULL) {
-				continue;
-			}
+		if (attr && rep == NULL) {
+			rep = s[i] == '"' ? "&quot;" : s[i] == '\t' ? "&#9;" :
+				NULL;
+		}
+		if (rep == NULL) {
+			continue;
 		}
 		w->rc = dt__buf_append(&w->b, s + run, i - run);
-		if (w->rc == 0 && rep != NULL) {
+		if (w->rc == 0) {
 			w->rc = dt__buf_append(&w->b, rep, strlen(rep));
 		}
-		run = i + (skip ? skip : 1);
-		i += skip ? skip - 1 : 0;
+		run = i + 1;
+	}
+	if (w->rc == 0) {
+		w->rc = dt__buf_append(&w->b, s + run, len - run);
 	}
 }
 
+/* `s` as one canonical line (dt__write_canon), escaped. */
 static void esc(writer *w, const char *s, int attr)
-{
-	esc_n(w, s, strlen(s), attr);
-}
-
-/* Canonical one-line text, escaped. */
-static void esc_line(writer *w, const char *s)
 {
 	dt_buf c;
 
@@ -332,7 +128,7 @@ static void esc_line(writer *w, const char *s)
 		w->rc = dt__write_canon(&c, s, 1);
 	}
 	if (w->rc == 0 && c.len > 0) {
-		esc_n(w, c.data, c.len, 0);
+		esc_n(w, c.data, c.len, attr);
 	}
 	dt__buf_dispose(&c);
 }
@@ -342,7 +138,7 @@ static void line_el(writer *w, int level, const char *tag, const char *s)
 {
 	indent(w, level);
 	put(w, "<%s>", tag);
-	esc_line(w, s);
+	esc(w, s, 0);
 	put(w, "</%s>\n", tag);
 }
 
@@ -537,21 +333,6 @@ static void identification(writer *w)
 	put(w, "        </FRBRManifestation>\n      </identification>\n");
 }
 
-/* True when a reference found at `line` lies inside a unit's text, so
- * that writing the unit writes the reference too. */
-int dt__write_ref_in_unit(const dt_doc *doc, size_t line)
-{
-	size_t i;
-
-	for (i = 0; line > 0 && i < doc->nunits; i++) {
-		if (line >= doc->order[i]->line &&
-			line <= doc->order[i]->last_line) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 static void tlc(writer *w, const char *tag, const char *eid,
 	const char *onto, const char *show)
 {
@@ -696,7 +477,7 @@ static void cell(writer *w, int level, const char *tag, const char *s)
 {
 	indent(w, level);
 	put(w, "<%s><p>", tag);
-	esc_line(w, s);
+	esc(w, s, 0);
 	put(w, "</p></%s>\n", tag);
 }
 
@@ -767,11 +548,11 @@ static size_t table(writer *w, const dt_unit *parent, size_t i, int level)
 	return i;
 }
 
-/* True when `s` has a character that survives dt__write_canon(). */
+/* True when `s` has more than spaces and control characters. */
 static int has_text(const char *s)
 {
 	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s > ' ' && bad_char(s) == 0) {
+		if ((unsigned char)*s > ' ') {
 			return 1;
 		}
 	}

@@ -388,6 +388,9 @@ Test(meta, reads_russian_dates_with_their_whole_phrase)
 	cr_assert_str_eq(iso_of("от «1» СЕНТЯБРЯ 2024 г."), "2024-09-01");
 	cr_assert_eq(dt__date_parse(&d, " 30 мая 2019 года ",
 		strlen(" 30 мая 2019 года ")), 1);
+	cr_assert_eq(dt__date_parse(&d, "от 30.07.2021 г.",
+		strlen("от 30.07.2021 г.")), 1);
+	cr_assert_eq(d.year, 2021);
 }
 
 Test(meta, skips_impossible_dates)
@@ -560,7 +563,7 @@ Test(meta, takes_the_type_from_the_title_word_not_the_symbol,
 	.init = setup, .fini = teardown)
 {
 	para("BỘ CHÍNH TRỊ", 1);
-	para("Số 246-QĐ/TW", 2);
+	para("Số 146-QĐ/TW", 2);
 	para("ĐẢNG CỘNG SẢN VIỆT NAM", 3);
 	para("QUYẾT ĐỊNH", 4);
 	para("VỀ CHỨC NĂNG CỦA MỘT BAN", 5);
@@ -598,6 +601,35 @@ Test(meta, reads_a_russian_regulation_header, .init = setup,
 	cr_assert_str_eq(m->based_on[0].type, "постановлением");
 	cr_assert_str_eq(m->based_on[0].symbol, "45-ПП");
 	cr_assert_str_eq(m->based_on[0].date, "2026-02-05");
+}
+
+Test(meta, reads_a_russian_decree_with_number_and_date_apart,
+	.init = setup, .fini = teardown)
+{
+	const dt_meta *m;
+
+	para("ПРАВИТЕЛЬСТВО КРАЯ", 1);
+	para("ПОСТАНОВЛЕНИЕ", 3);
+	para("№ 12-П", 5);
+	para("от 10 марта 2026 г.", 7);
+	para("г. Светлогорск", 9);
+	para("О мерах поддержки молодых специалистов", 11);
+	para("В соответствии с Федеральным законом от 06.10.2003 № 131-ФЗ "
+		"Правительство края постановляет:", 13);
+	para("1. Утвердить порядок.", 15);
+	para("Губернатор края\nИ.И. Петров", 17);
+	extract();
+	cr_assert_str_eq(used_map(), "111111001");
+	m = meta();
+	cr_assert_str_eq(m->type, "ПОСТАНОВЛЕНИЕ");
+	cr_assert_str_eq(m->symbol, "12-П");
+	cr_assert_str_eq(m->date, "2026-03-10");
+	cr_assert_str_eq(m->place, "Светлогорск");
+	cr_assert_str_eq(m->title, "О мерах поддержки молодых специалистов");
+	cr_assert_eq(m->based_on_count, 1);
+	cr_assert_str_eq(m->based_on[0].type, "Федеральным законом");
+	cr_assert_str_eq(m->based_on[0].symbol, "131-ФЗ");
+	cr_assert_str_eq(m->based_on[0].date, "2003-10-06");
 }
 
 Test(meta, keeps_an_approval_stamp_out_of_the_fields, .init = setup,
