@@ -58,6 +58,7 @@ SHARED  = $(BUILD)/libdirtrace.so.$(MAJOR)
 BIN     = $(BUILD)/dirtrace
 UNIT    = $(BUILD)/unit-tests
 
+.SECONDARY:
 .PHONY: all deps check check-run asan-check demo demo-run install uninstall \
         clean lint format eval bench fuzz unit e2e
 

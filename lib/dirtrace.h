@@ -460,6 +460,76 @@ DT_API int dt_report_format_from_name(dt_report_format *out,
 DT_API int dt_doc_write_outline(char **out, size_t *len_out,
 	const dt_doc *doc, dt_report_format format, dt_error *err);
 
+/* ## Citations */
+
+/** What a citation turned out to name. */
+typedef enum {
+	DT_CITE_RESOLVED = 0, /* units of a loaded directive: see eids */
+	DT_CITE_DOCUMENT,     /* a loaded directive as a whole, no unit */
+	DT_CITE_BROKEN,       /* a loaded directive, but a unit it lacks */
+	DT_CITE_STALE,        /* a document a loaded directive replaces */
+	DT_CITE_SELF,         /* the citing document itself ("Điều này") */
+	DT_CITE_EXTERNAL,     /* another document, not loaded, not replaced */
+	DT_CITE_AMBIGUOUS     /* units, with no way to tell whose */
+} dt_cite_status;
+
+/** "resolved", "document", "broken", "stale", "self", "external",
+ *  "ambiguous". */
+DT_API const char *dt_cite_status_name(dt_cite_status status);
+
+/**
+ * One citation: a span of a local document's text naming one or more
+ * units of a document, resolved.  Every pointer is borrowed from the
+ * dt_citeset (and the documents) it came from.
+ */
+typedef struct {
+	const dt_unit *unit;     /* the citing unit of the local document */
+	int in_heading;          /* 1: the span is in dt_unit_heading() */
+	size_t start, end;       /* byte span in dt_unit_text() (or heading) */
+	size_t line;             /* original line of the span's first byte */
+	const char *text;        /* the citation as written (normalized) */
+	dt_cite_status status;
+	const dt_doc *directive; /* the loaded directive concerned (RESOLVED,
+	                          * DOCUMENT, BROKEN, STALE), else NULL */
+	const char *const *eids; /* RESOLVED: target eIds in document order
+	                          * of the citation, lists and ranges expanded */
+	size_t neids;
+	const char *document;    /* the document named, as written, or "" */
+	const char *rule;        /* the grammar rule that matched */
+	const char *message;     /* one line: why this status */
+} dt_cite;
+
+/** The citations found in one document. */
+typedef struct dt_citeset dt_citeset;
+
+/**
+ * Find the citations in every unit of `doc` (own text and heading, table
+ * rows included) and resolve them against the `ndirectives` loaded
+ * `directives` (may be 0: then units cannot resolve).  Which document a
+ * citation names: the name in the citation itself; else the nearest
+ * document named earlier in the same unit; else `doc` itself for "này" /
+ * "настоящ…" / "this" forms; else `doc`'s basis (metadata based_on) when
+ * it names exactly one loaded directive; else DT_CITE_AMBIGUOUS.  Runs in
+ * time linear in the text.  Free with dt_citeset_free().
+ */
+DT_API int dt_cites_find(dt_citeset **out, const dt_doc *doc,
+	const dt_doc *const *directives, size_t ndirectives, dt_error *err);
+
+/** Free `set`.  NULL is a no-op. */
+DT_API void dt_citeset_free(dt_citeset *set);
+/** Number of citations in `set`, in document order. */
+DT_API size_t dt_citeset_count(const dt_citeset *set);
+/** Citation `i` (NULL when out of range); borrowed from `set`. */
+DT_API const dt_cite *dt_citeset_at(const dt_citeset *set, size_t i);
+
+/**
+ * The citations of `set` as text (`FILE:LINE: text -> targets | status`),
+ * JSON ({"schema": 1, "file", "citations": [...]}) or TSV, into a new
+ * buffer *out (free with dt_free()).
+ */
+DT_API int dt_citeset_write(char **out, size_t *len_out,
+	const dt_citeset *set, dt_report_format format, dt_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,7 +8,9 @@
  * RECOVER; a deny-all external entity loader is installed once; any entity
  * declaration stops the parser (XXE and billion laughs end in DT_EPARSE);
  * libxml2's depth limit stays and opts->max_depth is checked before every
- * descent; a block's text is capped at 10 MB.  Errors go to a structured
+ * descent; input over libxml2's 10,000,000-byte limit for in-memory
+ * documents is refused up front, and a block's text is capped at 10 MiB
+ * besides.  Errors go to a structured
  * handler on the parser context, so nothing is printed and the FIRST error
  * is the one reported.  No libxml2 object leaves this file.
  *
@@ -28,7 +30,8 @@
  *   tr -> ROW (cells; a row of th only is the header; tables counted)
  * Heading levels are 2 + the number of enclosing heads (# is the title).
  * Inline markup (ref, mref, rref, b, i…) gives its text; <eol/> is a line
- * break; other whitespace runs collapse to one space.  A block's line is
+ * break; whitespace holding a line break (pretty-printing) becomes one
+ * space, other runs are kept as written.  A block's line is
  * the line of its first character, so line k of its text is line + k when
  * each <eol/> ends an XML line (as write_akn.c writes it).
  *
@@ -49,8 +52,7 @@
 
 #include "internal.h"
 
-/* Shared with write_akn.c and write_md.c (declared here until
- * internal.h has it). */
+/* Also used by write_md.c (declared here until internal.h has it). */
 const char *dt__akn_head_sep(const char *num, size_t len);
 
 #define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -846,6 +848,23 @@ static int walk_hier_children(walker *w, const xmlNode *n, unsigned depth,
 	return rc;
 }
 
+/* A bare number of a clause, level or point gets the delimiter the
+ * outline reads it by: <num>1</num> -> "1.", <num>a</num> -> "a)". */
+static int delimit(walker *w, text_acc *num, int hint)
+{
+	unsigned char c = num->b.len > 0 ?
+		(unsigned char)num->b.data[num->b.len - 1] : 0;
+	int rc;
+
+	if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		(c >= 'A' && c <= 'Z')) || (hint != DT_KIND_CLAUSE &&
+		hint != DT_KIND_LEVEL && hint != DT_KIND_POINT)) {
+		return 0;
+	}
+	rc = dt__buf_putc(&num->b, hint == DT_KIND_POINT ? ')' : '.');
+	return rc < 0 ? dt__fail(w->err, rc, 0, 0, "out of memory") : 0;
+}
+
 static int walk_hier(walker *w, const xmlNode *n, unsigned depth,
 	int level, const el_info *e)
 {
@@ -861,6 +880,9 @@ static int walk_hier(walker *w, const xmlNode *n, unsigned depth,
 	rc = skip[0] ? collect_el(w, &num, skip[0], depth + 1) : 0;
 	if (rc == 0 && skip[1] != NULL) {
 		rc = collect_el(w, &head, skip[1], depth + 1);
+	}
+	if (rc == 0 && e->cls == EL_NUMBERED) {
+		rc = delimit(w, &num, hint);
 	}
 	if (rc == 0) {
 		rc = emit_first(w, n, skip, &num, &head, level,
@@ -904,7 +926,7 @@ static int add_cell(walker *w, dt_block *blk, const xmlNode *c,
 		blk->ncells++;
 		blk->last_line = line_of(c) + a->nl_last;
 		rc = dt__buf_printf(text, "%s%s", blk->ncells > 1 ? " | " : "",
-			a->b.data);
+			a->b.len > 0 ? a->b.data : "");
 	}
 	return rc < 0 ? text_fail(w, c, rc) : 0;
 }
@@ -1062,8 +1084,9 @@ static const char *const meta_keys[K_COUNT] = {
 	"type", "symbol", "date", "place", "issuer", "title", "lang",
 };
 
-/* One value per key; a source of higher priority wins (FRBR 1, preface
- * 2, docAuthority 3). */
+/* One value per key; a source of higher priority wins (FRBR and a bare
+ * preface organization 1, other preface elements 2, docProponent 3,
+ * docAuthority 4); among equals the first. */
 typedef struct {
 	char *v[K_COUNT];
 	size_t line[K_COUNT];
@@ -1239,8 +1262,10 @@ static int preface_key(const xmlNode *n, int *prio)
 	} keys[] = {
 		{ "docType", K_TYPE, 2 }, { "docNumber", K_SYMBOL, 2 },
 		{ "docDate", K_DATE, 2 }, { "docTitle", K_TITLE, 2 },
-		{ "docAuthority", K_ISSUER, 3 },
-		{ "docProponent", K_ISSUER, 2 }, { "location", K_PLACE, 2 },
+		{ "docAuthority", K_ISSUER, 4 },
+		{ "docProponent", K_ISSUER, 3 }, { "location", K_PLACE, 2 },
+		/* a bare organization only when nothing better names one */
+		{ "organization", K_ISSUER, 1 },
 	};
 	size_t i;
 

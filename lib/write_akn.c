@@ -1,43 +1,51 @@
 /*
  * write_akn.c - a dt_doc as Akoma Ntoso 3.0 XML, written by hand into a
  * dt_buf (no libxml2 here: the output must be byte-for-byte deterministic
- * and the mapping is small).
+ * and the mapping is small).  read_akn.c reads it back into the blocks
+ * read_md.c makes of write_md.c's Markdown for the same document, so the
+ * outline rebuilds the same units from either.
  *
  * Shape (2-space indentation, fixed attribute order, no time stamps):
  *   <akomaNtoso xmlns=AKN 3.0>
  *     <act name="quy-dinh">   normative types (QUY ĐỊNH, NGHỊ QUYẾT,
- *                             CHỈ THỊ, ПОЛОЖЕНИЕ…) are acts with <body>;
- *                             everything else (KẾ HOẠCH, HƯỚNG DẪN, БАН,
- *                             an unknown type) is <doc> with <mainBody>
+ *                             CHỈ THỊ, ПОЛОЖЕНИЕ…: is_act) are acts with
+ *                             <body>; everything else (KẾ HOẠCH, HƯỚNG
+ *                             DẪN, ПЛАН, no type) is <doc> with <mainBody>
  *       <meta> identification (FRBR Work/Expression/Manifestation, URIs
- *              /akn/vn/act/quy-dinh/2026-03-15/31-QD-TW/vie@/!main),
- *              references (TLCOrganization issuer, activeRef replaces)
- *       <preface> docAuthority, docNumber, location + docDate, docType,
- *                 docTitle
- *       <preamble> citations: "based on" references not inside a unit
+ *              /akn/vn/act/quy-dinh/2026-03-15/31-QD-TW/vie@/!main, the
+ *              date "undated" and number "nn" when unknown; FRBRauthor
+ *              only when the issuer is known), references (TLC entries
+ *              for dirtrace, the issuer and the place; activeRef for each
+ *              replaced document no unit mentions)
+ *       <preface> docAuthority, docNumber, location, docDate, docType,
+ *                 docTitle: one <p> each
+ *       <preamble> citations: "based on" references no unit holds
  *       <body> the units:
  *         part chapter section subsection article -> same-named elements
  *         clause -> paragraph, point -> point, item -> indent,
  *         level -> hcontainer name="lvl", block -> hcontainer name="p",
- *         runs of rows -> hcontainer name="table" / content / table / tr
- *       each with eId, <num> as the source wrote it ("Điều 5.", "1.",
- *       "a)": dt__write_num), <heading>, and the own text in <content>
- *       (a leaf) or <intro> (before children).
- * Text is written as read_akn.c will read it back: whitespace runs
- * collapsed, lines trimmed (dt__write_canon); a line break is <eol/> at
- * the end of an XML line, a blank line closes the <p> and stays a blank
- * XML line, so that line k of a unit's text sits k lines below its first
- * line as in the Markdown.  Line numbers themselves are not written: a
- * md -> akn -> md -> akn round trip gives the same bytes twice.
- * & < > " are escaped; C0 controls other than TAB/LF/CR, U+FFFE and
- * U+FFFF are dropped (they are not XML).
+ *         runs of rows with the same columns -> hcontainer name="table" /
+ *         content / table, a <th> row of column names, a <tr> per row
+ *       each with eId, <num> as the source wrote it ("Chương II", "Điều
+ *       5.", "1.", "a)", a Charter tag "1. Điều 1 (Khoản 2):" rebuilt
+ *       from the unit's implements: dt__write_num), <heading> (empty
+ *       <heading/> after a Charter tag, which is a head line of its own),
+ *       and the own text in <content> (a leaf) or <intro> (before
+ *       children).
+ * Text is written as read_akn.c reads it back (dt__write_canon: lines
+ * trimmed, runs of spaces inside a line kept, characters that are not
+ * XML dropped); a line break is <eol/> at the end of an XML line and a
+ * blank line closes the <p> and stays a blank XML line, so that line k of
+ * a unit's text sits k lines below its first, as in the Markdown.  Line
+ * numbers are not written: md -> akn -> md -> akn gives the same bytes
+ * twice.  & < > " are escaped.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* Shared with write_md.c (declared here until internal.h has them). */
+/* Defined in write_md.c (declared here until internal.h has them). */
 int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u);
 int dt__write_canon(dt_buf *b, const char *s, int one_line);
 int dt__write_ref_in_unit(const dt_doc *doc, size_t line);

@@ -12,7 +12,9 @@
  *                 "### Điều 5. Phạm vi điều chỉnh", "### 1. Mục đích"
  *                 (". " joins a number without final punctuation; '#'s
  *                 = 2 + the number of part…article ancestors, at most 6);
- *                 a head without one: "### Điều 5."; other numbered
+ *                 a head without one, or a unit opened by a Charter
+ *                 tag: "### Điều 5.", "## 1. Điều 1 (Khoản 2):"; other
+ *                 numbered
  *                 units open their text: "1. …", "a) …", "- …", "1.2. …";
  *                 the own text follows as paragraphs (its line breaks and
  *                 blank lines kept, so line k of the text stays k lines
@@ -21,13 +23,18 @@
  * Text is canonical (dt__write_canon) and escaped so that cmark gives it
  * back unchanged: \ ` * _ [ ] < > & | ~ # everywhere, and at a line
  * start also - + = and the "." or ")" after digits.  Deterministic.
+ *
+ * The helpers both writers share live here: the number as written
+ * (dt__write_num), the canonical text (dt__write_canon), and whether a
+ * reference is already inside a unit (dt__write_ref_in_unit).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* Shared with write_akn.c (declared here until internal.h has them). */
+/* Shared with write_akn.c (declared here until internal.h has them);
+ * dt__akn_head_sep is read_akn.c's, the others are defined below. */
 int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u);
 int dt__write_canon(dt_buf *b, const char *s, int one_line);
 int dt__write_ref_in_unit(const dt_doc *doc, size_t line);

@@ -168,7 +168,10 @@ Test(akn_read, accepts_no_namespace_and_no_eids,
 		"</heading>\n<hcontainer name=\"lvl\"><num>1.1.</num><content>"
 		"<p>Quán triệt.</p></content></hcontainer></hcontainer>\n"
 		"<hcontainer name=\"p\"><content><p>Đoạn.</p></content>"
-		"</hcontainer>\n</mainBody></doc></akomaNtoso>\n";
+		"</hcontainer>\n<paragraph><num>2</num><content><p>Khoản."
+		"</p></content><point><num>b</num><content><p>Điểm.</p>"
+		"</content></point></paragraph>\n"
+		"</mainBody></doc></akomaNtoso>\n";
 
 	cr_assert_eq(read_akn(xml, sizeof(xml) - 1, 0), 0, "%s", err.message);
 	expect_block(0, DT_BLOCK_HEADING, "1. Mục đích", NULL, DT_KIND_LEVEL,
@@ -176,6 +179,9 @@ Test(akn_read, accepts_no_namespace_and_no_eids,
 	expect_block(1, DT_BLOCK_PARA, "1.1. Quán triệt.", NULL, DT_KIND_LEVEL,
 		3);
 	expect_block(2, DT_BLOCK_PARA, "Đoạn.", NULL, DT_KIND_BLOCK, 4);
+	/* bare numbers get the delimiter the outline reads them by */
+	expect_block(3, DT_BLOCK_PARA, "2. Khoản.", NULL, DT_KIND_CLAUSE, 5);
+	expect_block(4, DT_BLOCK_PARA, "b) Điểm.", NULL, DT_KIND_POINT, 5);
 	cr_expect_eq(blocks.nmeta, 0);
 }
 
@@ -223,12 +229,25 @@ Test(akn_read, keeps_line_breaks_and_inner_spaces, .init = blocks_setup,
 Test(akn_read, ignores_the_declared_encoding, .init = blocks_setup,
 	.fini = blocks_teardown)
 {
-	static const char xml[] = "<?xml version=\"1.0\" encoding=\"windows-"
-		"1258\"?>\n<akomaNtoso><act><body><p>Điều lệ Đảng</p></body>"
-		"</act></akomaNtoso>";
+	/* The text is UTF-8 whatever the declaration says: text.c decoded
+	 * it; a character reference may still spell a decomposed é. */
+	static const char *const xml[] = {
+		"<?xml version=\"1.0\" encoding=\"windows-1258\"?>\n"
+		"<akomaNtoso><act><body><p>Điều lệ &#x65;&#x301;</p></body>"
+		"</act></akomaNtoso>",
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+		"<akomaNtoso><act><body><p>Điều lệ é</p></body></act>"
+		"</akomaNtoso>",
+	};
+	size_t i;
 
-	cr_assert_eq(read_akn(xml, sizeof(xml) - 1, 0), 0, "%s", err.message);
-	expect_block(0, DT_BLOCK_PARA, "Điều lệ Đảng", NULL, -1, 2);
+	for (i = 0; i < 2; i++) {
+		dt__blocks_dispose(&blocks);
+		dt__blocks_init(&blocks, 0);
+		cr_assert_eq(read_akn(xml[i], strlen(xml[i]), 0), 0, "%s",
+			err.message);
+		expect_block(0, DT_BLOCK_PARA, "Điều lệ \xC3\xA9", NULL, -1, 2);
+	}
 }
 
 Test(akn_read, refuses_other_root_elements, .init = blocks_setup,
@@ -894,4 +913,48 @@ Test(roundtrip, reads_its_own_akn_back_from_a_hand_built_doc,
 	free(a1);
 	free(a2);
 	dt_doc_free(d2);
+}
+
+/* ## allocation failures */
+
+/* Make the nth allocation fail for every n until the call succeeds:
+ * each failure must be DT_ENOMEM and leak nothing (ASan checks). */
+Test(akn_faults, reader_and_writers_fail_cleanly, .init = build_setup,
+	.fini = build_teardown)
+{
+	size_t n, len;
+	int rc = DT_ENOMEM;
+	char *out;
+
+	for (n = 1; rc == DT_ENOMEM; n++) {
+		dt_blocks b;
+		dt_error e = { 0 };
+
+		dt__blocks_init(&b, 0);
+		dt__alloc_fail_after(n);
+		rc = dt__read_akn(&b, directive, sizeof(directive) - 1, NULL,
+			&e);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d %s", n, rc,
+			e.message);
+		dt__blocks_dispose(&b);
+	}
+	for (rc = DT_ENOMEM, n = 1; rc == DT_ENOMEM; n++) {
+		out = NULL;
+		dt__alloc_fail_after(n);
+		rc = dt_doc_write_akn(&out, &len, built, NULL);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
+		cr_assert((rc == 0) == (out != NULL));
+		free(out);
+	}
+	for (rc = DT_ENOMEM, n = 1; rc == DT_ENOMEM; n++) {
+		out = NULL;
+		dt__alloc_fail_after(n);
+		rc = dt_doc_write_md(&out, &len, built, NULL);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
+		cr_assert((rc == 0) == (out != NULL));
+		free(out);
+	}
 }

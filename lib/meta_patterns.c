@@ -1,0 +1,208 @@
+/*
+ * meta_patterns.c - the patterns metadata extraction reads text with:
+ * the word lists (mottos, preamble openers, unit words, end-matter marks,
+ * supersession verbs) and the table of patterns built from them, compiled
+ * once under pthread_once and read-only after, so any number of threads
+ * may extract at once.  dt__meta_run() and dt__meta_at() run them.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "meta_internal.h"
+
+/* ## Data */
+
+/* Fixed top-right header strings (DOMAIN §3.4), blanked before the rest
+ * of a header segment is read. */
+static const char *const mottos[] = {
+	"ĐẢNG\\s+CỘNG\\s+SẢN\\s+VIỆT\\s+NAM",
+	"CỘNG\\s+H(?:ÒA|OÀ)\\s+XÃ\\s+HỘI\\s+CHỦ\\s+NGHĨA\\s+VIỆT\\s+NAM",
+	"Độc\\s+lập\\s*[-–—]\\s*Tự\\s+do\\s*[-–—]\\s*Hạnh\\s+phúc",
+	"РОССИЙСКАЯ\\s+ФЕДЕРАЦИЯ",
+};
+
+/* Words that open a preamble line ("- Căn cứ …;", "Thực hiện …"). */
+static const char *const preamble_openers[] = {
+	"Căn\\s+cứ", "Thực\\s+hiện", "Xét", "В\\s+соответствии\\s+с",
+	"На\\s+основании", "Во\\s+исполнение", "Руководствуясь",
+};
+
+/* Unit words that, with a number, open a body unit ("Điều 1."). */
+static const char *const unit_words[] = {
+	"điều", "chương", "phần", "mục", "tiểu\\s+mục", "статья", "глава",
+	"раздел", "подраздел", "часть", "article", "chapter", "section",
+	"part",
+};
+
+/* End matter: the recipients list and signature blocks (DOMAIN §3.4). */
+static const char *const recipient_words[] = {
+	"Nơi\\s+nhận[ \\t]*:", "Рассылка", "Разослать[ \\t]*:",
+};
+static const char *const sign_marks[] = {
+	"T/M", "TM\\.?", "K/T", "KT\\.?", "T/L", "TL\\.?", "TUQ\\.?", "Q\\.",
+};
+static const char *const ru_sign_words[] = {
+	"Председатель", "Секретарь", "Губернатор", "Мэр", "Министр",
+	"Руководитель", "Директор",
+};
+
+/* An appendix after the signature is body again. */
+static const char *const appendix_words[] = {
+	"PHỤ\\s+LỤC", "ПРИЛОЖЕНИЕ",
+};
+
+/* Supersession verbs, and on which side of each the superseded document
+ * is named (dt__meta_verb_sides[i] belongs to verb_words[i]). */
+static const char *const verb_words[] = {
+	"thay\\s+thế", "bãi\\s+bỏ", "hết\\s+hiệu\\s+lực",
+	"утратившими?\\s+силу", "утрачива(?:ет|ют)\\s+силу",
+	"утратил[аои]?\\s+силу",
+};
+const int dt__meta_verb_sides[] = {
+	SIDE_AFTER, SIDE_AFTER, SIDE_BEFORE, SIDE_BOTH, SIDE_BEFORE,
+	SIDE_BEFORE,
+};
+_Static_assert(sizeof(verb_words) / sizeof(verb_words[0]) ==
+	sizeof(dt__meta_verb_sides) / sizeof(dt__meta_verb_sides[0]),
+	"one side per verb");
+
+/* What may stand between a supersession verb and the document it names:
+ * "thay thế các …", "bãi bỏ khoản 2 Điều 5 của …", "пункт 3 …". */
+static const char *const gap_words[] = {
+	"điểm", "khoản", "điều", "mục", "tiểu\\s+mục", "chương", "phần",
+	"пункт\\w{0,2}", "подпункт\\w{0,2}", "стать\\w{1,2}", "глав\\w{1,2}",
+	"раздел\\w{0,2}",
+};
+
+/* ## Patterns */
+
+#define WORDS(a) a, sizeof(a) / sizeof(a[0])
+
+/* A pattern is head, then each word as a capture group joined by "|",
+ * then tail. */
+static const struct {
+	const char *head;
+	const char *const *words;
+	size_t nwords;
+	const char *tail;
+	unsigned flags;
+} specs[RE_COUNT] = {
+	[RE_NUMBERED] = { "(?i:", WORDS(unit_words),
+		")\\s+[\\dIVXLCivxlc]{1,8}(?!\\p{L})"
+		"|[IVXLC]{1,7}[ \\t]*[.\\-–)]"
+		"|\\d{1,3}(?:\\.\\d{1,3}){0,5}[ \\t]*[.\\-–)](?=\\s|$)"
+		"|\\d{1,3}(?:\\.\\d{1,3}){1,5}(?=\\s)"
+		"|[a-zđ]\\)|[а-яё]\\)|\\([a-zđ\\d]{1,3}\\)", DT_RE_ANCHORED },
+	[RE_UNIT] = { "(?i:", WORDS(unit_words),
+		")\\s+[\\dIVXLCivxlc]{1,8}(?!\\p{L})"
+		"|[IVXLC]{1,7}[ \\t]*[.\\-–)]", DT_RE_ANCHORED },
+	[RE_PREAMBLE] = { "(?:[-+•–*][ \\t]*)?(?:", WORDS(preamble_openers),
+		")(?!\\w)", DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_MOTTO] = { "(?:", WORDS(mottos), ")", DT_RE_CASELESS },
+	[RE_SO] = { "s[ốổo][ \\t]*:?[ \\t]*", NULL, 0, "",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_PLACE] = { "((?:(?:TP|Tp|Thành\\s+phố)\\.?[ \\t]*)?"
+		"\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?"
+		"(?:[ \\t]+\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?){0,4})"
+		"[ \\t]*,?[ \\t]*$", NULL, 0, "", 0 },
+	[RE_RU_PLACE] = { "г\\.[ \\t]*(\\p{Lu}[\\p{L}\\-]*"
+		"(?:[ \\t]+\\p{Lu}[\\p{L}\\-]*){0,2})[ \\t]*$", NULL, 0, "",
+		DT_RE_ANCHORED },
+	[RE_LETTER] = { "\\p{L}", NULL, 0, "", 0 },
+	[RE_LOWER] = { "\\p{Ll}", NULL, 0, "", 0 },
+	[RE_LOWER_AT] = { "\\p{Ll}", NULL, 0, "", DT_RE_ANCHORED },
+	[RE_UPPER] = { "\\p{Lu}", NULL, 0, "", DT_RE_ANCHORED },
+	[RE_TITLE_START] = { "(?:о|об|về|v/v)(?!\\p{L})", NULL, 0, "",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_STAMP] = { "утвержд[её]н\\w{0,2}(?!\\w)", NULL, 0, "",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_NOTE] = { "\\((?:ban\\s+hành\\s+)?kèm\\s+theo|\\(утвержд", NULL,
+		0, "", DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_RECIP] = { "(?:", WORDS(recipient_words), ")",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_SIGN] = { "(?:", WORDS(sign_marks), ")[ \\t]*\\p{Lu}",
+		DT_RE_ANCHORED },
+	[RE_RU_SIGN] = { "(?:", WORDS(ru_sign_words), ")(?!\\w)",
+		DT_RE_ANCHORED },
+	[RE_APPENDIX] = { "(?:", WORDS(appendix_words), ")(?!\\p{L})",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
+	[RE_VERB] = { "(?<!\\w)(?:", WORDS(verb_words), ")(?!\\w)",
+		DT_RE_CASELESS },
+	[RE_GAP] = { "[\\s:,]*(?:(?:các|toàn\\s+bộ|một\\s+số"
+		"|следующ\\w{1,3})\\s+)?(?:(?:", WORDS(gap_words),
+		")\\s+[\\p{L}\\d.]{1,8}[\\s,]*(?:(?:và|и|của|tại)\\s+)?){0,6}",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
+};
+
+static dt_re *re[RE_COUNT];
+static int re_status;
+static pthread_once_t re_once = PTHREAD_ONCE_INIT;
+
+static int build(dt_buf *b, size_t k)
+{
+	size_t i;
+	int rc = dt__buf_append(b, specs[k].head, strlen(specs[k].head));
+
+	for (i = 0; rc == 0 && i < specs[k].nwords; i++) {
+		const char *w = specs[k].words[i];
+
+		rc = dt__buf_printf(b, "%s(%s)", i ? "|" : "", w);
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, specs[k].tail, strlen(specs[k].tail));
+	}
+	return rc;
+}
+
+static void re_compile(void)
+{
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; rc == 0 && k < RE_COUNT; k++) {
+		dt_buf b;
+
+		dt__buf_init(&b, 8192);
+		rc = build(&b, k);
+		if (rc == 0) {
+			rc = dt__re_compile(&re[k], b.data, specs[k].flags,
+				NULL);
+		}
+		dt__buf_dispose(&b);
+	}
+	re_status = rc < 0 ? DT_ERROR : 0;
+}
+
+int dt__meta_patterns_init(void)
+{
+	pthread_once(&re_once, re_compile);
+	return re_status;
+}
+
+int dt__meta_run(int which, const char *s, size_t len, size_t from,
+	size_t *ov, size_t ovn)
+{
+	size_t i;
+	int rc;
+
+	if (from > len) {
+		return 0;
+	}
+	rc = dt__re_match(re[which], s, len, from, ov, ovn);
+	for (i = rc > 0 ? (size_t)rc : ovn; i < ovn; i++) {
+		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
+	}
+	return rc;
+}
+
+int dt__meta_at(int which, const char *s, size_t len, size_t pos,
+	size_t *end)
+{
+	size_t ov[2];
+	int rc = dt__meta_run(which, s, len, pos, ov, 1);
+
+	if (rc > 0 && end != NULL) {
+		*end = ov[1];
+	}
+	return rc > 0 ? 1 : rc;
+}
