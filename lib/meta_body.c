@@ -227,6 +227,18 @@ static int subject_before(dt_meta_body *c, const dt_block *b, size_t len,
 	return rc < 0 || !have ? rc : add_mention(c, 1, b, t, &last);
 }
 
+/* A document named by its title right at g ("Положение о …,
+ * утвержденное постановлением … № 45-П"): it is known by the symbol of
+ * the act that approved it, the mention that follows in the sentence. */
+static int titled_object(const char *t, size_t g, size_t se)
+{
+	size_t idx;
+	dt_span ty;
+	int rc = dt__symbol_doctype_find(&idx, &ty, t, se, g);
+
+	return rc > 0 && ty.start == g;
+}
+
 /* The objects after the verb: a mention right after it (past "các",
  * "khoản 2 Điều 5 của"), and those that follow in the sentence. */
 static int objects_after(dt_meta_body *c, const dt_block *b, size_t len,
@@ -240,7 +252,7 @@ static int objects_after(dt_meta_body *c, const dt_block *b, size_t len,
 	if (rc >= 0) {
 		rc = dt__symbol_mention_find(&m, t, len, g, se, NULL);
 	}
-	if (rc <= 0 || m.all.start != g) {
+	if (rc <= 0 || (m.all.start != g && !titled_object(t, g, se))) {
 		return rc < 0 ? rc : 0;
 	}
 	rc = mentions(c, 1, b, len, &m, 0, se);

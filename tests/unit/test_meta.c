@@ -863,6 +863,22 @@ Test(meta, records_what_a_russian_document_repeals, .init = setup,
 	cr_assert_str_eq(m->replaces[3].date, "2019-04-02");
 }
 
+Test(meta, records_a_titled_document_by_the_act_that_approved_it,
+	.init = setup, .fini = teardown)
+{
+	const dt_meta *m;
+
+	para("2. Признается утратившим силу Положение о приеме граждан, "
+		"утвержденное постановлением Правительства области от 14 "
+		"марта 2019 г. № 45-П.", 7);
+	extract();
+	m = meta();
+	cr_assert_eq(m->replaces_count, 1);
+	cr_assert_str_eq(m->replaces[0].symbol, "45-П");
+	cr_assert_str_eq(m->replaces[0].date, "2019-03-14");
+	cr_assert_eq(m->replaces[0].line, 7);
+}
+
 Test(meta, lists_parents_named_in_one_preamble_line, .init = setup,
 	.fini = teardown)
 {
