@@ -157,6 +157,37 @@ static void fill_order(dt_doc *doc, dt_unit *u, size_t *k)
 	}
 }
 
+/* Give the descendants of a renamed unit the new prefix: "chp_1__sec_1"
+ * under a "chp_1" renamed "chp_1-2" becomes "chp_1-2__sec_1". */
+static int rename_below(dt_unit *u, const char *from, const char *to)
+{
+	size_t i, flen = strlen(from), tlen = strlen(to);
+
+	for (i = 0; i < u->nchildren; i++) {
+		dt_unit *c = u->children[i];
+		int rc;
+
+		if (strncmp(c->eid, from, flen) == 0 &&
+			strncmp(c->eid + flen, "__", 2) == 0) {
+			size_t rest = strlen(c->eid + flen);
+			char *e = dt__malloc(tlen + rest + 1);
+
+			if (e == NULL) {
+				return DT_ENOMEM;
+			}
+			memcpy(e, to, tlen);
+			memcpy(e + tlen, c->eid + flen, rest + 1);
+			dt__free(c->eid);
+			c->eid = e;
+		}
+		rc = rename_below(c, from, to);
+		if (rc < 0) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
 /* A duplicate eId (a badly numbered source) gets "-2", "-3", … */
 static int make_unique(dt_doc *doc, dt_unit *u)
 {
@@ -176,6 +207,9 @@ static int make_unique(dt_doc *doc, dt_unit *u)
 	}
 	rc = dt__doc_diag(doc, DT_DIAG_WARNING, u->line,
 		"duplicate eId %s renamed %s", u->eid, alt);
+	if (rc == 0) {
+		rc = rename_below(u, u->eid, alt);
+	}
 	if (u->eid != dt__empty) {
 		dt__free(u->eid);
 	}

@@ -180,6 +180,17 @@ int dt__read_md(dt_blocks *out, const char *text, size_t len,
 int dt__read_akn(dt_blocks *out, const char *text, size_t len,
 	const dt_parse_opts *opts, dt_error *err);
 
+/* ## write_md.c, write_akn.c, read_akn.c: shared by the writers */
+/** The number of `u` as the source wrote it ("Điều 5.", "1.", "a)",
+ *  "1. Điều 1 (Khoản 2):" rebuilt from a Charter tag). */
+int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u);
+/** `s` in the canonical line layout both writers use (one_line: joined). */
+int dt__write_canon(dt_buf *b, const char *s, int one_line);
+/** True when a metadata reference on `line` lies inside some unit. */
+int dt__write_ref_in_unit(const dt_doc *doc, size_t line);
+/** The separator between a head's num and heading ("Điều 5." + " "). */
+const char *dt__akn_head_sep(const char *num, size_t len);
+
 /* ## doc.c: the model */
 struct dt_unit {
 	dt_kind kind;

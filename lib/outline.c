@@ -86,6 +86,15 @@ typedef struct {
 	int first;       /* the first segment of its block */
 } segment;
 
+/* Bytes of the block's bold run that fall inside segment `seg`. */
+static size_t seg_strong(const segment *seg)
+{
+	size_t base = (size_t)(seg->s - seg->blk->text);
+
+	return seg->first && seg->blk->strong_len > base ?
+		seg->blk->strong_len - base : 0;
+}
+
 static dt_unit *top_unit(const outliner *o)
 {
 	return o->depth ? o->stack[o->depth - 1].u : &o->doc->root;
@@ -119,7 +128,8 @@ static size_t group_len(const match *m, int g)
 static int row_applies(const outliner *o, const dt_grammar_row *row,
 	const match *m, const dt_block *blk, int first)
 {
-	if ((row->flags & (G_CHARTER | G_CHARTER_SUB)) && article_open(o)) {
+	if ((row->flags & (G_CHARTER | G_CHARTER_SUB)) && o != NULL &&
+		article_open(o)) {
 		return 0;
 	}
 	if ((row->flags & G_NEEDS_DELIM) && group_len(m, 2) == 0 &&
@@ -130,7 +140,9 @@ static int row_applies(const outliner *o, const dt_grammar_row *row,
 	return 1;
 }
 
-/* Match the line at s (block text up to `len`) against the grammar. */
+/* Match one line s[0..len) (no line break in it) against the grammar.
+ * With `o` NULL the open units are not consulted (finding where units
+ * start); with it, the rows that need context are checked too. */
 static int classify(const outliner *o, const char *s, size_t len,
 	const dt_block *blk, int first, match *m)
 {
@@ -527,10 +539,10 @@ static int head_and_text(dt_unit *u, const segment *seg, size_t rest_s)
 	const char *rest = seg->s + rest_s, *end = seg->s + seg->len;
 	const char *nl = memchr(rest, '\n', (size_t)(end - rest));
 	size_t l1 = nl ? (size_t)(nl - rest) : (size_t)(end - rest);
-	size_t sl = seg->blk->strong_len;
+	size_t sl = seg_strong(seg);
 	int rc;
 
-	if (seg->first && sl > 0 && seg->blk->kind != DT_BLOCK_HEADING) {
+	if (sl > 0 && seg->blk->kind != DT_BLOCK_HEADING) {
 		if (sl <= rest_s) {
 			return dt__unit_append_text(u, rest,
 				(size_t)(end - rest), seg->line);
@@ -845,30 +857,53 @@ static int table_row(outliner *o, const dt_block *blk)
 
 /* ## blocks into segments */
 
-static int segment_done(outliner *o, segment *seg, const match *m,
-	int matched)
+static size_t line_len(const char *s, const char *end)
 {
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+	return nl ? (size_t)(nl - s) : (size_t)(end - s);
+}
+
+static const char *skip_blanks(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t')) {
+		s++;
+	}
+	return s;
+}
+
+/* Handle one segment, classifying its first line again now that the
+ * units before it are open (Charter tags count only outside articles). */
+static int segment_done(outliner *o, segment *seg)
+{
+	match m;
+	int hit;
+
 	seg->len = trim_end(seg->s, seg->len);
-	if (seg->len == 0 && !matched) {
+	if (seg->len == 0) {
 		return 0;
 	}
-	return matched ? numbered(o, seg, m) : unnumbered(o, seg);
+	hit = classify(o, seg->s, line_len(seg->s, seg->s + seg->len),
+		seg->blk, seg->first, &m);
+	if (hit < 0) {
+		return hit;
+	}
+	return hit ? numbered(o, seg, &m) : unnumbered(o, seg);
 }
 
 /* Split the block's text at lines that open a unit; handle each piece. */
 static int text_block(outliner *o, const dt_block *blk)
 {
-	const char *s = blk->text, *end = s + strlen(s), *line = s;
-	segment seg = { blk, s, 0, blk->line, 1 };
-	match m, cur;
-	size_t k = 0;
-	int matched = -1, rc = 0;
+	const char *end = blk->text + strlen(blk->text), *line = blk->text;
+	segment seg = { blk, blk->text, 0, blk->line, 1 };
+	size_t k;
+	int rc = 0;
 
-	memset(&cur, 0, sizeof(cur));
-	for (; rc >= 0 && line <= end; k++) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		int hit = classify(o, line, (size_t)(end - line), blk, k == 0,
-			&m);
+	for (k = 0; rc >= 0 && line <= end; k++) {
+		const char *lead = skip_blanks(line, end);
+		size_t n = line_len(lead, end);
+		match m;
+		int hit = classify(NULL, lead, n, blk, k == 0, &m);
 
 		if (hit < 0) {
 			return hit;
@@ -876,24 +911,22 @@ static int text_block(outliner *o, const dt_block *blk)
 		if (k == 0 || hit) {
 			if (k > 0) {
 				seg.len = (size_t)(line - seg.s);
-				rc = segment_done(o, &seg, &cur, matched);
+				rc = segment_done(o, &seg);
 				seg.first = 0;
 			}
-			seg.s = line;
+			seg.s = lead;
 			seg.line = blk->line + k;
-			cur = m;
-			matched = hit;
 		}
-		if (nl == NULL) {
+		if (lead + n >= end) {
 			break;
 		}
-		line = nl + 1;
+		line = lead + n + 1;
 	}
 	if (rc < 0) {
 		return rc;
 	}
 	seg.len = (size_t)(end - seg.s);
-	return segment_done(o, &seg, &cur, matched);
+	return segment_done(o, &seg);
 }
 
 int dt__outline(dt_doc *doc, const dt_blocks *blocks, dt_error *err)

@@ -68,7 +68,7 @@ const dt_grammar_row dt__outline_grammar[] = {
 	/* Decimal items "1.1.", "1.1.1.", "1.1-" (not a date: no digit may
 	 * follow the last component). */
 	{ DT_KIND_LEVEL, NUM_DECIMAL, 0,
-	  "^(\\d{1,3}(?:\\.\\d{1,3}){1,5})(?!\\d)(\\.?)\\s*-?\\s+(.*)" },
+	  "^(\\d{1,3}(?:\\.\\d{1,3}){1,5})(?!\\d)(\\.?-?)\\s+(.*)" },
 	/* Clauses "1.", "1)", "1-", inserted "2a." */
 	{ DT_KIND_CLAUSE, NUM_ARABIC, 0,
 	  "^(\\d{1,3}[a-zđ]?)(?![\\d.]\\d)\\s*([.)\\-])\\s+(.*)" },

@@ -24,6 +24,41 @@ static dt_format guess_format(const char *s, size_t len, const char *file)
 		DT_FORMAT_AKN : DT_FORMAT_MD;
 }
 
+/* The language of the blocks' text (for XML, markup must not count):
+ * a sample of up to 256 KiB of it. */
+static dt_lang blocks_lang(const dt_blocks *b)
+{
+	dt_buf sample;
+	dt_lang lang = DT_LANG_UNKNOWN;
+	size_t i, k;
+
+	dt__buf_init(&sample, (size_t)256 << 10);
+	for (i = 0; i < b->n; i++) {
+		const dt_block *blk = &b->v[i];
+		int rc = dt__buf_append(&sample, blk->text ? blk->text : "",
+			blk->text ? strlen(blk->text) : 0);
+
+		for (k = 0; rc == 0 && k < blk->ncells; k++) {
+			rc = dt__buf_putc(&sample, ' ');
+			if (rc == 0) {
+				rc = dt__buf_append(&sample, blk->cells[k],
+					strlen(blk->cells[k]));
+			}
+		}
+		if (rc == 0) {
+			rc = dt__buf_putc(&sample, '\n');
+		}
+		if (rc < 0) {
+			break; /* the sample is full: enough to decide */
+		}
+	}
+	if (sample.len > 0) {
+		lang = dt_lang_detect(sample.data, sample.len);
+	}
+	dt__buf_dispose(&sample);
+	return lang;
+}
+
 /* The language: given, else declared in the metadata, else detected. */
 static dt_lang pick_lang(const dt_parse_opts *o, const dt_blocks *b,
 	const dt_text *text)
@@ -41,7 +76,8 @@ static dt_lang pick_lang(const dt_parse_opts *o, const dt_blocks *b,
 			return l;
 		}
 	}
-	return dt_lang_detect(dt_text_data(text), dt_text_len(text));
+	return b->n > 0 ? blocks_lang(b) :
+		dt_lang_detect(dt_text_data(text), dt_text_len(text));
 }
 
 static int build(dt_doc *doc, const dt_text *text, const dt_parse_opts *o,

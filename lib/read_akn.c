@@ -52,8 +52,6 @@
 
 #include "internal.h"
 
-/* Also used by write_md.c (declared here until internal.h has it). */
-const char *dt__akn_head_sep(const char *num, size_t len);
 
 #define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #define AKN_NS_OLD "http://www.akomantoso.org/"

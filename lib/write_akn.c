@@ -45,10 +45,6 @@
 
 #include "internal.h"
 
-/* Defined in write_md.c (declared here until internal.h has them). */
-int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u);
-int dt__write_canon(dt_buf *b, const char *s, int one_line);
-int dt__write_ref_in_unit(const dt_doc *doc, size_t line);
 
 #define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #define MAX_OUT ((size_t)1 << 30)

@@ -33,12 +33,6 @@
 
 #include "internal.h"
 
-/* Shared with write_akn.c (declared here until internal.h has them);
- * dt__akn_head_sep is read_akn.c's, the others are defined below. */
-int dt__write_num(dt_buf *b, const dt_doc *doc, const dt_unit *u);
-int dt__write_canon(dt_buf *b, const char *s, int one_line);
-int dt__write_ref_in_unit(const dt_doc *doc, size_t line);
-const char *dt__akn_head_sep(const char *num, size_t len);
 
 #define MAX_OUT ((size_t)1 << 30)
 #define MAX_UNIT_DEPTH 256u

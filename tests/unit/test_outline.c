@@ -348,3 +348,46 @@ Test(outline, visits_units_in_document_order_and_stops_on_request,
 	cr_assert_null(dt_unit_child_at(unit("art_1"), 1));
 	cr_assert_null(dt_doc_unit_at(doc, 99));
 }
+
+/* Inputs found by random testing that once read past a segment's end:
+ * a pattern's \s must never cross a line break. */
+Test(outline, keeps_every_match_inside_its_line, .fini = teardown)
+{
+	static const char *const inputs[] = {
+		"\xE2\x80\x93\nI. >",
+		"1. Điều 1 (Khoản 2):\nI. >",
+		"Глава\n3. (a)",
+		"- \n- \na)\n",
+		"Điều 1.\n   1. thụt lề\n\ta) tab",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+		dt_error err = { 0 };
+
+		cr_assert_eq(dt_doc_parse(&doc, inputs[i], strlen(inputs[i]),
+			"fuzz.md", NULL, &err), 0, "%s", err.message);
+		teardown();
+	}
+}
+
+Test(outline, reads_numbering_after_leading_blanks, .fini = teardown)
+{
+	parse("Điều 1. A\n\n1. x\n   a) thụt lề\n");
+	expect_eids("art_1 art_1__para_1 art_1__para_1__point_a");
+}
+
+Test(outline, renames_the_children_of_a_duplicate_too, .fini = teardown)
+{
+	parse("## Chương I\n\nĐiều 1. A\n\n## Chương I\n\n"
+		"Mục 1. B\n");
+	cr_assert_not_null(dt_doc_find(doc, "chp_1-2"));
+	cr_assert_not_null(dt_doc_find(doc, "chp_1-2__sec_1"));
+}
+
+Test(outline, keeps_a_dash_after_a_decimal_number, .fini = teardown)
+{
+	parse("1. Điều 1: A\n\n1.2. - gạch đầu dòng\n");
+	cr_assert_str_eq(dt_unit_text(unit("lvl_1__lvl_1-2")),
+		"- gạch đầu dòng");
+}
