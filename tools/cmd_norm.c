@@ -15,11 +15,13 @@ static const char norm_help[] =
 	"Options:\n"
 	"      --tone new|old     tone placement in oa/oe/uy syllables:\n"
 	"                         new (hòa, thủy; default) or old (hoà, thuỷ)\n"
+	"  -v, --verbose          say on stderr which encoding was read\n"
 	CLI_COMMON_HELP;
 
 static const struct option norm_longopts[] = {
 	CLI_COMMON_LONGOPTS,
 	{ "tone", required_argument, NULL, CLI_OPT_TONE },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -39,10 +41,10 @@ int cmd_norm(int argc, char **argv)
 {
 	cli_common c;
 	dt_text *text = NULL;
-	int opt, rc;
+	int opt, rc, verbose = 0;
 
 	cli_common_init(&c);
-	while ((opt = getopt_long(argc, argv, "hVqo:", norm_longopts,
+	while ((opt = getopt_long(argc, argv, "hVqo:v", norm_longopts,
 			NULL)) != -1) {
 		rc = cli_common_option(&c, opt, optarg, "norm");
 		if (rc < 0) {
@@ -58,6 +60,9 @@ int cmd_norm(int argc, char **argv)
 		case 'V':
 			cli_print_version();
 			return CLI_EXIT_OK;
+		case 'v':
+			verbose = 1;
+			break;
 		case CLI_OPT_TONE:
 			if (parse_tone(&c.tone, optarg) < 0) {
 				return cli_usage_error("norm", "--tone takes "
@@ -75,6 +80,11 @@ int cmd_norm(int argc, char **argv)
 	rc = cli_read_text(&text, argv[optind], &c);
 	if (rc != CLI_EXIT_OK) {
 		return rc;
+	}
+	if (verbose) {
+		cli_diag("note", argv[optind], 0, "read as %s, %zu lines",
+			dt_encoding_name(dt_text_encoding(text)),
+			dt_text_line_count(text));
 	}
 	rc = cli_write(&c, dt_text_data(text), dt_text_len(text));
 	dt_text_free(text);
