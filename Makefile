@@ -130,6 +130,7 @@ check-run: all $(UNIT) $(EVAL)
 	sh tests/run_cases.sh $(BIN)
 	sh tests/check_options.sh $(BIN)
 	sh tests/check_gold.sh $(BIN)
+	sh tests/check_install.sh
 	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
 
 asan-check:
@@ -157,12 +158,7 @@ fuzz:
 
 # ---- install ---------------------------------------------------------------
 
-$(BUILD)/dirtrace.pc: lib/dirtrace.pc.in
-	@mkdir -p $(dir $@)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
-
-install: all $(BUILD)/dirtrace.pc
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/dirtrace
@@ -170,9 +166,13 @@ install: all $(BUILD)/dirtrace.pc
 	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libdirtrace.so.$(MAJOR)
 	ln -sf libdirtrace.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libdirtrace.so
 	install -m 644 lib/dirtrace.h $(DESTDIR)$(INCDIR)/dirtrace.h
-	install -m 644 $(BUILD)/dirtrace.pc $(DESTDIR)$(PKGCONFIGDIR)/dirtrace.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCDIR@|$(INCDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    lib/dirtrace.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/dirtrace.pc
 	install -m 644 tools/dirtrace.1 $(DESTDIR)$(MANDIR)/man1/dirtrace.1
-	cp -R templates/. $(DESTDIR)$(DATADIR)/
+	cd templates && find . -type f ! -name '.*' -exec sh -c \
+	    'mkdir -p "$$0/$$(dirname "$$1")" && cp "$$1" "$$0/$$1"' \
+	    '$(DESTDIR)$(DATADIR)' {} \;
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dirtrace $(DESTDIR)$(LIBDIR)/libdirtrace.a \
