@@ -18,15 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "outline_grammar.h"
+#include "outline_internal.h"
 
 enum { MAX_STACK = 32, MAX_ROWS = 64 };
-
-enum {
-	RANK_BLOCK = 5, RANK_PART = 10, RANK_CHAPTER = 20, RANK_SECTION = 30,
-	RANK_SUBSECTION = 40, RANK_ARTICLE = 50, RANK_CLAUSE = 60,
-	RANK_POINT = 70, RANK_ITEM = 80
-};
 
 /* ## compiled grammar (once per process) */
 
@@ -63,12 +57,11 @@ typedef struct {
 
 typedef struct {
 	dt_doc *doc;
+	dt_unit_builder units;  /* creates units, checks their numbering */
 	frame stack[MAX_STACK];
 	size_t depth;
 	dt_unit *pending_title; /* a container whose title may follow */
-	dt_unit *last_article;
 	const dt_block *header; /* header row of the current table */
-	size_t units, max_units;
 } outliner;
 
 /* A line of block text, classified. */
@@ -164,272 +157,6 @@ static int classify(const outliner *o, const char *s, size_t len,
 	}
 	m->row = NULL;
 	return 0;
-}
-
-/* ## numbers */
-
-static long roman_value(const char *s, size_t n)
-{
-	long v = 0, prev = 0;
-	size_t i;
-
-	for (i = n; i-- > 0;) {
-		long d;
-
-		switch (s[i] | 0x20) {
-		case 'i': d = 1; break;
-		case 'v': d = 5; break;
-		case 'x': d = 10; break;
-		case 'l': d = 50; break;
-		case 'c': d = 100; break;
-		default: return 0;
-		}
-		v += d < prev ? -d : d;
-		prev = d > prev ? d : prev;
-	}
-	return v;
-}
-
-static long letter_value(const char *const *table, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; table[i] != NULL; i++) {
-		if (strlen(table[i]) == n && memcmp(table[i], s, n) == 0) {
-			return (long)i + 1;
-		}
-	}
-	return 0;
-}
-
-/* "thứ nhất" … "thứ mười" (case-folded), else Roman or arabic. */
-static long ordinal_value(const char *s, size_t n)
-{
-	char *folded = NULL;
-	long v = 0;
-	size_t i;
-
-	if (n < 4 || (s[0] | 0x20) != 't') {
-		return s[0] >= '0' && s[0] <= '9' ? strtol(s, NULL, 10) :
-			roman_value(s, n);
-	}
-	if (dt_fold(&folded, NULL, s, n, DT_FOLD_CASE, NULL) < 0) {
-		return 0;
-	}
-	for (i = 0; dt__ordinals_vi[i] != NULL; i++) {
-		const char *w = strstr(folded, dt__ordinals_vi[i]);
-
-		if (w != NULL && strcmp(w, dt__ordinals_vi[i]) == 0) {
-			v = (long)i + 1;
-		}
-	}
-	dt__free(folded);
-	return v;
-}
-
-static long num_value(dt_numbering how, const char *s, size_t n)
-{
-	const char *dot;
-
-	switch (how) {
-	case NUM_ARABIC:
-		return strtol(s, NULL, 10);
-	case NUM_ROMAN:
-		return s[0] >= '0' && s[0] <= '9' ? strtol(s, NULL, 10) :
-			roman_value(s, n);
-	case NUM_ORDINAL:
-		return ordinal_value(s, n);
-	case NUM_DECIMAL:
-		dot = s + n;
-		while (dot > s && dot[-1] != '.') {
-			dot--;
-		}
-		return strtol(dot, NULL, 10);
-	case NUM_LETTER_VI:
-		while (n > 1 && s[n - 1] >= '0' && s[n - 1] <= '9') {
-			n--; /* "a1": a sub-point of a */
-		}
-		return letter_value(dt__letters_vi, s, n);
-	case NUM_LETTER_RU:
-		return letter_value(dt__letters_ru, s, n);
-	default:
-		return 0;
-	}
-}
-
-/* ## units */
-
-static int rank_of(dt_kind kind, const char *num)
-{
-	switch (kind) {
-	case DT_KIND_PART: return RANK_PART;
-	case DT_KIND_CHAPTER: return RANK_CHAPTER;
-	case DT_KIND_SECTION: return RANK_SECTION;
-	case DT_KIND_SUBSECTION: return RANK_SUBSECTION;
-	case DT_KIND_ARTICLE: return RANK_ARTICLE;
-	case DT_KIND_CLAUSE: return RANK_CLAUSE;
-	case DT_KIND_POINT: return RANK_POINT;
-	case DT_KIND_ITEM: return RANK_ITEM + (num[0] == '+');
-	case DT_KIND_LEVEL: {
-		int d = 1;
-
-		for (; *num != '\0'; num++) {
-			d += *num == '.';
-		}
-		return RANK_CLAUSE + d;
-	}
-	default: return RANK_BLOCK;
-	}
-}
-
-/* Count children of `p` of kind `k` (for positional eIds). */
-static size_t count_kind(const dt_unit *p, dt_kind k)
-{
-	size_t n = 0, i;
-
-	for (i = 0; i < p->nchildren; i++) {
-		n += p->children[i]->kind == k;
-	}
-	return n;
-}
-
-/* The eId of a new unit `u` (already attached to its parent). */
-static int make_eid(dt_unit *u)
-{
-	static const char *const prefix[DT_KIND_COUNT_] = {
-		"", "part_", "chp_", "sec_", "subsec_", "art_", "para_",
-		"point_", "item_", "lvl_", "row_", "p_" };
-	const dt_unit *p = u->parent;
-	dt_buf b;
-	size_t i;
-	int rc = 0;
-
-	dt__buf_init(&b, 4096);
-	/* Articles are numbered through the document, and so are parts
-	 * and chapters: their eIds stand alone (DESIGN §3). */
-	if (p->kind != DT_KIND_ROOT && u->kind != DT_KIND_ARTICLE &&
-		u->kind != DT_KIND_CHAPTER && u->kind != DT_KIND_PART) {
-		rc = dt__buf_printf(&b, "%s__", p->eid);
-	}
-	if (rc == 0) {
-		rc = dt__buf_printf(&b, "%s", prefix[u->kind]);
-	}
-	switch (u->kind) {
-	case DT_KIND_ARTICLE:
-	case DT_KIND_CLAUSE:
-	case DT_KIND_POINT:
-		for (i = 0; rc == 0 && u->num[i] != '\0'; i++) {
-			char c = u->num[i];
-
-			rc = dt__buf_putc(&b, c >= 'A' && c <= 'Z' ?
-				(char)(c + 32) : c);
-		}
-		break;
-	case DT_KIND_LEVEL:
-		for (i = 0; rc == 0 && u->num[i] != '\0'; i++) {
-			rc = dt__buf_putc(&b, u->num[i] == '.' ? '-' :
-				u->num[i]);
-		}
-		break;
-	default:
-		if (rc == 0) {
-			rc = dt__buf_printf(&b, "%ld", u->value);
-		}
-		break;
-	}
-	if (rc == 0) {
-		u->eid = dt__buf_detach(&b, NULL);
-		return u->eid ? 0 : DT_ENOMEM;
-	}
-	dt__buf_dispose(&b);
-	return rc;
-}
-
-static void extend_last_line(dt_unit *u, size_t line)
-{
-	for (; u != NULL && u->kind != DT_KIND_ROOT; u = u->parent) {
-		if (u->last_line < line) {
-			u->last_line = line;
-		}
-	}
-}
-
-/* Warn about duplicates, gaps and disorder against the previous sibling
- * of the same kind (articles: the previous article anywhere). */
-static int check_order(outliner *o, dt_unit *u)
-{
-	const dt_unit *prev = NULL;
-	const dt_unit *p = u->parent;
-	const char *k = dt_kind_name(u->kind);
-	size_t i;
-
-	if (u->kind == DT_KIND_ARTICLE) {
-		prev = o->last_article;
-		o->last_article = u;
-	} else {
-		for (i = p->nchildren - 1; i-- > 0;) {
-			if (p->children[i]->kind == u->kind) {
-				prev = p->children[i];
-				break;
-			}
-		}
-	}
-	if (u->kind == DT_KIND_POINT && u->value == 0) {
-		return dt__doc_diag(o->doc, DT_DIAG_WARNING, u->line,
-			"point '%s' is not a letter of the point sequence",
-			u->num);
-	}
-	if (prev == NULL || u->kind == DT_KIND_ITEM || u->value == 0 ||
-		prev->value == 0) {
-		return 0;
-	}
-	if (u->value == prev->value) {
-		return dt__doc_diag(o->doc, DT_DIAG_WARNING, u->line,
-			"duplicate %s %s", k, u->num);
-	}
-	if (u->value < prev->value) {
-		return dt__doc_diag(o->doc, DT_DIAG_WARNING, u->line,
-			"%s %s out of order after %s %s", k, u->num, k,
-			prev->num);
-	}
-	if (u->value > prev->value + 1) {
-		return dt__doc_diag(o->doc, DT_DIAG_WARNING, u->line,
-			"gap in numbering: %s %s follows %s %s", k, u->num, k,
-			prev->num);
-	}
-	return 0;
-}
-
-/* Create a unit under `parent`; positional kinds get their position. */
-static int new_unit(outliner *o, dt_unit **out, dt_unit *parent,
-	dt_kind kind, const char *num, size_t numlen, long value,
-	size_t line)
-{
-	dt_unit *u;
-	size_t pos = count_kind(parent, kind) + 1;
-	int rc;
-
-	if (++o->units > o->max_units) {
-		return DT_ELIMIT;
-	}
-	rc = dt__unit_add(&u, parent, kind);
-	if (rc == 0 && numlen > 0) {
-		rc = dt__set_str(&u->num, num, numlen);
-	}
-	if (rc < 0) {
-		return rc;
-	}
-	u->value = (kind == DT_KIND_ITEM || kind == DT_KIND_ROW ||
-		kind == DT_KIND_BLOCK) ? (long)pos : value;
-	u->line = line;
-	u->last_line = line;
-	extend_last_line(parent, line);
-	rc = make_eid(u);
-	if (rc == 0 && numlen > 0) {
-		rc = check_order(o, u);
-	}
-	*out = u;
-	return rc;
 }
 
 /* An appendix block: it holds sections and tables of its own. */
@@ -659,7 +386,7 @@ static dt_unit *open_parent(outliner *o, dt_kind kind, const char *num,
 			"item %.*s has no parent item", (int)numlen, num);
 	}
 	pop_to_rank(o, kind == DT_KIND_LEVEL ? RANK_CLAUSE :
-		rank_of(kind, num), kind <= DT_KIND_ARTICLE);
+		dt__outline_rank(kind, num), kind <= DT_KIND_ARTICLE);
 	p = top_unit(o);
 	if (kind == DT_KIND_POINT && p->kind == DT_KIND_ARTICLE) {
 		*rc = dt__doc_diag(o->doc, DT_DIAG_WARNING, line,
@@ -677,8 +404,8 @@ static int appendix(outliner *o, const segment *seg)
 
 	o->pending_title = NULL;
 	pop_to_rank(o, RANK_BLOCK, 0);
-	rc = new_unit(o, &u, &o->doc->root, DT_KIND_BLOCK, "", 0, 0,
-		seg->line);
+	rc = dt__outline_new_unit(&o->units, &u, &o->doc->root,
+		DT_KIND_BLOCK, "", 0, 0, seg->line);
 	if (rc == 0) {
 		u->delim = APPENDIX_MARK;
 		rc = set_joined_heading(u, seg->s, nl ? (size_t)(nl - seg->s) :
@@ -688,7 +415,7 @@ static int appendix(outliner *o, const segment *seg)
 		rc = dt__unit_append_text(u, nl + 1, trim_end(nl + 1,
 			(size_t)(seg->s + seg->len - nl - 1)), seg->line + 1);
 	}
-	extend_last_line(u, seg->line + extra_lines(seg->s, seg->len));
+	dt__outline_extend(u, seg->line + extra_lines(seg->s, seg->len));
 	return rc < 0 ? rc : push(o, u, RANK_BLOCK);
 }
 
@@ -711,13 +438,14 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 	}
 	parent = open_parent(o, kind, num, numlen, seg->line, &rc);
 	if (rc == 0) {
-		rc = new_unit(o, &u, parent, kind, num, numlen,
-			num_value(how, num, numlen), seg->line);
+		rc = dt__outline_new_unit(&o->units, &u, parent, kind, num,
+			numlen, dt__outline_num_value(how, num, numlen),
+			seg->line);
 	}
 	if (rc == 0) {
 		u->delim = group_len(m, 2) > 0 && !(row->flags & G_CHARTER) ?
 			seg->s[m->ov[4]] : 0;
-		rc = push(o, u, rank_of(kind, u->num));
+		rc = push(o, u, dt__outline_rank(kind, u->num));
 	}
 	if (rc == 0 && charter) {
 		rc = charter_tag(u, seg, m);
@@ -731,7 +459,7 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 		rc = dt__unit_append_text(u, seg->s + rest_s,
 			trim_end(seg->s + rest_s, seg->len - rest_s), seg->line);
 	}
-	extend_last_line(u, seg->line + extra_lines(seg->s, seg->len));
+	dt__outline_extend(u, seg->line + extra_lines(seg->s, seg->len));
 	o->pending_title = kind < DT_KIND_ARTICLE && u->heading[0] == '\0' ?
 		u : NULL;
 	if (rc == 0 && seg->first && seg->blk->eid != NULL) {
@@ -786,7 +514,7 @@ static int unnumbered(outliner *o, const segment *seg)
 		(seg->blk->kind == DT_BLOCK_HEADING ||
 		is_title_text(seg->s, seg->len))) {
 		rc = set_joined_heading(o->pending_title, seg->s, seg->len);
-		extend_last_line(o->pending_title, last);
+		dt__outline_extend(o->pending_title, last);
 		o->pending_title = NULL;
 		return rc;
 	}
@@ -795,8 +523,8 @@ static int unnumbered(outliner *o, const segment *seg)
 		/* An unnumbered heading ("PHỤ LỤC") closes everything and
 		 * holds what follows until the next numbered head. */
 		pop_to_rank(o, RANK_BLOCK, 0);
-		rc = new_unit(o, &u, &o->doc->root, DT_KIND_BLOCK, "", 0, 0,
-			seg->line);
+		rc = dt__outline_new_unit(&o->units, &u, &o->doc->root,
+			DT_KIND_BLOCK, "", 0, 0, seg->line);
 		if (rc == 0) {
 			rc = set_joined_heading(u, seg->s, seg->len);
 		}
@@ -804,13 +532,14 @@ static int unnumbered(outliner *o, const segment *seg)
 	}
 	target = o->depth ? top_unit(o) : NULL;
 	if (target == NULL || target->nchildren > 0) {
-		rc = new_unit(o, &target, target ? target : &o->doc->root,
-			DT_KIND_BLOCK, "", 0, 0, seg->line);
+		rc = dt__outline_new_unit(&o->units, &target,
+			target ? target : &o->doc->root, DT_KIND_BLOCK, "", 0,
+			0, seg->line);
 		if (rc < 0) {
 			return rc;
 		}
 	}
-	extend_last_line(target, last);
+	dt__outline_extend(target, last);
 	return dt__unit_append_text(target, seg->s, seg->len, seg->line);
 }
 
@@ -834,7 +563,7 @@ static int table_row(outliner *o, const dt_block *blk)
 		nl = strspn(blk->cells[0], "0123456789");
 		nl = nl > 0 && blk->cells[0][nl] == '\0' ? nl : 0;
 	}
-	rc = new_unit(o, &u, top_unit(o), DT_KIND_ROW,
+	rc = dt__outline_new_unit(&o->units, &u, top_unit(o), DT_KIND_ROW,
 		nl ? blk->cells[0] : "", nl, 0, blk->line);
 	dt__buf_init(&text, 0);
 	for (i = 0; rc == 0 && i < blk->ncells; i++) {
@@ -943,7 +672,8 @@ int dt__outline(dt_doc *doc, const dt_blocks *blocks, dt_error *err)
 	}
 	memset(&o, 0, sizeof(o));
 	o.doc = doc;
-	o.max_units = 1000000;
+	o.units.doc = doc;
+	o.units.max_units = 1000000;
 	used = dt__calloc(blocks->n + 1, 1);
 	if (used == NULL) {
 		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
