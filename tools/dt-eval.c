@@ -2,37 +2,67 @@
  * dt-eval.c - `make eval`: score dirtrace against the gold annotations of
  * corpus/ (DESIGN §4), per set and split.
  *
- * Linked against the library; runs no subprocesses.  Measures whose
- * producer does not exist yet are reported as not available, never as a
- * number: today that is every link and gap measure (citations are issue
- * 5, the linker and coverage issue 6).  What exists is checked: every
- * directive and local document reads, and every eId the gold names is a
+ * Linked against the library; runs no subprocesses.  For each gold
+ * section (directive, split) every local document of the split is read,
+ * its citations found against all directives of the gold file, and those
+ * about the section's directive become predicted facts: resolved
+ * citations are explicit links, broken and stale ones broken and stale
+ * references.  Measures whose producer does not exist yet (implicit
+ * links, uncovered and partial units: the linker and coverage, issue 6)
+ * are reported as not available, never as a number.  What else exists
+ * is checked: every document reads, and every eId the gold names is a
  * unit of the directive's outline.
  *
  * usage: dt-eval [--json] [GOLD.tsv ...]   (default: corpus/ * /gold.tsv)
  */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <glob.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "eval.h"
 
+enum { MAX_DIRECTIVES = 16 };
+
 typedef struct {
 	const char *gold_path;
 	const char *set;
+	const char *dir;         /* folder of the gold file, with '/' */
 	const ev_section *sec;
+	const dt_doc *directive; /* this section's directive (or NULL) */
+	const dt_doc *const *all; /* every directive of the gold file */
+	size_t nall;
 	size_t units, eids, eids_found, docs, docs_failed;
+	ev_fact *pred;
+	size_t npred, predcap;
+	ev_scores scores;
 } section_report;
 
-static const char *const measures[] = { "explicit links", "implicit links",
-	"all links", "uncovered", "partial", "broken", "stale" };
-static const char *const missing_why[] = { "citations (issue 5)",
-	"the linker (issue 6)", "the linker (issues 5-6)",
-	"coverage (issue 6)", "coverage (issue 6)", "citations (issue 5)",
-	"citations (issue 5)" };
+/* The measures, where to find them in ev_scores, and what they wait for
+ * (NULL: available now). */
+static const struct {
+	const char *name;
+	size_t offset;
+	const char *missing;
+} measures[] = {
+	{ "explicit links", offsetof(ev_scores, explicit_links), NULL },
+	{ "implicit links", offsetof(ev_scores, implicit_links),
+	  "the linker (issue 6)" },
+	{ "all links", offsetof(ev_scores, all_links),
+	  "the linker (issue 6)" },
+	{ "uncovered", offsetof(ev_scores, uncovered), "coverage (issue 6)" },
+	{ "partial", offsetof(ev_scores, partial), "coverage (issue 6)" },
+	{ "broken", offsetof(ev_scores, broken), NULL },
+	{ "stale", offsetof(ev_scores, stale), NULL },
+};
+#define NMEASURES (sizeof(measures) / sizeof(measures[0]))
+
+static const ev_score *measure(const ev_scores *s, size_t i)
+{
+	return (const ev_score *)((const char *)s + measures[i].offset);
+}
 
 /* "corpus/vi/gold.tsv" -> folder "corpus/vi/" and set name "vi". */
 static void split_path(const char *gold, char *dir, size_t dlen, char *set,
@@ -54,7 +84,7 @@ static void split_path(const char *gold, char *dir, size_t dlen, char *set,
 }
 
 /* Gold eIds that name units of the directive. */
-static void check_eids(section_report *r, const dt_doc *d)
+static void check_eids(section_report *r)
 {
 	size_t i;
 
@@ -65,7 +95,8 @@ static void check_eids(section_report *r, const dt_doc *d)
 			continue;
 		}
 		r->eids++;
-		if (d != NULL && dt_doc_find(d, f->eid) != NULL) {
+		if (r->directive != NULL &&
+			dt_doc_find(r->directive, f->eid) != NULL) {
 			r->eids_found++;
 		} else {
 			fprintf(stderr, "dt-eval: %s: %s: gold eId %s is not "
@@ -75,14 +106,61 @@ static void check_eids(section_report *r, const dt_doc *d)
 	}
 }
 
-/* Read every local document of the split folder. */
-static void check_docs(section_report *r, const char *dir)
+static void predict(section_report *r, ev_kind kind, const char *file,
+	const dt_cite *c, const char *eid)
+{
+	ev_fact f;
+
+	memset(&f, 0, sizeof(f));
+	f.kind = kind;
+	f.file = (char *)file;
+	f.line = c->line;
+	f.eid = (char *)eid;
+	f.text = (char *)c->text;
+	ev_facts_push(&r->pred, &r->npred, &r->predcap, &f);
+}
+
+/* The citations of one local document about this section's directive,
+ * as predicted facts; `file` is its path relative to the gold file. */
+static void predict_doc(section_report *r, const dt_doc *doc,
+	const char *file)
+{
+	dt_citeset *set = NULL;
+	dt_error err = { 0 };
+	size_t i, k;
+
+	if (dt_cites_find(&set, doc, r->all, r->nall, &err) < 0) {
+		fprintf(stderr, "dt-eval: %s: error: %s\n", file,
+			err.message);
+		return;
+	}
+	for (i = 0; i < dt_citeset_count(set); i++) {
+		const dt_cite *c = dt_citeset_at(set, i);
+
+		if (c->directive != r->directive || r->directive == NULL) {
+			continue;
+		}
+		if (c->status == DT_CITE_RESOLVED) {
+			for (k = 0; k < c->neids; k++) {
+				predict(r, EV_LINK, file, c, c->eids[k]);
+			}
+		} else if (c->status == DT_CITE_BROKEN) {
+			predict(r, EV_BROKEN, file, c, NULL);
+		} else if (c->status == DT_CITE_STALE) {
+			predict(r, EV_STALE, file, c, NULL);
+		}
+	}
+	dt_citeset_free(set);
+}
+
+/* Read every local document of the split folder and predict from it. */
+static void run_split(section_report *r)
 {
 	char pattern[8300];
 	glob_t g;
-	size_t i;
+	size_t i, dl = strlen(r->dir);
 
-	snprintf(pattern, sizeof(pattern), "%s%s/*", dir, r->sec->split);
+	snprintf(pattern, sizeof(pattern), "%s%s/*", r->dir, r->sec->split);
 	if (r->sec->split[0] == '\0' || glob(pattern, 0, NULL, &g) != 0) {
 		return;
 	}
@@ -95,7 +173,9 @@ static void check_docs(section_report *r, const char *dir)
 			r->docs_failed++;
 			fprintf(stderr, "dt-eval: %s:%zu: error: %s\n",
 				g.gl_pathv[i], err.line, err.message);
+			continue;
 		}
+		predict_doc(r, doc, g.gl_pathv[i] + dl);
 		dt_doc_free(doc);
 	}
 	globfree(&g);
@@ -109,9 +189,20 @@ static void print_text(const section_report *r)
 		"%zu local documents read, %zu failed\n", r->set,
 		r->sec->split, r->sec->directive, r->units, r->eids_found,
 		r->eids, r->docs - r->docs_failed, r->docs_failed);
-	for (i = 0; i < sizeof(measures) / sizeof(measures[0]); i++) {
-		printf("  %-15s P=n/a R=n/a F1=n/a  (not available: needs "
-			"%s)\n", measures[i], missing_why[i]);
+	for (i = 0; i < NMEASURES; i++) {
+		const ev_score *s = measure(&r->scores, i);
+
+		if (measures[i].missing != NULL) {
+			printf("  %-15s P=n/a  R=n/a  F1=n/a   (not available:"
+				" needs %s)\n", measures[i].name,
+				measures[i].missing);
+			continue;
+		}
+		printf("  %-15s P=%.3f R=%.3f F1=%.3f  (predicted %zu, "
+			"correct %zu; gold %zu, found %zu)\n",
+			measures[i].name, ev_precision(s), ev_recall(s),
+			ev_f1(s), s->pred, s->matched_pred, s->gold,
+			s->matched_gold);
 	}
 }
 
@@ -124,18 +215,118 @@ static void print_json(const section_report *r, int first)
 		"\"documents\":%zu,\"documents_failed\":%zu,\"measures\":{",
 		first ? "" : ",", r->set, r->sec->split, r->sec->directive,
 		r->units, r->eids, r->eids_found, r->docs, r->docs_failed);
-	for (i = 0; i < sizeof(measures) / sizeof(measures[0]); i++) {
-		printf("%s\"%s\":null", i ? "," : "", measures[i]);
+	for (i = 0; i < NMEASURES; i++) {
+		const ev_score *s = measure(&r->scores, i);
+
+		if (measures[i].missing != NULL) {
+			printf("%s\"%s\":null", i ? "," : "", measures[i].name);
+			continue;
+		}
+		printf("%s\"%s\":{\"precision\":%.4f,\"recall\":%.4f,"
+			"\"f1\":%.4f,\"predicted\":%zu,\"correct\":%zu,"
+			"\"gold\":%zu,\"found\":%zu}", i ? "," : "",
+			measures[i].name, ev_precision(s), ev_recall(s),
+			ev_f1(s), s->pred, s->matched_pred, s->gold,
+			s->matched_gold);
 	}
 	printf("}}");
 }
 
+/* Load each distinct directive the gold file names (at most 16). */
+static size_t load_directives(const ev_gold *g, const char *dir,
+	dt_doc **docs, const char **names)
+{
+	char dpath[8192];
+	size_t n = 0, i, k;
+
+	for (i = 0; i < g->n && n < MAX_DIRECTIVES; i++) {
+		dt_error err = { 0 };
+
+		for (k = 0; k < n; k++) {
+			if (strcmp(names[k], g->sections[i].directive) == 0) {
+				break;
+			}
+		}
+		if (k < n) {
+			continue;
+		}
+		snprintf(dpath, sizeof(dpath), "%s%s", dir,
+			g->sections[i].directive);
+		names[n] = g->sections[i].directive;
+		if (dt_doc_load(&docs[n], dpath, NULL, &err) < 0) {
+			fprintf(stderr, "dt-eval: %s:%zu: error: %s\n", dpath,
+				err.line, err.message);
+			docs[n] = NULL;
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Add the available measures' counts of `s` to the set's pool. */
+static void pool_add(ev_score *pool, const ev_scores *s)
+{
+	size_t i;
+
+	for (i = 0; i < NMEASURES; i++) {
+		const ev_score *m = measure(s, i);
+
+		if (measures[i].missing == NULL) {
+			pool->pred += m->pred;
+			pool->matched_pred += m->matched_pred;
+			pool->gold += m->gold;
+			pool->matched_gold += m->matched_gold;
+		}
+	}
+}
+
+static void eval_sections(const ev_gold *g, section_report *base,
+	dt_doc **docs, size_t ndocs, const char **names, int json,
+	int *first)
+{
+	ev_score pool = { 0, 0, 0, 0 };
+	size_t i, k;
+
+	for (i = 0; i < g->n; i++) {
+		section_report r = *base;
+
+		r.sec = &g->sections[i];
+		for (k = 0; k < ndocs; k++) {
+			if (strcmp(names[k], r.sec->directive) == 0) {
+				r.directive = docs[k];
+			}
+		}
+		r.units = r.directive ? dt_doc_unit_count(r.directive) : 0;
+		check_eids(&r);
+		run_split(&r);
+		ev_score_section(&r.scores, r.sec, r.pred, r.npred,
+			r.directive);
+		pool_add(&pool, &r.scores);
+		if (json) {
+			print_json(&r, *first);
+			*first = 0;
+		} else {
+			print_text(&r);
+		}
+		ev_facts_free(r.pred, r.npred);
+	}
+	if (!json) {
+		printf("overall F1=%.3f (%s; pooled over explicit links, "
+			"broken and stale; implicit links and coverage not yet "
+			"available)\n\n", ev_f1(&pool), base->set);
+	}
+}
+
 static int eval_gold(const char *path, int json, int *first)
 {
-	char dir[4096], set[256], errbuf[256], dpath[8192];
+	char dir[4096], set[256], errbuf[256];
+	dt_doc *docs[MAX_DIRECTIVES];
+	const dt_doc *live[MAX_DIRECTIVES];
+	const char *names[MAX_DIRECTIVES];
 	char *text = NULL;
-	size_t len = 0, i;
+	size_t len = 0, n, i, nlive = 0;
 	dt_error err = { 0 };
+	section_report base;
 	ev_gold g;
 
 	split_path(path, dir, sizeof(dir), set, sizeof(set));
@@ -150,29 +341,21 @@ static int eval_gold(const char *path, int json, int *first)
 		return 2;
 	}
 	dt_free(text);
-	for (i = 0; i < g.n; i++) {
-		section_report r = { path, set, &g.sections[i], 0, 0, 0, 0, 0 };
-		dt_doc *d = NULL;
-
-		snprintf(dpath, sizeof(dpath), "%s%s", dir, r.sec->directive);
-		if (dt_doc_load(&d, dpath, NULL, &err) < 0) {
-			fprintf(stderr, "dt-eval: %s:%zu: error: %s\n", dpath,
-				err.line, err.message);
-		} else {
-			r.units = dt_doc_unit_count(d);
+	n = load_directives(&g, dir, docs, names);
+	for (i = 0; i < n; i++) {
+		if (docs[i] != NULL) {
+			live[nlive++] = docs[i];
 		}
-		check_eids(&r, d);
-		check_docs(&r, dir);
-		if (json) {
-			print_json(&r, *first);
-			*first = 0;
-		} else {
-			print_text(&r);
-		}
-		dt_doc_free(d);
 	}
-	if (!json) {
-		printf("overall F1=n/a (%s): no predictions yet\n\n", set);
+	memset(&base, 0, sizeof(base));
+	base.gold_path = path;
+	base.set = set;
+	base.dir = dir;
+	base.all = live;
+	base.nall = nlive;
+	eval_sections(&g, &base, docs, n, names, json, first);
+	for (i = 0; i < n; i++) {
+		dt_doc_free(docs[i]);
 	}
 	ev_gold_free(&g);
 	return 0;

@@ -391,3 +391,61 @@ Test(outline, keeps_a_dash_after_a_decimal_number, .fini = teardown)
 	cr_assert_str_eq(dt_unit_text(unit("lvl_1__lvl_1-2")),
 		"- gạch đầu dòng");
 }
+
+Test(outline, reads_setext_article_heads, .fini = teardown)
+{
+	parse("Điều 3. Nguyên tắc\n------------------\n\n1. Dân chủ.\n\n"
+		"Điều 4. Thời gian\n=================\n");
+	expect_eids("art_3 art_3__para_1 art_4");
+	cr_assert_str_eq(dt_unit_heading(unit("art_4")), "Thời gian");
+	cr_assert_eq(dt_unit_line(unit("art_4")), 6);
+}
+
+Test(outline, takes_front_matter_as_metadata_and_keeps_lines,
+	.fini = teardown)
+{
+	const dt_meta *m;
+
+	parse("---\ntype: QUY ĐỊNH\nsymbol: 31-QĐ/TW\ndate: 2026-03-15\n"
+		"title: Về sinh hoạt chi bộ\n---\n\nĐiều 1. Phạm vi\n");
+	m = dt_doc_meta(doc);
+	cr_assert_str_eq(m->type, "QUY ĐỊNH");
+	cr_assert_str_eq(m->symbol, "31-QĐ/TW");
+	cr_assert_str_eq(m->number, "31");
+	cr_assert_str_eq(m->issuer_code, "TW");
+	cr_assert_str_eq(m->date, "2026-03-15");
+	cr_assert_str_eq(m->title, "Về sinh hoạt chi bộ");
+	expect_eids("art_1");
+	cr_assert_eq(dt_unit_line(unit("art_1")), 8);
+}
+
+Test(outline, reads_a_two_column_header_table_as_metadata,
+	.fini = teardown)
+{
+	const dt_meta *m;
+
+	parse("| TỈNH ỦY SƠN HÀ | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n"
+		"| Số 12-KH/TU | Sơn Hà, ngày 20 tháng 4 năm 2026 |\n\n"
+		"KẾ HOẠCH\n\nTHỰC HIỆN QUY ĐỊNH SỐ 31-QĐ/TW\n\n"
+		"Thực hiện Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Bí thư, "
+		"Ban Thường vụ Tỉnh ủy ban hành kế hoạch như sau:\n\n"
+		"I. MỤC ĐÍCH\n\nNơi nhận:\n- Như trên,\n- Lưu VP.\n");
+	m = dt_doc_meta(doc);
+	cr_assert_str_eq(m->type, "KẾ HOẠCH");
+	cr_assert_str_eq(m->symbol, "12-KH/TU");
+	cr_assert_str_eq(m->date, "2026-04-20");
+	cr_assert_str_eq(m->place, "Sơn Hà");
+	cr_assert_eq(m->based_on_count, 1);
+	cr_assert_str_eq(m->based_on[0].symbol, "31-QĐ/TW");
+	/* the header and "Nơi nhận" are metadata, not units */
+	expect_eids("p_1 sec_1");
+}
+
+Test(outline, turns_emphasis_links_and_code_into_plain_text,
+	.fini = teardown)
+{
+	parse("Điều 1. A\n\n1. Theo *hướng dẫn* của [Ban Tổ chức]"
+		"(http://x.invalid) và `mẫu 2`.\n");
+	cr_assert_str_eq(dt_unit_text(unit("art_1__para_1")),
+		"Theo hướng dẫn của Ban Tổ chức và mẫu 2.");
+}
