@@ -530,6 +530,141 @@ DT_API const dt_cite *dt_citeset_at(const dt_citeset *set, size_t i);
 DT_API int dt_citeset_write(char **out, size_t *len_out,
 	const dt_citeset *set, dt_report_format format, dt_error *err);
 
+/* ## Gap review: links, coverage, findings */
+
+typedef enum {
+	DT_LINK_EXPLICIT = 0, /* a citation names the unit */
+	DT_LINK_IMPLICIT = 1  /* the local text paraphrases it (BM25) */
+} dt_link_kind;
+
+/** A directive unit implemented by a local unit.  Strings are copies
+ *  owned by the review, so local documents may be freed once added. */
+typedef struct {
+	const char *eid;       /* the directive unit */
+	const char *file;      /* the local document, as given */
+	const char *local_eid; /* the local unit */
+	size_t line;           /* original line in the local document */
+	dt_link_kind kind;
+	double score;          /* 1 for explicit links, (0, 1] implicit */
+	const char *evidence;  /* the citation, or the top shared terms */
+} dt_link;
+
+/** Coverage of a directive unit (DESIGN §5). */
+typedef enum {
+	DT_COV_NA = 0,    /* not an obligation: scope, definitions, … */
+	DT_COV_COVERED,   /* an explicit link, or all obligation children */
+	DT_COV_IMPLICIT,  /* covered, but only through implicit links */
+	DT_COV_PARTIAL,   /* some obligation children covered, some not */
+	DT_COV_UNCOVERED
+} dt_coverage;
+
+/** "n/a", "covered", "implicit", "partial", "uncovered". */
+DT_API const char *dt_coverage_name(dt_coverage c);
+
+/** A reviewer's decision that a unit needs no local implementation. */
+typedef enum {
+	DT_ACCEPT_NONE = 0,
+	DT_ACCEPT_NOT_APPLICABLE,
+	DT_ACCEPT_ALTERNATIVE,
+	DT_ACCEPT_PLANNED
+} dt_accept;
+
+/** One directive unit in the review. */
+typedef struct {
+	const dt_unit *unit;       /* borrowed from the directive */
+	int obligation;            /* 1: it (or a descendant) obliges;
+	                            * 2: its own wording says so */
+	dt_coverage status;
+	dt_accept accepted;
+	const char *accept_reason; /* "" unless accepted */
+	const dt_link *links;      /* links to this unit itself */
+	size_t nlinks;
+} dt_unit_review;
+
+typedef enum {
+	DT_FIND_UNCOVERED = 0, /* at the highest wholly uncovered unit */
+	DT_FIND_PARTIAL,
+	DT_FIND_IMPLICIT_ONLY,
+	DT_FIND_BROKEN_REF,    /* cites a unit the directive lacks */
+	DT_FIND_STALE_REF,     /* cites a document the directive replaces */
+	DT_FIND_AMBIGUOUS_REF
+} dt_finding_kind;
+
+/** "uncovered", "partial", "implicit-only", "broken-ref", "stale-ref",
+ *  "ambiguous-ref". */
+DT_API const char *dt_finding_kind_name(dt_finding_kind k);
+
+typedef struct {
+	dt_finding_kind kind;
+	const char *eid;     /* the directive unit, or NULL */
+	const char *file;    /* the local document (reference findings) or
+	                      * the directive (unit findings) */
+	size_t line;         /* original line in `file` */
+	const char *message; /* one line */
+	const char *text;    /* the cited text, or "" */
+} dt_finding;
+
+typedef struct {
+	size_t units, obligations;
+	size_t covered, implicit, partial, uncovered, accepted;
+	double coverage;          /* (covered + implicit + accepted) /
+	                           * obligations, over obligation units */
+	double explicit_coverage; /* (covered + accepted) / obligations */
+} dt_summary;
+
+/** A local document of the review. */
+typedef struct {
+	const char *file, *id, *title;
+	dt_lang lang;
+} dt_review_doc;
+
+#define DT_REVIEW_NO_IMPLICIT (1u << 0) /* explicit links only */
+
+typedef struct {
+	double min_score; /* implicit links at or above; 0 = calibrated */
+	unsigned flags;   /* DT_REVIEW_* */
+} dt_review_opts;
+
+/** One directive reviewed against any number of local documents. */
+typedef struct dt_review dt_review;
+
+/** A review of `directive` (which must outlive it); free with
+ *  dt_review_free().  `opts` may be NULL. */
+DT_API int dt_review_new(dt_review **out, const dt_doc *directive,
+	const dt_review_opts *opts, dt_error *err);
+/**
+ * Read accepted gaps: TSV lines `eId<TAB>not-applicable|alternative|
+ * planned<TAB>reason` ('#' comments, blank lines).  `file` names the
+ * source in errors (DT_EPARSE with the line for a malformed line or an
+ * eId the directive lacks).
+ */
+DT_API int dt_review_accept(dt_review *r, const char *tsv, size_t len,
+	const char *file, dt_error *err);
+/** Find the links from `local` (citations and implicit matches); the
+ *  document may be freed afterwards. */
+DT_API int dt_review_add(dt_review *r, const dt_doc *local, dt_error *err);
+/** Compute coverage and findings once every document is added. */
+DT_API int dt_review_finish(dt_review *r, dt_error *err);
+DT_API void dt_review_free(dt_review *r);
+
+DT_API const dt_doc *dt_review_directive(const dt_review *r);
+/** Directive units in document order, with their review. */
+DT_API size_t dt_review_unit_count(const dt_review *r);
+DT_API const dt_unit_review *dt_review_unit_at(const dt_review *r, size_t i);
+DT_API size_t dt_review_finding_count(const dt_review *r);
+DT_API const dt_finding *dt_review_finding_at(const dt_review *r, size_t i);
+DT_API size_t dt_review_doc_count(const dt_review *r);
+DT_API const dt_review_doc *dt_review_doc_at(const dt_review *r, size_t i);
+DT_API const dt_summary *dt_review_summary(const dt_review *r);
+
+#define DT_WRITE_CSV_BOM (1u << 0) /* CSV starts with a UTF-8 BOM */
+#define DT_WRITE_COLOR (1u << 1)   /* text with ANSI colours */
+
+/** The review as text, Markdown, JSON (DESIGN §5), CSV or HTML into a
+ *  new buffer *out (free with dt_free()). */
+DT_API int dt_review_write(char **out, size_t *len_out, const dt_review *r,
+	dt_report_format format, unsigned flags, dt_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -257,4 +257,10 @@ int dt__outline(dt_doc *doc, const dt_blocks *blocks, dt_error *err);
 int dt__meta_extract(dt_doc *doc, const dt_blocks *blocks,
 	unsigned char *used, dt_error *err);
 
+/* ## obligation.c */
+/** 0: `u` is not an obligation (scope, definitions, entry into force,
+ *  preamble); 1: it is; 2: its wording says so ("phải", "обязаны");
+ *  or a negative dt_status. */
+int dt__obligation_of(const dt_unit *u);
+
 #endif /* DT_INTERNAL_H */

@@ -109,5 +109,7 @@ int cli_out_finish(dt_buf_out *o, const cli_common *c);
 int cmd_norm(int argc, char **argv);
 int cmd_outline(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_gaps(int argc, char **argv);
+int cmd_cites(int argc, char **argv);
 
 #endif /* DT_CLI_H */

@@ -16,6 +16,7 @@
  * BROKEN or AMBIGUOUS).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -549,14 +550,14 @@ typedef struct {
 
 /* Case builders: language, directive set, local text, pick, status,
  * target, eIds. */
-#define C(lang, set_, local_, pick_, status_, target_, eids_) \
+#define CASE(lang, set_, local_, pick_, status_, target_, eids_) \
 	{ lang, set_, local_, pick_, 0, status_, target_, eids_ }
 #define VI(local_, pick_, status_, target_, eids_) \
-	C("vi", "all", local_, pick_, status_, target_, eids_)
+	CASE("vi", "all", local_, pick_, status_, target_, eids_)
 #define RU(local_, pick_, status_, target_, eids_) \
-	C("ru", "all", local_, pick_, status_, target_, eids_)
+	CASE("ru", "all", local_, pick_, status_, target_, eids_)
 #define EN(local_, pick_, status_, target_, eids_) \
-	C("en", "all", local_, pick_, status_, target_, eids_)
+	CASE("en", "all", local_, pick_, status_, target_, eids_)
 
 /* Basis preambles: "Thực hiện …" naming exactly one loaded directive. */
 #define VI_BASIS "Thực hiện Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban " \
@@ -595,7 +596,8 @@ static void run_case(const cite_case *k)
 		return;
 	}
 
-	cr_assert_gt(dt_doc_unit_count(local), 0);
+	cr_assert_gt(dt_doc_unit_count(local), 0, "no unit in:\n%s",
+		k->local);
 	last = dt_doc_unit_at(local, dt_doc_unit_count(local) - 1);
 	for (i = 0; i < dt_citeset_count(set); i++) {
 		const dt_cite *c = dt_citeset_at(set, i);
@@ -856,28 +858,29 @@ ParameterizedTestParameters(cite_vi_documents, identifies_the_document)
 		VI("Các cấp ủy thực hiện Quy định số 31-QĐ/TW, ngày 15/3/2026 "
 			"của Ban Chấp hành Trung ương về công tác kiểm tra, giám "
 			"sát.", "", DOC, "reg31", ""),
-		VI("Các chi bộ quán triệt Quy định số 24-QĐ/TW ngày 30/7/2021.",
-			"", DOC, "reg24", ""),
+		VI("Các chi bộ quán triệt Quy định số 24-QĐ/TW ngày 30/7/2021 "
+			"của Ban Chấp hành Trung ương.", "", DOC, "reg24", ""),
 		VI("Các chi bộ quán triệt Quy định số 24.", "", DOC, "reg24", ""),
 		VI("Các chi bộ học tập QĐ 24.", "", DOC, "reg24", ""),
 		VI("Các chi bộ quán triệt Quy định 24-QD/TW.", "", DOC, "reg24",
 			""),
 		VI("Ban Tuyên giáo tuyên truyền Chỉ thị số 07-CT/TW ngày "
-			"02/02/2026.", "", DOC, "ct07", ""),
+			"02/02/2026 của Ban Bí thư.", "", DOC, "ct07", ""),
 		VI("Ban Tổ chức hướng dẫn theo Hướng dẫn 06-HD/TW.", "", DOC,
 			"hd06", ""),
 		VI("Các cơ quan thực hiện Luật số 8/2026/QH15.", "", DOC, "act8",
 			""),
 		/* replaced by a loaded directive */
 		VI("Các chi bộ không còn áp dụng Quy định số 18-QĐ/TW ngày "
-			"10/5/2022.", "", STL, "reg31", ""),
+			"10/5/2022 của Ban Chấp hành Trung ương.", "", STL, "reg31",
+			""),
 		VI("Đoàn kiểm tra không áp dụng khoản 2 Điều 3 Quy định số "
 			"18-QĐ/TW.", "", STL, "reg31", ""),
 		VI("Các chi bộ không áp dụng Quy định 18-QD/TW.", "", STL,
 			"reg31", ""),
 		/* neither loaded nor replaced */
 		VI("Các cấp ủy quán triệt Nghị quyết số 21-NQ/TW ngày "
-			"16/6/2022.", "", EXT, "", ""),
+			"16/6/2022 của Ban Chấp hành Trung ương.", "", EXT, "", ""),
 		VI("Các cấp ủy thực hiện Kết luận số 21-KL/TW.", "", EXT, "", ""),
 		VI("Chính quyền thực hiện Nghị định 30/2020/NĐ-CP.", "", EXT, "",
 			""),
@@ -898,9 +901,9 @@ ParameterizedTestParameters(cite_vi_documents, identifies_the_document)
 		/* a name in the citation beats the basis */
 		VI(VI_BASIS "Chính quyền thực hiện khoản 1 Điều 4 Nghị định "
 			"30/2020/NĐ-CP.", "Điều 4", EXT, "", ""),
-		C("vi", "vi", "Các chi bộ quán triệt Quy định số 24-QĐ/TW.", "",
+		CASE("vi", "vi", "Các chi bộ quán triệt Quy định số 24-QĐ/TW.", "",
 			EXT, "", ""),
-		C("vi", "vi", "Các chi bộ thực hiện Điều 5 Quy định số "
+		CASE("vi", "vi", "Các chi bộ thực hiện Điều 5 Quy định số "
 			"24-QĐ/TW.", "Điều 5", EXT, "", ""),
 	};
 
@@ -1140,7 +1143,7 @@ ParameterizedTestParameters(cite_ru, resolves_every_case_form)
 		RU("Комитету выполнить пункт 2 статьи 5 Положения № 12-П.", "",
 			RES, "pol12", "art_5__para_2"),
 		RU("Комитеты отчитываются по статье 5 Положения № 12-П от 10 "
-			"марта 2026 г.", "", RES, "pol12", "art_5"),
+			"марта 2026 г. ежеквартально.", "", RES, "pol12", "art_5"),
 		RU("Комитет руководствуется Положением № 12-П.", "", DOC, "pol12",
 			""),
 		RU("В 2021 г. комитет провёл 15 проверок.", "", NONE, "", ""),
@@ -1258,9 +1261,9 @@ ParameterizedTestParameters(cite_resolution, picks_the_document)
 	static cite_case cases[] = {
 		/* no name, no self form, no basis */
 		VI("Các chi bộ thực hiện khoản 2 Điều 5.", "", AMB, "", ""),
-		C("vi", "vi", "Các chi bộ thực hiện khoản 2 Điều 5.", "", AMB,
+		CASE("vi", "vi", "Các chi bộ thực hiện khoản 2 Điều 5.", "", AMB,
 			"", ""),
-		C("vi", "none", VI_BASIS "Các chi bộ thực hiện khoản 2 Điều 5.",
+		CASE("vi", "none", VI_BASIS "Các chi bộ thực hiện khoản 2 Điều 5.",
 			"", AMB, "", ""),
 		RU("Комитетам выполнить пункт 2 статьи 5.", "", AMB, "", ""),
 		EN("Committees act under Article 5(3).", "", AMB, "", ""),
@@ -1321,7 +1324,7 @@ ParameterizedTestParameters(cite_resolution, picks_the_document)
 			"tuyên truyền).\n\nCác chi bộ thực hiện mục 2.1 Chỉ thị "
 			"tuyên truyền.", "", RES, "ct07", "lvl_2__lvl_2-1"),
 		/* the Charter, when loaded, is a directive like any other */
-		C("vi", "charter", "Đảng viên có nhiệm vụ theo Điều 5 Điều lệ "
+		CASE("vi", "charter", "Đảng viên có nhiệm vụ theo Điều 5 Điều lệ "
 			"Đảng.", "Điều 5", RES, "charter", "art_5"),
 	};
 
@@ -1371,6 +1374,7 @@ Test(cite, fixtures_have_the_units_the_cases_assume, .fini = teardown)
 		cr_expect_not_null(dt_doc_find(fx[fixture_index(need[i][0])],
 			need[i][1]), "%s lacks %s", need[i][0], need[i][1]);
 	}
+	cr_assert_not_null(dt_doc_find(fx[FX_REG31], "art_6"));
 	cr_expect_eq(dt_unit_child_count(dt_doc_find(fx[FX_REG31], "art_6")),
 		3);
 	cr_expect_null(dt_doc_find(fx[FX_REG31], "art_13"));
@@ -1478,8 +1482,8 @@ Test(cite, span_of_a_named_citation_starts_at_its_smallest_unit,
 	cite("vi", "all", body);
 	c = find_cite("điểm a");
 	cr_expect_eq(c->start, (size_t)(strstr(body, "điểm a") - body));
-	cr_expect(strncmp(c->text, "điểm a khoản 2 Điều 5", 24) == 0, "%s",
-		c->text);
+	cr_expect(strncmp(c->text, "điểm a khoản 2 Điều 5",
+		strlen("điểm a khoản 2 Điều 5")) == 0, "%s", c->text);
 	expect_span(c);
 }
 
@@ -1488,10 +1492,13 @@ Test(cite, every_citation_names_its_rule_and_has_a_message,
 {
 	size_t i;
 
-	cite("vi", "all", VI_BASIS "Các chi bộ thực hiện khoản 2 Điều 5, "
-		"khoản 9 Điều 6, Quy định số 18-QĐ/TW, Nghị định "
-		"30/2020/NĐ-CP, Điều này và từ Điều 9 đến Điều 11.");
-	cr_assert_geq(dt_citeset_count(set), 4, "%s", dump());
+	/* sentences apart: a document attaches to the units before it */
+	cite("vi", "all", VI_BASIS "Các chi bộ thực hiện khoản 2 Điều 5. "
+		"Đoàn kiểm tra không có khoản 9 Điều 6. Không áp dụng Quy định "
+		"số 18-QĐ/TW. Chính quyền thực hiện Nghị định 30/2020/NĐ-CP. "
+		"Chi bộ thực hiện Điều này. Các cấp thực hiện từ Điều 9 đến "
+		"Điều 11.");
+	cr_assert_geq(dt_citeset_count(set), 7, "%s", dump());
 	for (i = 0; i < dt_citeset_count(set); i++) {
 		const dt_cite *c = dt_citeset_at(set, i);
 
@@ -1595,8 +1602,8 @@ Test(cite, resolved_eids_exist_in_their_directive, .fini = teardown)
 
 	cite("vi", "all", VI_BASIS "Các cấp ủy thực hiện điểm a khoản 2 Điều "
 		"5, các khoản 1, 2 và 3 Điều 8, từ điểm a đến điểm đ khoản 1 "
-		"Điều 7, Chương II, mục 2.1 Chỉ thị số 07-CT/TW và tiểu mục "
-		"8.1 Mục 8 Hướng dẫn 06-HD/TW.");
+		"Điều 7 và Chương II. Ngoài ra, thực hiện mục 2.1 Chỉ thị số "
+		"07-CT/TW và tiểu mục 8.1 Mục 8 Hướng dẫn 06-HD/TW.");
 	for (i = 0; i < dt_citeset_count(set); i++) {
 		const dt_cite *c = dt_citeset_at(set, i);
 
@@ -1612,7 +1619,7 @@ Test(cite, resolved_eids_exist_in_their_directive, .fini = teardown)
 				directive_name(c->directive));
 		}
 	}
-	cr_expect_geq(resolved, 3, "%s", dump());
+	cr_expect_geq(resolved, 2, "%s", dump());
 }
 
 Test(cite, a_document_citation_names_its_directive, .fini = teardown)
@@ -1687,7 +1694,7 @@ Test(cite, long_lists_and_bait_end_quickly, .fini = teardown,
 	.timeout = 20)
 {
 	static const char head[] = VI_BASIS "Các chi bộ thực hiện ";
-	size_t cap = sizeof(head) + 20000 * 12 + 64, n;
+	size_t cap = sizeof(head) + 20000 * 16 + 64, n;
 	char *md = malloc(cap);
 	int i;
 

@@ -1,0 +1,848 @@
+/*
+ * cite.c - the citation scanner: text in, abstract citations out.
+ *
+ * One PCRE2 pattern per language finds where a citation may start (a
+ * level word before a label, a document word before a symbol, "QĐ 31",
+ * an alias definition).  From there a hand-written token loop parses the
+ * chain inside a window of DT_CITE_WINDOW bytes, asking small anchored
+ * patterns what stands at a position: a level word, a small word (",",
+ * "và", "đến", "của"), a document reference.  Labels are read by hand.
+ * The scan resumes after what was parsed, so every byte is looked at a
+ * bounded number of times: linear time however the text repeats
+ * ("khoản khoản khoản …" never forms a candidate; "khoản 1, khoản 1, …"
+ * is cut into window-sized chains).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cite_scan.h"
+
+/* ## Labels */
+
+typedef enum {
+	LB_NONE, LB_NUM, LB_DOTTED, LB_ROMAN, LB_LETTER, LB_SELF
+} label_type;
+
+typedef struct {
+	label_type type;
+	dt_span core;   /* the label without quotes or ")" */
+	size_t end;     /* where the label and its marks end */
+} label;
+
+/* "5", "10a", "2.1", "1.2.1", "3.2." — not a date ("15/3"), a symbol
+ * ("24-QĐ/TW") or the start of a longer word ("5km"). */
+static int number_label(const scan *sc, size_t p, label *out)
+{
+	size_t q = p + digits(sc, p, 4), k;
+	int dots = 0;
+
+	if (q == p) {
+		return 0;
+	}
+	while (dots < 5 && ch(sc, q) == '.' &&
+		(k = digits(sc, q + 1, 4)) > 0) {
+		q += 1 + k;
+		dots++;
+	}
+	out->type = dots ? LB_DOTTED : LB_NUM;
+	if (!dots && ch(sc, q) >= 'a' && ch(sc, q) <= 'z' &&
+		!letter_at(sc, q + 1) && !is_digit(ch(sc, q + 1))) {
+		q++; /* an inserted unit: "Điều 10a" */
+	}
+	/* "15/3", "30/2020/NĐ-CP", "24-QĐ/TW"; but "1-3" is a range */
+	if (is_digit(ch(sc, q)) || letter_at(sc, q) || (ch(sc, q) == '/' &&
+		(is_digit(ch(sc, q + 1)) || letter_at(sc, q + 1))) ||
+		(ch(sc, q) == '-' && letter_at(sc, q + 1))) {
+		return 0;
+	}
+	out->core.start = p;
+	out->core.end = q;
+	if (dots && ch(sc, q) == '.' && !is_digit(ch(sc, q + 1))) {
+		q++; /* "mục 3.2." */
+	}
+	out->end = q;
+	return 1;
+}
+
+static int roman_label(const scan *sc, size_t p, label *out)
+{
+	size_t q = p;
+
+	while (q - p < 8 && ch(sc, q) != '\0' &&
+		strchr("IVXLC", ch(sc, q)) != NULL) {
+		q++;
+	}
+	if (q == p || letter_at(sc, q) || is_digit(ch(sc, q))) {
+		return 0;
+	}
+	out->type = LB_ROMAN;
+	out->core.start = p;
+	out->core.end = q;
+	out->end = q;
+	return 1;
+}
+
+/* A point letter: lower-case Latin, đ or Cyrillic. */
+static int point_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || c == 0x111 ||
+		(c >= 0x430 && c <= 0x44F) || c == 0x451;
+}
+
+/* "a", "đ", "а)", "«а»", "\"b\"", "a.1", "d2" (a sub-point). */
+static int letter_label(const scan *sc, size_t p, label *out)
+{
+	size_t n, m, q = p;
+	uint32_t c = cp_at(sc, q, &n);
+	int quoted = is_open_quote(c);
+
+	if (quoted) {
+		q += n;
+		c = cp_at(sc, q, &n);
+		if (!point_letter(c) && !(c >= 'A' && c <= 'Z')) {
+			return 0;
+		}
+	} else if (!point_letter(c)) {
+		return 0;
+	}
+	out->core.start = q;
+	q += n;
+	if (!quoted && (ch(sc, q) == '.' || is_digit(ch(sc, q))) &&
+		(m = digits(sc, q + (ch(sc, q) == '.'), 2)) > 0) {
+		q += (ch(sc, q) == '.') + m; /* "a.1", "d2" */
+	}
+	out->core.end = q;
+	c = cp_at(sc, q, &n);
+	if (quoted) {
+		if (!is_close_quote(c)) {
+			return 0;
+		}
+		q += n;
+	} else if (c == ')') {
+		q += n;
+	} else if (is_letter(c) || is_digit(ch(sc, q)) ||
+		(c == '.' && letter_at(sc, q + 1))) {
+		return 0; /* a word, or an abbreviation like "a.m." */
+	}
+	out->type = LB_LETTER;
+	out->end = q;
+	return 1;
+}
+
+/* "(2)", "(b)": a label in parentheses (English "point (b)",
+ * "Article 5(2)(a)"). */
+static int paren_label(const scan *sc, size_t p, label *out)
+{
+	if (ch(sc, p) != '(' || !(number_label(sc, p + 1, out) ||
+		letter_label(sc, p + 1, out))) {
+		return 0;
+	}
+	if (ch(sc, out->end) == ')') {
+		out->end++;
+		return 1;
+	}
+	return out->end > p + 1 && ch(sc, out->end - 1) == ')';
+}
+
+static int label_at(const scan *sc, size_t p, label *out)
+{
+	size_t e;
+
+	memset(out, 0, sizeof(*out));
+	if (p >= sc->end) {
+		return 0;
+	}
+	if (number_label(sc, p, out) || roman_label(sc, p, out) ||
+		letter_label(sc, p, out) || paren_label(sc, p, out)) {
+		return 1;
+	}
+	if (word_at(sc, p, &e) == DT_CW_SELF) {
+		out->type = LB_SELF;
+		out->core.start = p;
+		out->core.end = out->end = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* Labels a level word takes: "Điều" digits, "Chương" Roman, "điểm"
+ * letters; "khoản" with a letter is a point ("п. «а»"). */
+static int label_fits(dt_kind kind, label_type t)
+{
+	switch (kind) {
+	case DT_KIND_ARTICLE:
+		return t == LB_NUM || t == LB_DOTTED || t == LB_SELF;
+	case DT_KIND_PART:
+	case DT_KIND_CHAPTER:
+		return t == LB_NUM || t == LB_ROMAN || t == LB_SELF;
+	case DT_KIND_SECTION:
+	case DT_KIND_SUBSECTION:
+		return t != LB_LETTER;
+	default:
+		return t != LB_ROMAN;
+	}
+}
+
+/* Labels of one list share a type: "1, 2 và 3", "a, b và c". */
+static int same_type(label_type a, label_type b)
+{
+	if (a == LB_DOTTED || a == LB_NUM) {
+		return b == LB_DOTTED || b == LB_NUM;
+	}
+	return a == b;
+}
+
+/* ## Chains of unit groups */
+
+typedef struct {
+	scan sc;
+	dt_cite_raw *raw;
+	int seg;     /* ';' segments so far */
+	int paren;   /* "(" opened inside the chain and not closed */
+} chain;
+
+static int add_label(chain *c, const label *lb)
+{
+	dt_cite_raw *r = c->raw;
+	dt_cite_label *l;
+
+	if (r->nlabels == DT_CITE_MAX_LABELS) {
+		return 0;
+	}
+	l = &r->labels[r->nlabels++];
+	l->lo = lb->core;
+	l->hi.start = l->hi.end = lb->core.end;
+	r->groups[r->ngroups - 1].count++;
+	if (lb->type == LB_DOTTED) {
+		r->groups[r->ngroups - 1].decimal = 1;
+	}
+	return 1;
+}
+
+/* May a list go on after a label that ends at p?  Only before what a
+ * chain is made of, so that "tại Điều 5, 20 chi bộ …" keeps 20 out. */
+static int follower_ok(const scan *sc, size_t p)
+{
+	size_t q = skip_ws(sc, p), e, row, n;
+	uint32_t c;
+
+	if (q >= sc->end) {
+		return 1;
+	}
+	c = cp_at(sc, q, &n);
+	if ((c < 0x80 && strchr(",;.:)]!?\"'(", (int)c) != NULL) ||
+		is_close_quote(c)) {
+		return 1;
+	}
+	return word_at(sc, q, &e) != 0 || level_at(sc, q, &e) != NULL ||
+		dt__cite_type_at(sc, q, &row, &e) > 0 ||
+		re_at(sc, DT_CRE_SELF, q, &e, NULL) > 0;
+}
+
+/* After the last label of a range or list: "đến khoản 3", "–9". */
+static int range_end(chain *c, dt_kind kind, label_type t, size_t p,
+	label *out)
+{
+	const scan *sc = &c->sc;
+	const dt_cite_level *lv;
+	size_t q = skip_ws(sc, p), e;
+
+	lv = level_at(sc, q, &e);
+	if (lv != NULL) {
+		if (lv->kind != kind && !(kind == DT_KIND_POINT &&
+			lv->kind == DT_KIND_CLAUSE)) {
+			return 0;
+		}
+		q = skip_ws(sc, e);
+	}
+	return label_at(sc, q, out) && out->type != LB_SELF &&
+		same_type(t, out->type);
+}
+
+/* The labels after a level word: "1", "1, 2 và 3", "1 đến 3", "5–9".
+ * Returns where they end. */
+static size_t label_list(chain *c, dt_kind kind, const label *first)
+{
+	const scan *sc = &c->sc;
+	dt_cite_raw *r = c->raw;
+	label_type t = first->type;
+	size_t end = first->end, q, e;
+	label nx;
+
+	add_label(c, first);
+	for (;;) {
+		dt_cite_word w;
+
+		q = skip_ws(sc, end);
+		w = word_at(sc, q, &e);
+		if (w == DT_CW_RANGE && range_end(c, kind, t, e, &nx)) {
+			r->labels[r->nlabels - 1].hi = nx.core;
+			end = nx.end;
+			continue;
+		}
+		if (w != DT_CW_LIST) {
+			break;
+		}
+		q = skip_ws(sc, e);
+		if (level_at(sc, q, &e) != NULL || !label_at(sc, q, &nx) ||
+			nx.type == LB_SELF || !same_type(t, nx.type) ||
+			!follower_ok(sc, nx.end) || !add_label(c, &nx)) {
+			break;
+		}
+		end = nx.end;
+	}
+	return end;
+}
+
+/* A group at p: a level word and its labels ("khoản 1, 2"), a level
+ * word and "này", or a self prefix and a level word ("настоящей
+ * статьи").  Returns its end, or 0. */
+static size_t group_at(chain *c, size_t p)
+{
+	const scan *sc = &c->sc;
+	dt_cite_raw *r = c->raw;
+	const dt_cite_level *lv;
+	dt_cite_group *g;
+	size_t e, q = p, which = 0;
+	int prefix = 0;
+	label lb;
+
+	memset(&lb, 0, sizeof(lb));
+	if (r->ngroups == DT_CITE_MAX_GROUPS) {
+		return 0;
+	}
+	if (re_at(sc, DT_CRE_SELF, p, &e, &which) > 0 && which == 1) {
+		prefix = 1;
+		q = e;
+	}
+	lv = level_at(sc, q, &e);
+	if (lv == NULL || (!prefix && (!label_at(sc, skip_ws(sc, e), &lb) ||
+		!label_fits(lv->kind, lb.type)))) {
+		return 0;
+	}
+	g = &r->groups[r->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->kind = lv->kind;
+	g->seg = c->seg;
+	g->word.start = q;
+	g->word.end = e;
+	g->first = r->nlabels;
+	g->parent = -1;
+	if (prefix || lb.type == LB_SELF) {
+		g->self = 1;
+		return prefix ? e : lb.end;
+	}
+	if (lb.type == LB_LETTER && g->kind == DT_KIND_CLAUSE) {
+		g->kind = DT_KIND_POINT; /* "пп. «а»", "п. «б»" */
+	}
+	return label_list(c, lv->kind, &lb);
+}
+
+/* "Article 5(2)(a)": labels in parentheses right after a label name
+ * the next smaller units. */
+static size_t sublabels(chain *c, size_t end)
+{
+	const scan *sc = &c->sc;
+	dt_cite_raw *r = c->raw;
+	label lb;
+
+	while (r->ngroups < DT_CITE_MAX_GROUPS && paren_label(sc, end, &lb)) {
+		const dt_cite_group *prev = &r->groups[r->ngroups - 1];
+		dt_cite_group *g = &r->groups[r->ngroups];
+
+		if (prev->self || prev->kind >= DT_KIND_POINT) {
+			break;
+		}
+		memset(g, 0, sizeof(*g));
+		g->kind = prev->kind < DT_KIND_ARTICLE ? DT_KIND_ARTICLE :
+			(dt_kind)(prev->kind + 1);
+		g->seg = c->seg;
+		g->word.start = g->word.end = end;
+		g->span.start = end;
+		g->span.end = lb.end;
+		g->first = r->nlabels;
+		g->parent = -1;
+		r->ngroups++;
+		if (!add_label(c, &lb)) {
+			r->ngroups--;
+			break;
+		}
+		end = lb.end;
+	}
+	return end;
+}
+
+/* "mục 3.2. (Khoản 2)": after a decimal item, a clause tag in
+ * parentheses is the Charter clause the item implements, not a unit of
+ * the cited text: drop it (DOMAIN §2.3, §4.7). */
+static void drop_tag(chain *c)
+{
+	dt_cite_raw *r = c->raw;
+	const dt_cite_group *g = &r->groups[r->ngroups - 1];
+
+	if (r->ngroups >= 2 && r->groups[r->ngroups - 2].decimal &&
+		!g->decimal && (g->kind == DT_KIND_CLAUSE ||
+		g->kind == DT_KIND_POINT)) {
+		r->nlabels = g->first;
+		r->ngroups--;
+	}
+}
+
+/* What joins the group that ends at `end` to the next one: blanks, a
+ * list word, ';', "(", "của", then "các"/"từ".  Returns where the next
+ * group may start; *sep and *open say what was crossed. */
+static size_t joint(chain *c, size_t end, int *sep, int *open,
+	size_t *lead)
+{
+	const scan *sc = &c->sc;
+	size_t q = skip_ws(sc, end), e;
+	dt_cite_word w = word_at(sc, q, &e);
+
+	*sep = *open = 0;
+	if (w == DT_CW_LIST || w == DT_CW_SEP || w == DT_CW_OF) {
+		*sep = w == DT_CW_SEP;
+		q = skip_ws(sc, e);
+	} else if (ch(sc, q) == '(') {
+		*open = 1;
+		q = skip_ws(sc, q + 1);
+	}
+	*lead = q;
+	for (w = word_at(sc, q, &e); w == DT_CW_PLURAL || w == DT_CW_FROM;
+		w = word_at(sc, q, &e)) {
+		q = skip_ws(sc, e);
+	}
+	return q;
+}
+
+static void set_span(chain *c, size_t start, size_t end)
+{
+	dt_cite_group *g = &c->raw->groups[c->raw->ngroups - 1];
+
+	g->span.start = start;
+	g->span.end = end;
+}
+
+/* The chain of groups starting at p0; returns its end, 0 for none. */
+static size_t chain_at(chain *c, size_t p0)
+{
+	const scan *sc = &c->sc;
+	size_t end = group_at(c, p0), q, ge, lead;
+	int sep, open;
+
+	if (end != 0) {
+		set_span(c, p0, end);
+	}
+	while (end != 0) {
+		end = sublabels(c, end);
+		q = skip_ws(sc, end);
+		if (ch(sc, q) == ')' && c->paren > 0) {
+			c->paren--;
+			end = q + 1;
+			continue;
+		}
+		q = joint(c, end, &sep, &open, &lead);
+		c->seg += sep;
+		ge = group_at(c, q);
+		if (ge == 0) {
+			c->seg -= sep;
+			break;
+		}
+		set_span(c, open ? q : lead, ge);
+		if (open) {
+			c->paren++;
+			drop_tag(c);
+		}
+		end = ge;
+	}
+	return end;
+}
+
+/* ## Attachment (DOMAIN §4.2) */
+
+int dt__cite_rank(const dt_cite_group *g)
+{
+	switch (g->kind) {
+	case DT_KIND_PART: return 10;
+	case DT_KIND_CHAPTER: return 20;
+	case DT_KIND_SECTION: return g->decimal ? 65 : 30;
+	case DT_KIND_SUBSECTION: return g->decimal ? 65 : 40;
+	case DT_KIND_ARTICLE: return 50;
+	case DT_KIND_CLAUSE: return g->decimal ? 65 : 60;
+	case DT_KIND_POINT: return g->decimal ? 65 : 70;
+	default: return g->decimal ? 65 : 80;
+	}
+}
+
+void dt__cite_attach(dt_cite_raw *raw)
+{
+	int n = (int)raw->ngroups, i, j;
+
+	for (i = 0; i < n; i++) {
+		dt_cite_group *g = &raw->groups[i];
+		int rank = dt__cite_rank(g);
+
+		g->parent = -1;
+		g->children = 0;
+		for (j = i + 1; j < n && raw->groups[j].seg == g->seg; j++) {
+			if (dt__cite_rank(&raw->groups[j]) < rank) {
+				g->parent = j;
+				break;
+			}
+		}
+		for (j = i - 1; g->parent < 0 && j >= 0 &&
+			raw->groups[j].seg == g->seg; j--) {
+			if (dt__cite_rank(&raw->groups[j]) < rank) {
+				g->parent = j;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (raw->groups[i].parent >= 0) {
+			raw->groups[raw->groups[i].parent].children++;
+		}
+	}
+}
+
+/* ## The scan */
+
+static const char *const rule_names[DT_CG_COUNT][4] = {
+	{ "vi-units", "vi-doc", "vi-alias", "vi-reverse" },
+	{ "ru-units", "ru-doc", "ru-alias", "ru-reverse" },
+	{ "en-units", "en-doc", "en-alias", "en-reverse" },
+	{ "units", "doc", "alias", "reverse" },
+};
+
+typedef struct {
+	const char *s;
+	size_t len;
+	dt_cite_lang cl;
+	dt_cite_raw raw;
+	dt_cite_raw_cb cb;
+	void *payload;
+} scanner;
+
+static int emit(scanner *z, dt_raw_kind kind, int rule)
+{
+	z->raw.kind = kind;
+	z->raw.lang = z->cl;
+	z->raw.rule = rule_names[z->cl][rule];
+	if (kind == DT_RAW_UNITS) {
+		dt__cite_attach(&z->raw);
+	}
+	return z->cb(&z->raw, z->payload);
+}
+
+static void raw_reset(scanner *z)
+{
+	memset(&z->raw, 0, sizeof(z->raw));
+	z->raw.ref.row = DT_CITE_NO_ROW;
+}
+
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* "từ Điều 9", "các khoản 1, 2": the plural or range word just before a
+ * chain belongs to its text. */
+static size_t extend_back(const scanner *z, size_t p0)
+{
+	scan sc = { z->s, z->len, p0, z->cl };
+	size_t q = p0, b, e;
+	dt_cite_word w;
+
+	while (q > 0 && (z->s[q - 1] == ' ' || z->s[q - 1] == '\t')) {
+		q--;
+	}
+	for (b = q; b > 0 && q - b < 12 &&
+		word_byte((unsigned char)z->s[b - 1]); b--) {
+	}
+	if (b == q || q == p0 ||
+		(b > 0 && word_byte((unsigned char)z->s[b - 1]))) {
+		return p0;
+	}
+	w = word_at(&sc, b, &e);
+	return (w == DT_CW_FROM || w == DT_CW_PLURAL) && e == q ? b : p0;
+}
+
+/* "ст. 5 КоАП", "Điều 3 BLDS": an abbreviation of some other act
+ * right after the units (two to eight letters, two of them capitals). */
+static int acronym_at(const scan *sc, size_t p, dt_cite_ref *ref)
+{
+	size_t q = p, n, caps = 0, letters = 0, roman = 0;
+	uint32_t c;
+
+	while (letters < 9 && is_letter(c = cp_at(sc, q, &n))) {
+		caps += is_capital(c);
+		roman += c < 0x80 && strchr("IVXLCDM", (int)c) != NULL;
+		letters++;
+		q += n;
+	}
+	if (letters < 2 || letters > 8 || caps < 2 || roman == letters ||
+		!is_capital(cp_at(sc, p, &n)) || is_digit(ch(sc, q))) {
+		return 0;
+	}
+	memset(ref, 0, sizeof(*ref));
+	ref->kind = DT_REF_TITLE;
+	ref->row = DT_CITE_NO_ROW;
+	ref->all.start = ref->type.start = p;
+	ref->all.end = ref->type.end = q;
+	snprintf(ref->key, sizeof(ref->key), "%.*s", (int)(q - p), sc->s + p);
+	return 1;
+}
+
+/* The document named after a chain: "Điều 5 Quy định 31", "khoản 1
+ * Điều 15 của Quy định", "статьи 4 Положения", "of this Regulation". */
+static size_t chain_ref(scanner *z, const scan *sc, size_t end)
+{
+	size_t q = skip_ws(sc, end), e, n;
+	dt_cite_ref ref;
+	int rc;
+
+	if (word_at(sc, q, &e) == DT_CW_OF) {
+		q = skip_ws(sc, e);
+	}
+	rc = dt__cite_ref_at(&ref, z->s, z->len, q, z->cl);
+	if (rc == 0) {
+		rc = acronym_at(sc, q, &ref);
+	}
+	/* "Điều 5 quy định …" is a verb; "của Quy định" a document */
+	if (rc <= 0 || (ref.kind == DT_REF_BARE &&
+		!is_capital(cp_at(sc, ref.type.start, &n)))) {
+		return end;
+	}
+	z->raw.ref = ref;
+	return ref.all.end;
+}
+
+/* Parse the chain at p into z->raw: its units and the document after
+ * them.  Returns its end, 0 when no group starts at p. */
+static size_t parse_chain(scanner *z, size_t p)
+{
+	chain c;
+	size_t end;
+
+	raw_reset(z);
+	memset(&c, 0, sizeof(c));
+	c.sc.s = z->s;
+	c.sc.len = z->len;
+	c.sc.end = min_sz(z->len, p + DT_CITE_WINDOW);
+	c.sc.cl = z->cl;
+	c.raw = &z->raw;
+	end = chain_at(&c, p);
+	if (end == 0 || z->raw.ngroups == 0) {
+		return 0;
+	}
+	z->raw.all.start = extend_back(z, p);
+	z->raw.all.end = chain_ref(z, &c.sc, end);
+	return z->raw.all.end;
+}
+
+static int scan_chain(scanner *z, size_t p, size_t *next)
+{
+	*next = parse_chain(z, p);
+	return *next ? emit(z, DT_RAW_UNITS, 0) : 0;
+}
+
+/* "Điều 3, khoản 9, điểm b": a smaller unit after a larger one. */
+static int descent(dt_cite_raw *raw)
+{
+	unsigned i;
+
+	dt__cite_attach(raw);
+	for (i = 1; i < raw->ngroups; i++) {
+		if (raw->groups[i].parent >= 0 &&
+			(unsigned)raw->groups[i].parent < i) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Units after a document and a comma belong to it when they descend
+ * ("Luật số …, Điều 3, khoản 9, điểm b"); a list after it ("Nghị định
+ * …, Điều này và Điều 9") is a citation of its own. */
+static int chain_after(scanner *z, const dt_cite_ref *ref, size_t p,
+	size_t *next)
+{
+	dt_cite_raw units;
+	size_t end = parse_chain(z, p);
+	int rc;
+
+	*next = end;
+	if (end == 0) {
+		return 0;
+	}
+	if (z->raw.ref.kind == DT_REF_NONE && descent(&z->raw)) {
+		z->raw.ref = *ref;
+		z->raw.ref_before = 1;
+		z->raw.all.start = ref->all.start;
+		return emit(z, DT_RAW_UNITS, 3);
+	}
+	units = z->raw;
+	raw_reset(z);
+	z->raw.ref = *ref;
+	z->raw.all = ref->all;
+	rc = emit(z, DT_RAW_DOC, 1);
+	if (rc == 0) {
+		z->raw = units;
+		rc = emit(z, DT_RAW_UNITS, 0);
+	}
+	return rc;
+}
+
+/* A document named on its own at p (a type word, "QĐ 31", a self
+ * prefix); "Quy định số 31-QĐ/TW, Điều 6, khoản 2" names units after
+ * it (reverse order, DOMAIN §4.1). */
+static int scan_doc(scanner *z, size_t p, size_t *next)
+{
+	dt_cite_ref ref;
+	scan sc;
+	size_t q, chain_next = 0;
+	int rc = dt__cite_ref_at(&ref, z->s, z->len, p, z->cl);
+
+	*next = 0;
+	if (rc <= 0 || ref.kind == DT_REF_BARE) {
+		return rc < 0 ? rc : 0;
+	}
+	*next = ref.all.end;
+	sc.s = z->s;
+	sc.len = z->len;
+	sc.end = min_sz(z->len, ref.all.end + 8);
+	sc.cl = z->cl;
+	q = skip_ws(&sc, ref.all.end);
+	if (ref.kind != DT_REF_SELF && (ch(&sc, q) == ',' ||
+		ch(&sc, q) == ':')) {
+		rc = chain_after(z, &ref, skip_ws(&sc, q + 1), &chain_next);
+		if (rc != 0 || chain_next != 0) {
+			*next = chain_next ? chain_next : *next;
+			return rc;
+		}
+	}
+	raw_reset(z);
+	z->raw.ref = ref;
+	z->raw.all = ref.all;
+	return emit(z, DT_RAW_DOC, 1);
+}
+
+/* "(sau đây gọi tắt là Quy định 31)", "(далее — Положение)": the alias
+ * (a document word, perhaps a number or symbol) up to ")". */
+static int scan_alias(scanner *z, size_t p, size_t *next)
+{
+	scan sc = { z->s, z->len, min_sz(z->len, p + 160), z->cl };
+	size_t e, close, q, n;
+	dt_cite_ref ref;
+	int rc;
+
+	*next = 0;
+	if (re_at(&sc, DT_CRE_ALIAS, p, &e, NULL) <= 0) {
+		return 0;
+	}
+	for (close = e; close < sc.end && z->s[close] != ')' &&
+		z->s[close] != '\n'; close++) {
+	}
+	if (close >= sc.end || z->s[close] != ')') {
+		return 0;
+	}
+	rc = dt__cite_ref_at(&ref, z->s, close, e, z->cl);
+	if (rc == 0) {
+		sc.end = close;
+		memset(&ref, 0, sizeof(ref));
+		ref.row = DT_CITE_NO_ROW;
+		ref.all.start = e;
+		rc = dt__cite_symbol_here(&sc, e, &ref);
+	}
+	if (rc <= 0) {
+		return rc;
+	}
+	sc.end = close + 1;
+	q = skip_ws(&sc, ref.all.end);
+	if (ref.kind == DT_REF_BARE && q < close) {
+		/* "(sau đây gọi tắt là Chỉ thị tuyên truyền)": the words after
+		 * the type word, up to the last letter, are part of the alias */
+		size_t t = q, k;
+
+		for (k = q; k < close; k += n ? n : 1) {
+			uint32_t c = cp_at(&sc, k, &n);
+
+			if (is_letter(c) || (c >= '0' && c <= '9')) {
+				t = k + n;
+			}
+		}
+		snprintf(ref.key, sizeof(ref.key), "%.*s", (int)(t - q),
+			z->s + q);
+		ref.all.end = q = t;
+	}
+	if (is_close_quote(cp_at(&sc, q, &n))) {
+		q = skip_ws(&sc, q + n);
+	}
+	if (q != close) {
+		return 0;
+	}
+	raw_reset(z);
+	z->raw.ref = ref;
+	z->raw.all.start = p;
+	z->raw.all.end = close + 1;
+	*next = close + 1;
+	return emit(z, DT_RAW_ALIAS, 2);
+}
+
+/* Dispatch on the alternative of the candidate pattern that matched. */
+static int scan_at(scanner *z, size_t which, size_t p, size_t *next)
+{
+	switch (which) {
+	case DT_CC_LEVEL:
+		return scan_chain(z, p, next);
+	case DT_CC_SELF: {
+		int rc = scan_chain(z, p, next);
+
+		return rc != 0 || *next != 0 ? rc : scan_doc(z, p, next);
+	}
+	case DT_CC_TYPE:
+	case DT_CC_CODE:
+		return scan_doc(z, p, next);
+	case DT_CC_ALIAS:
+		return scan_alias(z, p, next);
+	default:
+		*next = 0;
+		return 0;
+	}
+}
+
+int dt__cite_scan(const char *s, size_t len, dt_lang lang,
+	dt_cite_raw_cb cb, void *payload)
+{
+	scanner *z;
+	size_t pos = 0, ov[2 * 6];
+	int rc = dt__cite_grammar_init(NULL);
+
+	if (rc < 0) {
+		return rc;
+	}
+	z = dt__malloc(sizeof(*z));
+	if (z == NULL) {
+		return DT_ENOMEM;
+	}
+	z->s = s;
+	z->len = len;
+	z->cl = dt__cite_lang(lang);
+	z->cb = cb;
+	z->payload = payload;
+	while (rc == 0 && pos < len) {
+		size_t which = 1, next = 0;
+
+		rc = dt__re_match(dt__cite_re(z->cl, DT_CRE_CAND), s, len, pos,
+			ov, 6);
+		if (rc <= 0) {
+			break;
+		}
+		while (which < 6 && ov[2 * which] == SIZE_MAX) {
+			which++;
+		}
+		rc = scan_at(z, which, ov[0], &next);
+		/* resume after what was parsed, at least past the match */
+		pos = next > ov[1] ? next : ov[1];
+	}
+	dt__free(z);
+	return rc;
+}

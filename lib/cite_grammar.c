@@ -1,0 +1,628 @@
+/*
+ * cite_grammar.c - the citation grammar as data: level words with their
+ * case forms and abbreviations, the small words of a chain, document
+ * words symbol.c does not know, and the patterns built from them once
+ * per process (one set per language, and one with every row).
+ *
+ * A new language or word is a new row, not new code.  Every pattern is
+ * linear (DESIGN §7): counts are bounded, and the only repetitions sit
+ * before something a bare run of level words cannot supply (a digit, a
+ * letter and ")", a quote), so "khoản khoản khoản …" fails at each word
+ * after a few bytes.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cite.h"
+
+/* ## Data */
+
+/* Level words (DOMAIN §4.1-4.10).  Decimal-numbered Party texts use
+ * "mục", "tiểu mục", "tiết" for any level (§4.7): those rows carry
+ * DT_CL_DECIMAL.  Russian case forms are spelled out, not stemmed, so
+ * that "частью" matches and "частности" does not.  Longer words come
+ * before their prefixes ("подпункт" before "пункт", "пп." before "п."). */
+static const dt_cite_level levels[] = {
+	{ DT_CG_VI, DT_KIND_SUBSECTION, DT_CL_DECIMAL, "tiểu\\s{1,3}mục" },
+	{ DT_CG_VI, DT_KIND_ITEM, DT_CL_DECIMAL, "tiết" },
+	/* "thời điểm", "địa điểm", "quan điểm": a time, a place, a view */
+	{ DT_CG_VI, DT_KIND_POINT, 0, "(?<!thời\\s)(?<!địa\\s)"
+	  "(?<!quan\\s)(?<!trọng\\s)điểm" },
+	{ DT_CG_VI, DT_KIND_CLAUSE, 0, "khoản" },
+	{ DT_CG_VI, DT_KIND_ARTICLE, 0, "điều" },
+	/* "danh mục", "hạng mục": a list, an item of work */
+	{ DT_CG_VI, DT_KIND_SECTION, DT_CL_DECIMAL,
+	  "(?<!danh\\s)(?<!hạng\\s)(?<!tiểu\\s)mục" },
+	{ DT_CG_VI, DT_KIND_CHAPTER, 0, "chương" },
+	{ DT_CG_VI, DT_KIND_PART, 0, "phần" },
+
+	{ DT_CG_RU, DT_KIND_POINT, 0,
+	  "подпункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_POINT, 0, "подп\\." },
+	{ DT_CG_RU, DT_KIND_CLAUSE, DT_CL_PP, "пп\\." },
+	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "пункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "п\\." },
+	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "част(?:ь|и|ью|ей|ям|ями|ях)" },
+	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "ч\\." },
+	{ DT_CG_RU, DT_KIND_ARTICLE, 0,
+	  "стать(?:я|и|е|ю|ей|ёй|ям|ями|ях)|статей" },
+	{ DT_CG_RU, DT_KIND_ARTICLE, 0, "ст\\.(?:\\s?ст\\.)?" },
+	{ DT_CG_RU, DT_KIND_CHAPTER, 0, "глав(?:а|ы|е|у|ой|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_CHAPTER, 0, "гл\\." },
+	{ DT_CG_RU, DT_KIND_PART, 0, "раздел(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_PART, 0, "разд\\." },
+
+	{ DT_CG_EN, DT_KIND_POINT, 0, "sub-?paragraphs?" },
+	{ DT_CG_EN, DT_KIND_CLAUSE, 0, "paragraphs?" },
+	{ DT_CG_EN, DT_KIND_POINT, 0, "points?" },
+	{ DT_CG_EN, DT_KIND_ARTICLE, 0, "articles?" },
+	{ DT_CG_EN, DT_KIND_CHAPTER, 0, "chapters?" },
+	{ DT_CG_EN, DT_KIND_SECTION, 0, "sections?" },
+	{ DT_CG_EN, DT_KIND_PART, 0, "parts?" },
+	{ DT_CG_EN, DT_KIND_CLAUSE, 0, "clauses?" },
+};
+#define N_LEVELS (sizeof(levels) / sizeof(levels[0]))
+
+static const struct {
+	dt_cite_lang lang;
+	dt_cite_word word;
+	const char *pattern;
+} words[] = {
+	{ DT_CG_VI, DT_CW_LIST, "," },
+	{ DT_CG_VI, DT_CW_SEP, ";" },
+	{ DT_CG_VI, DT_CW_LIST, "và" },
+	{ DT_CG_VI, DT_CW_LIST, "hoặc" },
+	{ DT_CG_VI, DT_CW_RANGE, "đến" },
+	{ DT_CG_VI, DT_CW_RANGE, "tới" },
+	{ DT_CG_VI, DT_CW_RANGE, "[\\x{2013}\\x{2014}\\x{2212}-]" },
+	{ DT_CG_VI, DT_CW_FROM, "từ" },
+	{ DT_CG_VI, DT_CW_PLURAL, "các" },
+	{ DT_CG_VI, DT_CW_PLURAL, "những" },
+	{ DT_CG_VI, DT_CW_OF, "của" },
+	{ DT_CG_VI, DT_CW_OF, "tại" },
+	{ DT_CG_VI, DT_CW_OF, "thuộc" },
+	{ DT_CG_VI, DT_CW_SELF, "này" },
+
+	{ DT_CG_RU, DT_CW_LIST, "," },
+	{ DT_CG_RU, DT_CW_SEP, ";" },
+	{ DT_CG_RU, DT_CW_LIST, "и" },
+	{ DT_CG_RU, DT_CW_LIST, "или" },
+	{ DT_CG_RU, DT_CW_RANGE, "[\\x{2013}\\x{2014}\\x{2212}-]" },
+	{ DT_CG_RU, DT_CW_OF, "к" },
+
+	{ DT_CG_EN, DT_CW_LIST, "," },
+	{ DT_CG_EN, DT_CW_SEP, ";" },
+	{ DT_CG_EN, DT_CW_LIST, "and" },
+	{ DT_CG_EN, DT_CW_LIST, "or" },
+	{ DT_CG_EN, DT_CW_RANGE, "to" },
+	{ DT_CG_EN, DT_CW_RANGE, "through" },
+	{ DT_CG_EN, DT_CW_RANGE, "[\\x{2013}\\x{2014}\\x{2212}-]" },
+	{ DT_CG_EN, DT_CW_FROM, "from" },
+	{ DT_CG_EN, DT_CW_OF, "of" },
+	{ DT_CG_EN, DT_CW_OF, "in" },
+};
+#define N_WORDS (sizeof(words) / sizeof(words[0]))
+
+/* Document words missing from symbol.c's table: Russian codes and
+ * constitutions, and English types (English citations only). */
+static const dt_cite_extra extras[] = {
+	{ "КОДЕКС", "кодекс(?:а|у|ом|е|ы|ов)?", 1 },
+	{ "КОНСТИТУЦИЯ", "конституци(?:я|и|ю|ей)", 1 },
+	{ "REGULATION", "regulations?", 0 },
+	{ "DIRECTIVE", "directives?", 0 },
+	{ "RESOLUTION", "resolutions?", 0 },
+	{ "DECISION", "decisions?", 0 },
+	{ "DECREE", "decrees?", 0 },
+	{ "CONCLUSION", "conclusions?", 0 },
+	{ "GUIDANCE", "guidance", 0 },
+	{ "INSTRUCTION", "instructions?", 0 },
+	{ "PLAN", "plans?", 0 },
+	{ "LAW", "laws?", 1 },
+	{ "CHARTER", "charter", 1 },
+	{ "STATUTE", "statutes?", 1 },
+};
+#define N_EXTRAS (sizeof(extras) / sizeof(extras[0]))
+
+/* What may follow a document word for it to open a reference: a symbol
+ * or number ("số", "№", digits), "này", a capital (a title, an issuer
+ * before the symbol), or "от" (a Russian date before "№"). */
+#define TYPE_NEXT \
+	"(?=\\s{1,3}(?:s[ốổo](?![\\p{L}])|№|N\\s?\\d|\\d|này(?![\\p{L}])|" \
+	"(?-i:\\p{Lu})|от\\s)|\\s{0,2}№)"
+/* Russian: "приказ министерства … от … № 611" and "Положение о конкурсе
+ * … (приложение 1)" put the number or annex mark further on. */
+#define TYPE_NEXT_RU \
+	"(?=[^;\\n]{0,150}?(?:№|\\(\\s{0,2}приложени))"
+
+/* The start of a label after a level word: a digit, an upper-case Roman
+ * numeral, a quoted letter, a letter alone or before ")" or a digit,
+ * "(2)", or "này". */
+#define LABEL_START \
+	"\\s{0,3}(?:\\d|(?-i:[IVXLC]{1,8})(?![\\p{L}\\p{N}])|" \
+	"[\\x{AB}\"\\x{201C}\\x{201E}'\\x{2018}]\\p{L}|\\p{L}\\)|" \
+	"\\p{L}(?![\\p{L}\\p{N}])|\\p{L}\\.?\\d|\\((?:\\d{1,3}|\\p{L})\\)|" \
+	"này(?![\\p{L}]))"
+
+static const char self_pattern[] =
+	"(?:(настоящ\\p{L}{1,4}|данн\\p{L}{1,4}|this)|"
+	"(прилагаем\\p{L}{1,4}))\\s{1,3}";
+static const char alias_pattern[] =
+	"\\(\\s{0,3}(?:sau\\s+đây\\s+(?:được\\s+)?(?:gọi\\s+tắt\\s+là|"
+	"viết\\s+tắt\\s+là|gọi\\s+là)|далее(?:\\s+по\\s+тексту)?\\s{0,3}"
+	"[\\x{2014}\\x{2013}-]|hereinafter(?:\\s+referred\\s+to\\s+as)?)"
+	"\\s{0,3}[\\x{AB}\"\\x{201C}]?\\s{0,2}";
+static const char annex_pattern[] =
+	"\\(\\s{0,2}(?:приложени[еяюи]|phụ\\s+lục|annex|appendix)\\s{0,2}"
+	"(?:№\\s?)?\\d";
+static const char approve_pattern[] =
+	"утвержд\\p{L}{0,8}|ban\\s+hành\\s+kèm\\s+theo|approved\\s+by";
+/* Words that end a title ("Luật Cán bộ, công chức khi …", "Кодекса
+ * Российской Федерации об …"). */
+static const char title_stop_pattern[] =
+	"(?:và|của|về|khi|theo|để|tại|thì|đã|được|trong|với|cho|do|có|là|"
+	"này|nhằm|đối|ngày|năm|số|и|в|во|о|об|от|по|для|на|с|со|к|при|за|"
+	"из|and|of|in|on|for|by|to|the|this)(?![\\p{L}\\p{N}])";
+/* Words a number counts rather than names a document with ("Báo cáo 6
+ * tháng", "Kế hoạch 2 năm"). */
+static const char measure_pattern[] =
+	"\\s{1,3}(?:tháng|năm|ngày|tuần|quý|lần|giờ|phút|người|đồng|triệu|"
+	"tỷ|nghìn|ngàn|chi\\s+bộ|đảng\\s+viên|г\\.|год\\p{L}{0,3}|лет|"
+	"дн\\p{L}{0,3}|месяц\\p{L}{0,3}|недел\\p{L}{0,2}|час\\p{L}{0,3}|"
+	"рабоч\\p{L}{0,3}|тыс\\.|млн|years?|days?|months?|weeks?|hours?)"
+	"(?![\\p{L}])|\\s{0,1}%";
+
+/* ## Building */
+
+typedef struct {
+	dt_re *re[DT_CRE_COUNT];
+	char *cand_text;
+	const dt_cite_level *level_rows[N_LEVELS];
+	size_t nlevel;
+	dt_cite_word word_rows[N_WORDS];
+	size_t nword;
+} grammar;
+
+static grammar grammars[DT_CG_COUNT];
+static size_t symbol_rows;
+static int g_status;
+static dt_error g_err;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static int in_lang(dt_cite_lang row, dt_cite_lang cl)
+{
+	return cl == DT_CG_ALL || row == cl;
+}
+
+/* A word (not punctuation) must not run on into another word. */
+static int wordlike(const char *p)
+{
+	unsigned char c = (unsigned char)p[0];
+
+	return (c >= 'a' && c <= 'z') || c >= 0xC0;
+}
+
+#define NOT_WORD "(?![\\p{L}\\p{N}])"
+
+static int put_str(dt_buf *b, const char *s)
+{
+	return dt__buf_append(b, s, strlen(s));
+}
+
+/* Abbreviations end in "\\." and need no word boundary after them. */
+static int is_abbrev(const char *p)
+{
+	size_t n = strlen(p);
+
+	return n >= 2 && p[n - 1] == '.' && p[n - 2] == '\\';
+}
+
+/* "|(p)" plus a word boundary when `boundary` and p is no abbreviation. */
+static int put_alt(dt_buf *b, const char *p, int first, int boundary)
+{
+	int rc = first ? 0 : dt__buf_putc(b, '|');
+
+	if (rc == 0) {
+		rc = dt__buf_printf(b, "(%s)", p);
+	}
+	if (rc == 0 && boundary && !is_abbrev(p)) {
+		rc = put_str(b, NOT_WORD);
+	}
+	return rc;
+}
+
+/* The level words of `cl` as one alternation: with `capture`, one group
+ * per row (the anchored pattern) recorded in g->level_rows; without, no
+ * groups (inside the candidate pattern). */
+static int build_levels(dt_buf *b, grammar *g, dt_cite_lang cl,
+	int capture)
+{
+	size_t i, n = 0;
+	int rc = dt__buf_append(b, "(?:", 3);
+
+	for (i = 0; rc == 0 && i < N_LEVELS; i++) {
+		if (!in_lang(levels[i].lang, cl)) {
+			continue;
+		}
+		if (capture) {
+			rc = put_alt(b, levels[i].pattern, n == 0, 1);
+			g->level_rows[g->nlevel++] = &levels[i];
+		} else {
+			rc = dt__buf_printf(b, "%s(?:%s)", n ? "|" : "",
+				levels[i].pattern);
+			if (rc == 0 && !is_abbrev(levels[i].pattern)) {
+				rc = put_str(b, NOT_WORD);
+			}
+		}
+		n++;
+	}
+	return rc == 0 ? dt__buf_putc(b, ')') : rc;
+}
+
+static int build_words(dt_buf *b, grammar *g, dt_cite_lang cl)
+{
+	size_t i;
+	int rc = dt__buf_append(b, "(?:", 3);
+
+	for (i = 0; rc == 0 && i < N_WORDS; i++) {
+		if (in_lang(words[i].lang, cl)) {
+			rc = put_alt(b, words[i].pattern, g->nword == 0,
+				wordlike(words[i].pattern));
+			g->word_rows[g->nword++] = words[i].word;
+		}
+	}
+	return rc == 0 ? dt__buf_putc(b, ')') : rc;
+}
+
+static int build_extras(dt_buf *b)
+{
+	size_t i;
+	int rc = dt__buf_append(b, "(?:", 3);
+
+	for (i = 0; rc == 0 && i < N_EXTRAS; i++) {
+		rc = put_alt(b, extras[i].pattern, i == 0, 1);
+	}
+	return rc == 0 ? dt__buf_putc(b, ')') : rc;
+}
+
+/* Is the UTF-8 letter at p a Russian vowel or soft sign (upper case)? */
+static int ru_ending(const char *p)
+{
+	static const char *const v[] = { "А", "Е", "И", "О", "У", "Ы", "Э",
+		"Ю", "Я", "Ь", "Й" };
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		if (memcmp(p, v[i], 2) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A type name as a pattern: Vietnamese words as written, Russian words
+ * as stems that take any case ending ("ПОЛОЖЕН" + up to 4 letters);
+ * symbol.c's own row then decides what the word is. */
+static int put_type_name(dt_buf *b, const char *name)
+{
+	int ru = (unsigned char)name[0] == 0xD0 ||
+		(unsigned char)name[0] == 0xD1;
+	int rc = 0;
+
+	while (rc == 0 && *name != '\0') {
+		size_t n = strcspn(name, " ");
+
+		while (ru && n >= 4 && ru_ending(name + n - 2)) {
+			n -= 2;
+		}
+		rc = dt__buf_append(b, name, n);
+		if (rc == 0 && ru) {
+			rc = put_str(b, "\\p{L}{0,4}");
+		}
+		name += strcspn(name, " ");
+		if (rc == 0 && *name == ' ') {
+			rc = put_str(b, "\\s{1,3}");
+			name++;
+		}
+	}
+	return rc;
+}
+
+static int is_ru_name(const char *name)
+{
+	return (unsigned char)name[0] == 0xD0 || (unsigned char)name[0] == 0xD1;
+}
+
+/* Document words of language `cl` (symbol.c rows and extras). */
+static int build_types(dt_buf *b, dt_cite_lang cl, int ru)
+{
+	const char *name;
+	size_t i;
+	int rc = dt__buf_append(b, "(?:", 3), n = 0;
+
+	for (i = 0; rc == 0 && (name = dt__symbol_doctype_name(i)) != NULL;
+		i++) {
+		if (cl != DT_CG_ALL && is_ru_name(name) != ru) {
+			continue;
+		}
+		rc = n++ ? dt__buf_putc(b, '|') : 0;
+		if (rc == 0) {
+			rc = put_type_name(b, name);
+		}
+	}
+	for (i = 0; rc == 0 && i < N_EXTRAS; i++) {
+		int x_ru = is_ru_name(extras[i].name);
+
+		if (cl == DT_CG_ALL || (cl == DT_CG_EN && !x_ru) ||
+			(cl == DT_CG_RU && x_ru)) {
+			rc = dt__buf_printf(b, "%s%s", n++ ? "|" : "",
+				extras[i].pattern);
+		}
+	}
+	if (rc == 0) {
+		rc = dt__buf_putc(b, ')');
+	}
+	return rc == 0 ? put_str(b, NOT_WORD) : rc;
+}
+
+/* Append code c (and its form without diacritics, "QD" for "QĐ") to the
+ * alternation unless it is there already. */
+static int put_code(dt_buf *b, const char *c, size_t n)
+{
+	char one[16], probe[20];
+	size_t k = 0, i;
+	int rc = 0, pass;
+
+	for (pass = 0; rc == 0 && pass < 2; pass++) {
+		for (i = 0, k = 0; i < n && k + 2 < sizeof(one); i++) {
+			if (pass && memcmp(c + i, "Đ", 2) == 0) {
+				one[k++] = 'D';
+				i++;
+			} else {
+				one[k++] = c[i];
+			}
+		}
+		one[k] = '\0';
+		snprintf(probe, sizeof(probe), "|%s|", one);
+		if (strstr(b->data, probe) == NULL) {
+			rc = dt__buf_printf(b, "%s|", one);
+		}
+	}
+	return rc;
+}
+
+/* "(?-i:QĐi|QĐ|NQ|…)": the Party and State type codes of symbol.c's
+ * table that are written in Latin letters (Russian codes follow "№"). */
+static int build_codes(dt_buf *b)
+{
+	const char *codes;
+	dt_buf alt;
+	size_t i;
+	int rc;
+
+	dt__buf_init(&alt, 4096);
+	rc = dt__buf_putc(&alt, '|');
+	for (i = 0; rc == 0 && (codes = dt__symbol_doctype_codes(i)) != NULL;
+		i++) {
+		while (rc == 0 && *codes != '\0') {
+			size_t n = strcspn(codes, " ");
+
+			if (n > 0 && !is_ru_name(codes)) {
+				rc = put_code(&alt, codes, n);
+			}
+			codes += n + (codes[n] == ' ');
+		}
+	}
+	if (rc == 0 && alt.len > 1) {
+		alt.data[alt.len - 1] = '\0';
+		rc = dt__buf_printf(b, "(?-i:%s)", alt.data + 1);
+	}
+	dt__buf_dispose(&alt);
+	return rc;
+}
+
+/* The candidate pattern (groups DT_CC_*). */
+static int build_candidate(dt_buf *b, grammar *g, dt_cite_lang cl)
+{
+	int rc = put_str(b, "(?<![\\p{L}\\p{N}])(?:(");
+
+	if (rc == 0) {
+		rc = build_levels(b, g, cl, 0);
+	}
+	if (rc == 0) {
+		rc = dt__buf_printf(b, "%s)|(", LABEL_START);
+	}
+	if (rc == 0) {
+		rc = build_types(b, cl, cl == DT_CG_RU);
+	}
+	if (rc == 0) {
+		rc = dt__buf_printf(b, "(?:%s%s%s))|(", TYPE_NEXT,
+			cl == DT_CG_RU || cl == DT_CG_ALL ? "|" : "",
+			cl == DT_CG_RU || cl == DT_CG_ALL ? TYPE_NEXT_RU : "");
+	}
+	if (rc == 0) {
+		rc = put_str(b, "(?:настоящ|данн|прилагаем)\\p{L}{1,4}"
+			"\\s{1,3}(?=\\p{L})|this\\s{1,3}(?=\\p{L}))|(");
+	}
+	if (rc == 0) {
+		rc = build_codes(b);
+	}
+	if (rc == 0) {
+		rc = dt__buf_printf(b, "\\s\\d{1,5}(?![\\d\\p{L}/\\-]))|(%s))",
+			"\\(\\s{0,3}(?:sau\\s+đây|далее|hereinafter)");
+	}
+	return rc;
+}
+
+/* ## Compiling (once per process) */
+
+static int compile(dt_re **out, const char *pattern, unsigned flags)
+{
+	return dt__re_compile(out, pattern, flags, &g_err);
+}
+
+/* Patterns every language shares. */
+static int compile_shared(dt_re **re)
+{
+	const unsigned ci = DT_RE_CASELESS, at = DT_RE_ANCHORED;
+	dt_buf b;
+	int rc;
+
+	rc = compile(&re[DT_CRE_SELF], self_pattern, ci | at);
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_ALIAS], alias_pattern, ci | at);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_ANNEX], annex_pattern, ci);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_APPROVE], approve_pattern, ci);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_MEASURE], measure_pattern, ci | at);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_TITLE_STOP], title_stop_pattern,
+			ci | at);
+	}
+	dt__buf_init(&b, 1 << 16);
+	if (rc == 0) {
+		rc = build_extras(&b);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_EXTRA], b.data, ci | at);
+	}
+	dt__buf_dispose(&b);
+	dt__buf_init(&b, 1 << 16);
+	rc = rc == 0 ? dt__buf_putc(&b, '(') : rc;
+	if (rc == 0) {
+		rc = build_codes(&b);
+	}
+	if (rc == 0) {
+		rc = put_str(&b, ")\\s(\\d{1,5})(?![\\d\\p{L}/\\-])");
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_CODE], b.data, at);
+	}
+	dt__buf_dispose(&b);
+	return rc;
+}
+
+static int compile_lang(grammar *g, dt_cite_lang cl)
+{
+	dt_buf b;
+	int rc;
+
+	dt__buf_init(&b, 1 << 16);
+	rc = build_candidate(&b, g, cl);
+	if (rc == 0) {
+		rc = compile(&g->re[DT_CRE_CAND], b.data, DT_RE_CASELESS);
+	}
+	if (rc == 0) {
+		g->cand_text = dt__buf_detach(&b, NULL);
+		rc = g->cand_text ? build_levels(&b, g, cl, 1) : DT_ENOMEM;
+	}
+	if (rc == 0) {
+		rc = compile(&g->re[DT_CRE_LEVEL], b.data,
+			DT_RE_CASELESS | DT_RE_ANCHORED);
+	}
+	dt__buf_dispose(&b);
+	dt__buf_init(&b, 1 << 16);
+	if (rc == 0) {
+		rc = build_words(&b, g, cl);
+	}
+	if (rc == 0) {
+		rc = compile(&g->re[DT_CRE_WORD], b.data,
+			DT_RE_CASELESS | DT_RE_ANCHORED);
+	}
+	dt__buf_dispose(&b);
+	return rc;
+}
+
+static void grammar_compile(void)
+{
+	dt_re *shared[DT_CRE_COUNT] = { NULL };
+	size_t i;
+	int cl, w, rc;
+
+	while (dt__symbol_doctype_name(symbol_rows) != NULL) {
+		symbol_rows++;
+	}
+	rc = compile_shared(shared);
+	for (cl = 0; rc == 0 && cl < DT_CG_COUNT; cl++) {
+		rc = compile_lang(&grammars[cl], (dt_cite_lang)cl);
+		for (w = 0; w < DT_CRE_COUNT; w++) {
+			if (shared[w] != NULL) {
+				grammars[cl].re[w] = shared[w];
+			}
+		}
+	}
+	for (i = 0; rc < 0 && i < DT_CRE_COUNT; i++) {
+		/* keep nothing half-built: the status says it all */
+		(void)shared[i];
+	}
+	g_status = rc;
+	if (rc < 0 && g_err.code == 0) {
+		g_err.code = rc;
+		snprintf(g_err.message, sizeof(g_err.message),
+			"citation grammar: %s", dt_strerror(rc));
+	}
+}
+
+int dt__cite_grammar_init(dt_error *err)
+{
+	pthread_once(&g_once, grammar_compile);
+	if (g_status < 0) {
+		return dt__fail(err, g_status, 0, g_err.column,
+			"citation grammar: %s", g_err.message);
+	}
+	return 0;
+}
+
+dt_cite_lang dt__cite_lang(dt_lang lang)
+{
+	switch (lang) {
+	case DT_LANG_VI: return DT_CG_VI;
+	case DT_LANG_RU: return DT_CG_RU;
+	case DT_LANG_EN: return DT_CG_EN;
+	default: return DT_CG_ALL;
+	}
+}
+
+const dt_re *dt__cite_re(dt_cite_lang cl, int which)
+{
+	return grammars[cl].re[which];
+}
+
+const dt_cite_level *dt__cite_level_row(dt_cite_lang cl, size_t group)
+{
+	const grammar *g = &grammars[cl];
+
+	return group >= 1 && group <= g->nlevel ? g->level_rows[group - 1] :
+		NULL;
+}
+
+dt_cite_word dt__cite_word_row(dt_cite_lang cl, size_t group)
+{
+	const grammar *g = &grammars[cl];
+
+	return group >= 1 && group <= g->nword ? g->word_rows[group - 1] :
+		(dt_cite_word)0;
+}
+
+size_t dt__cite_symbol_rows(void)
+{
+	pthread_once(&g_once, grammar_compile);
+	return symbol_rows;
+}
+
+const dt_cite_extra *dt__cite_extra(size_t i)
+{
+	return i < N_EXTRAS ? &extras[i] : NULL;
+}
+
+const char *dt__cite_candidate_pattern(dt_cite_lang cl)
+{
+	pthread_once(&g_once, grammar_compile);
+	return g_status < 0 ? NULL : grammars[cl].cand_text;
+}

@@ -1,0 +1,788 @@
+/*
+ * citeset.c - dt_cites_find(): the citations of one local document,
+ * found by the scanner (cite.c), resolved (resolve_doc.c, resolve.c) and
+ * kept in a dt_citeset.
+ *
+ * One pass over the units in document order (heading, then own text,
+ * table rows included): each abstract citation is resolved as soon as it
+ * is found, because what it means depends on what came before it (the
+ * document named earlier in the unit, the aliases defined so far).  Then
+ * come the citations the outline and the metadata hold: the Charter tags
+ * of a Charter-keyed regulation ("1. Điều 1 (Khoản 2): …") and the
+ * "Căn cứ …" references of a preamble that is no unit.  All strings live
+ * in one pool that is turned into pointers once the set is complete.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cite.h"
+
+struct dt_citeset {
+	const dt_doc *doc;
+	dt_cite *v;
+	size_t n, cap;
+	char *pool;
+	const char **eidv;
+};
+
+/* Offsets into the pool while the set is built. */
+typedef struct {
+	size_t text, document, rule, message;
+	size_t eid_first, neids;
+} cite_offs;
+
+typedef struct {
+	dt_citeset *set;
+	cite_offs *offs;
+	dt_buf pool;
+	size_t *eid_offs;
+	size_t neid, eidcap;
+	dt_cite_ctx ctx;
+	char (*eids)[96];     /* targets of the citation being resolved */
+	const dt_unit *unit;  /* the unit being scanned */
+	const char *text;     /* its heading or text */
+	int in_heading;
+	size_t line_pos, line; /* line of text[line_pos] */
+} builder;
+
+/* What to record: the parts of a citation before they are stored. */
+typedef struct {
+	size_t start, end, line;
+	const char *text;
+	size_t text_len;
+	const char *document;
+	size_t document_len;
+	dt_cite_status status;
+	int dir;
+	size_t neids;
+	char rule[48];
+	char message[320];
+} record;
+
+/* ## Storing */
+
+static int pool_str(builder *b, const char *s, size_t n, size_t *off)
+{
+	*off = b->pool.len;
+	if (dt__buf_append(&b->pool, s, n) < 0) {
+		return DT_ENOMEM;
+	}
+	return dt__buf_putc(&b->pool, '\0');
+}
+
+static int grow(builder *b)
+{
+	size_t cap = b->set->cap ? 2 * b->set->cap : 64;
+	void *v = dt__reallocarray(b->set->v, cap, sizeof(dt_cite));
+	void *o;
+
+	if (v == NULL) {
+		return DT_ENOMEM;
+	}
+	b->set->v = v;
+	o = dt__reallocarray(b->offs, cap, sizeof(cite_offs));
+	if (o == NULL) {
+		return DT_ENOMEM;
+	}
+	b->offs = o;
+	b->set->cap = cap;
+	return 0;
+}
+
+static int store_eids(builder *b, cite_offs *o, size_t n)
+{
+	size_t i;
+	int rc = 0;
+
+	if (b->neid + n > b->eidcap) {
+		size_t cap = 2 * (b->neid + n) + 16;
+		void *p = dt__reallocarray(b->eid_offs, cap, sizeof(size_t));
+
+		if (p == NULL) {
+			return DT_ENOMEM;
+		}
+		b->eid_offs = p;
+		b->eidcap = cap;
+	}
+	o->eid_first = b->neid;
+	o->neids = n;
+	for (i = 0; rc == 0 && i < n; i++) {
+		rc = pool_str(b, b->eids[i], strlen(b->eids[i]),
+			&b->eid_offs[b->neid++]);
+	}
+	return rc;
+}
+
+static int add(builder *b, const record *r)
+{
+	dt_cite *c;
+	cite_offs *o;
+	int rc = b->set->n == b->set->cap ? grow(b) : 0;
+
+	if (rc < 0) {
+		return rc;
+	}
+	c = &b->set->v[b->set->n];
+	o = &b->offs[b->set->n];
+	memset(c, 0, sizeof(*c));
+	c->unit = b->unit;
+	c->in_heading = b->in_heading;
+	c->start = r->start;
+	c->end = r->end;
+	c->line = r->line;
+	c->status = r->status;
+	c->directive = r->dir >= 0 ? b->ctx.dirs[r->dir].doc : NULL;
+	rc = pool_str(b, r->text, r->text_len, &o->text);
+	if (rc == 0) {
+		rc = pool_str(b, r->document, r->document_len, &o->document);
+	}
+	if (rc == 0) {
+		rc = pool_str(b, r->rule, strlen(r->rule), &o->rule);
+	}
+	if (rc == 0) {
+		rc = pool_str(b, r->message, strlen(r->message), &o->message);
+	}
+	if (rc == 0) {
+		rc = store_eids(b, o, r->status == DT_CITE_RESOLVED ||
+			r->status == DT_CITE_BROKEN ? r->neids : 0);
+	}
+	if (rc == 0) {
+		b->set->n++;
+	}
+	return rc;
+}
+
+/* The original line of text offset `off`; offsets come in order within
+ * one text, so counting resumes where it stopped (linear per text). */
+static size_t line_of(builder *b, size_t off)
+{
+	if (b->in_heading || b->unit == NULL) {
+		return b->unit ? dt_unit_line(b->unit) : 0;
+	}
+	if (off < b->line_pos) {
+		b->line_pos = 0;
+		b->line = b->unit->text_line;
+	}
+	for (; b->line_pos < off && b->text[b->line_pos] != '\0';
+		b->line_pos++) {
+		b->line += b->text[b->line_pos] == '\n';
+	}
+	return b->line;
+}
+
+/* ## Resolving what the scanner found */
+
+static const char *how_text(const char *how)
+{
+	static const struct {
+		const char *how, *text;
+	} t[] = {
+		{ "symbol", "named by its symbol" },
+		{ "number", "named by its number" },
+		{ "alias", "named by an alias the document defines" },
+		{ "title", "named by its title" },
+		{ "earlier", "the document named before it in the unit" },
+		{ "basis", "the directive the document is based on" },
+		{ "type", "named by its type" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		if (strcmp(t[i].how, how) == 0) {
+			return t[i].text;
+		}
+	}
+	return how;
+}
+
+/* Status and message of a citation from what its document resolved to
+ * and, for a loaded directive, which of the named units it has. */
+static void conclude(builder *b, record *r, const dt_cite_docres *res,
+	int units, const char *miss)
+{
+	const char *name = res->dir >= 0 ? b->ctx.dirs[res->dir].name : "";
+
+	r->dir = res->dir;
+	r->status = res->status;
+	switch (res->status) {
+	case DT_CITE_DOCUMENT:
+		if (!units) {
+			snprintf(r->message, sizeof(r->message), "names %s as a "
+				"whole (%s)", name, how_text(res->how));
+		} else if (miss[0] != '\0' || r->neids == 0) {
+			r->status = DT_CITE_BROKEN;
+			snprintf(r->message, sizeof(r->message), "%s does not "
+				"exist in %s", miss[0] ? miss : "the unit", name);
+		} else {
+			r->status = DT_CITE_RESOLVED;
+			snprintf(r->message, sizeof(r->message), "%s (%s)", name,
+				how_text(res->how));
+		}
+		break;
+	case DT_CITE_SELF:
+		snprintf(r->message, sizeof(r->message), "the document itself "
+			"(%s)", res->note);
+		break;
+	case DT_CITE_EXTERNAL:
+		snprintf(r->message, sizeof(r->message), "%.*s: %s",
+			(int)(r->document_len ? r->document_len : 8),
+			r->document_len ? r->document : "document", res->note);
+		break;
+	default:
+		snprintf(r->message, sizeof(r->message), "%s", res->note);
+		break;
+	}
+}
+
+/* One item of a chain: the groups [g0, g1) that hang on one root
+ * ("khoản 1, khoản 2 Điều 7" is one item; "Điều 5 và Điều 8" two). */
+typedef struct {
+	unsigned g0, g1;
+} item;
+
+static int root_of(const dt_cite_raw *raw, int g)
+{
+	while (raw->groups[g].parent >= 0) {
+		g = raw->groups[g].parent;
+	}
+	return g;
+}
+
+static unsigned items_of(const dt_cite_raw *raw, item *v)
+{
+	unsigned n = 0, i;
+	int prev = -1;
+
+	for (i = 0; i < raw->ngroups; i++) {
+		int r = root_of(raw, (int)i);
+
+		if (n == 0 || r != prev) {
+			v[n++].g0 = i;
+		}
+		v[n - 1].g1 = i + 1;
+		prev = r;
+	}
+	return n;
+}
+
+/* Units named without "Điều" or a document ("khoản 2", "пунктов 4 и
+ * 5", "điểm a nêu trên") point into the citing document itself. */
+static int internal(const dt_cite_raw *raw, const item *it)
+{
+	unsigned i;
+
+	for (i = it->g0; i < it->g1; i++) {
+		const dt_cite_group *g = &raw->groups[i];
+
+		if (g->parent < 0 && (g->decimal || (g->kind != DT_KIND_CLAUSE &&
+			g->kind != DT_KIND_POINT && g->kind != DT_KIND_ITEM))) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int has_self(const dt_cite_raw *raw, const item *it)
+{
+	unsigned i;
+
+	for (i = it->g0; i < it->g1; i++) {
+		if (raw->groups[i].self) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int targets_in(builder *b, record *r, const dt_cite_raw *raw,
+	const item *it, int dir, char *miss, size_t cap)
+{
+	return dt__cite_targets(b->eids, DT_CITE_MAX_TARGETS, &r->neids,
+		miss, cap, raw, b->text, it->g0, it->g1, &b->ctx.dirs[dir]);
+}
+
+/* Does directive `dir` have every unit the item names? */
+static int fits(builder *b, record *r, const dt_cite_raw *raw,
+	const item *it, int dir, int *rc)
+{
+	char miss[160];
+
+	*rc = targets_in(b, r, raw, it, dir, miss, sizeof(miss));
+	return *rc == 0 && miss[0] == '\0' && r->neids > 0;
+}
+
+/* No document named: the one named before in the unit, else the basis
+ * (among several, the only one that has the cited units). */
+static int context_doc(builder *b, const dt_cite_raw *raw, const item *it,
+	record *r, dt_cite_docres *res)
+{
+	unsigned char *fit;
+	size_t i;
+	int rc = 0;
+
+	if (b->ctx.nhist > 0) {
+		*res = b->ctx.hist[b->ctx.nhist - 1].res;
+		res->how = "earlier";
+		return 0;
+	}
+	fit = dt__calloc(b->ctx.ndirs + 1, 1);
+	if (fit == NULL) {
+		return DT_ENOMEM;
+	}
+	for (i = 0; rc == 0 && i < b->ctx.ndirs; i++) {
+		fit[i] = (unsigned char)fits(b, r, raw, it, (int)i, &rc);
+	}
+	dt__cite_basis(&b->ctx, fit, res);
+	dt__free(fit);
+	return rc;
+}
+
+static void self_res(dt_cite_docres *res, const char *how, const char *note)
+{
+	res->status = DT_CITE_SELF;
+	res->dir = -1;
+	res->how = how;
+	snprintf(res->note, sizeof(res->note), "%s", note);
+}
+
+/* Which document an item names.  The document after a chain attaches
+ * to every item before it (DOMAIN §4.2), but an earlier item that it
+ * lacks and the context has ("điểm a khoản 2 Điều 5, mục 2.1 Chỉ thị
+ * 07" with 31 as the basis) belongs to the context. */
+static int item_doc(builder *b, const dt_cite_raw *raw, const item *it,
+	const dt_cite_docres *named, int last, record *r,
+	dt_cite_docres *res)
+{
+	dt_cite_docres ctx;
+	int rc = 0;
+
+	if (has_self(raw, it)) {
+		self_res(res, "self", "này");
+		return 0;
+	}
+	if (named == NULL) {
+		if (internal(raw, it)) {
+			self_res(res, "internal", "no article and no document "
+				"named");
+			return 0;
+		}
+		return context_doc(b, raw, it, r, res);
+	}
+	*res = *named;
+	if (last || named->status != DT_CITE_DOCUMENT ||
+		fits(b, r, raw, it, named->dir, &rc) || rc < 0) {
+		return rc;
+	}
+	rc = context_doc(b, raw, it, r, &ctx);
+	if (rc == 0 && ctx.status == DT_CITE_DOCUMENT &&
+		fits(b, r, raw, it, ctx.dir, &rc)) {
+		*res = ctx;
+	}
+	return rc;
+}
+
+static int item_cite(builder *b, const dt_cite_raw *raw, const item *it,
+	const dt_cite_docres *named, int first, int last)
+{
+	dt_cite_docres res;
+	char miss[160] = "";
+	record r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.start = first ? raw->all.start : raw->groups[it->g0].span.start;
+	r.end = last ? raw->all.end : raw->groups[it->g1 - 1].span.end;
+	r.line = line_of(b, r.start);
+	r.text = b->text + r.start;
+	r.text_len = r.end - r.start;
+	rc = item_doc(b, raw, it, named, last || (first && raw->ref_before),
+		&r, &res);
+	if (named != NULL && res.how == named->how && (last || (first &&
+		raw->ref_before))) {
+		r.document = b->text + raw->ref.all.start;
+		r.document_len = raw->ref.all.end - raw->ref.all.start;
+	}
+	r.neids = 0;
+	if (rc == 0 && res.status == DT_CITE_DOCUMENT) {
+		rc = targets_in(b, &r, raw, it, res.dir, miss, sizeof(miss));
+	}
+	if (rc == 0 && res.how != NULL && strcmp(res.how, "self") == 0) {
+		dt_cite_ref none;
+
+		memset(&none, 0, sizeof(none));
+		none.row = DT_CITE_NO_ROW;
+		none.all.start = r.start;
+		rc = dt__cite_note_name(&b->ctx, &none, &res);
+	}
+	snprintf(r.rule, sizeof(r.rule), "%s+%s", raw->rule, res.how);
+	conclude(b, &r, &res, 1, miss);
+	return rc < 0 ? rc : add(b, &r);
+}
+
+/* A chain: one citation per item, the named document resolved first. */
+static int units_cite(builder *b, const dt_cite_raw *raw)
+{
+	item v[DT_CITE_MAX_GROUPS];
+	dt_cite_docres named;
+	unsigned n = items_of(raw, v), i;
+	int have = raw->ref.kind != DT_REF_NONE, rc = 0;
+
+	if (have) {
+		dt__cite_resolve_ref(&b->ctx, &raw->ref, b->text, &named);
+	}
+	for (i = 0; rc == 0 && i < n; i++) {
+		rc = item_cite(b, raw, &v[i], have ? &named : NULL, i == 0,
+			i + 1 == n);
+	}
+	if (rc == 0 && have) {
+		rc = dt__cite_note_name(&b->ctx, &raw->ref, &named);
+	}
+	return rc;
+}
+
+static int on_raw(const dt_cite_raw *raw, void *payload)
+{
+	builder *b = payload;
+	record r;
+	dt_cite_docres res;
+	int rc;
+
+	if (raw->kind == DT_RAW_ALIAS) {
+		return dt__cite_define_alias(&b->ctx, raw, b->text, 0);
+	}
+	if (raw->kind == DT_RAW_UNITS) {
+		return units_cite(b, raw);
+	}
+	memset(&r, 0, sizeof(r));
+	r.start = raw->all.start;
+	r.end = raw->all.end;
+	r.line = line_of(b, raw->all.start);
+	r.text = b->text + raw->all.start;
+	r.text_len = raw->all.end - raw->all.start;
+	r.document = r.text;
+	r.document_len = r.text_len;
+	dt__cite_resolve_ref(&b->ctx, &raw->ref, b->text, &res);
+	rc = dt__cite_note_name(&b->ctx, &raw->ref, &res);
+	snprintf(r.rule, sizeof(r.rule), "%s+%s", raw->rule, res.how);
+	conclude(b, &r, &res, 0, "");
+	return rc < 0 ? rc : add(b, &r);
+}
+
+/* ## The units */
+
+static int scan_text(builder *b, const dt_unit *u, const char *text,
+	int in_heading)
+{
+	b->unit = u;
+	b->text = text;
+	b->in_heading = in_heading;
+	b->line_pos = 0;
+	b->line = u->text_line;
+	return text[0] == '\0' ? 0 : dt__cite_scan(text, strlen(text),
+		dt_doc_lang(b->set->doc), on_raw, b);
+}
+
+/* The Charter directive the tags of a Charter-keyed regulation cite: a
+ * loaded Điều lệ / Устав, or the only loaded directive. */
+static int charter_dir(const builder *b)
+{
+	size_t rows[2] = { dt__cite_type_row("ĐIỀU LỆ"),
+		dt__cite_type_row("УСТАВ") }, i;
+
+	for (i = 0; i < b->ctx.ndirs; i++) {
+		if (b->ctx.dirs[i].row != DT_CITE_NO_ROW &&
+			(b->ctx.dirs[i].row == rows[0] ||
+			b->ctx.dirs[i].row == rows[1])) {
+			return (int)i;
+		}
+	}
+	return b->ctx.ndirs == 1 ? 0 : -1;
+}
+
+/* "1. Điều 1 (Khoản 2): …": the outline keeps the tag as the unit's
+ * implements list; each tag cites a unit of the Charter. */
+static int charter_tags(builder *b, const dt_unit *u)
+{
+	size_t i, n = dt_unit_implements_count(u);
+	int dir = n ? charter_dir(b) : -1, rc = 0;
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		const char *eid = dt_unit_implements_at(u, i);
+		const dt_unit *t = dir >= 0 ? dt_doc_find(b->ctx.dirs[dir].doc,
+			eid) : NULL;
+		record r;
+
+		memset(&r, 0, sizeof(r));
+		r.line = dt_unit_line(u);
+		r.text = t ? dt_unit_label(t) : eid;
+		r.text_len = strlen(r.text);
+		r.document = "";
+		r.dir = dir;
+		snprintf(r.rule, sizeof(r.rule), "charter-tag");
+		if (dir < 0) {
+			r.status = DT_CITE_EXTERNAL;
+			snprintf(r.message, sizeof(r.message), "a Charter tag; "
+				"the Charter is not loaded");
+		} else if (t == NULL) {
+			r.status = DT_CITE_BROKEN;
+			snprintf(r.message, sizeof(r.message), "%s does not exist "
+				"in %s", eid, b->ctx.dirs[dir].name);
+		} else {
+			r.status = DT_CITE_RESOLVED;
+			r.neids = 1;
+			snprintf(b->eids[0], sizeof(b->eids[0]), "%s", eid);
+			snprintf(r.message, sizeof(r.message), "%s (the item's "
+				"Charter tag)", b->ctx.dirs[dir].name);
+		}
+		b->in_heading = 1;
+		rc = add(b, &r);
+	}
+	return rc;
+}
+
+static int scan_units(builder *b)
+{
+	const dt_doc *doc = b->set->doc;
+	size_t i, n = dt_doc_unit_count(doc);
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		const dt_unit *u = dt_doc_unit_at(doc, i);
+
+		b->ctx.nhist = 0;
+		b->unit = u;
+		rc = charter_tags(b, u);
+		if (rc == 0) {
+			rc = scan_text(b, u, dt_unit_heading(u), 1);
+		}
+		if (rc == 0) {
+			rc = scan_text(b, u, dt_unit_text(u), 0);
+		}
+	}
+	return rc;
+}
+
+/* ## The metadata: "Căn cứ …" lines the outline kept out of the units */
+
+/* Is there a citation on `line` already that names `symbol`? */
+static int cited_on(const builder *b, size_t line, const char *symbol)
+{
+	size_t i;
+
+	for (i = 0; i < b->set->n; i++) {
+		if (b->set->v[i].line == line && strstr(b->pool.data +
+			b->offs[i].text, symbol) != NULL) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int meta_ref(builder *b, const dt_docref *d)
+{
+	dt_cite_ref ref;
+	dt_cite_docres res;
+	record r;
+	int rc;
+
+	if (d->symbol[0] == '\0' || cited_on(b, d->line, d->symbol)) {
+		return 0;
+	}
+	memset(&ref, 0, sizeof(ref));
+	ref.kind = DT_REF_SYMBOL;
+	ref.row = dt__cite_type_row(d->type);
+	rc = dt__cite_symbol_key(ref.key, sizeof(ref.key), d->symbol);
+	if (rc <= 0) {
+		return rc;
+	}
+	dt__cite_resolve_ref(&b->ctx, &ref, NULL, &res);
+	memset(&r, 0, sizeof(r));
+	r.end = strlen(d->text);
+	r.line = d->line;
+	r.text = r.document = d->text;
+	r.text_len = r.document_len = r.end;
+	snprintf(r.rule, sizeof(r.rule), "metadata+%s", res.how);
+	conclude(b, &r, &res, 0, "");
+	b->unit = dt_doc_root(b->set->doc);
+	b->in_heading = 0;
+	return add(b, &r);
+}
+
+static int meta_refs(builder *b)
+{
+	const dt_meta *m = dt_doc_meta(b->set->doc);
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < m->based_on_count; i++) {
+		rc = meta_ref(b, &m->based_on[i]);
+	}
+	for (i = 0; rc == 0 && i < m->replaces_count; i++) {
+		rc = meta_ref(b, &m->replaces[i]);
+	}
+	return rc;
+}
+
+/* ## Finishing */
+
+/* Stable merge sort of the citations by line (metadata citations come
+ * after the units' but belong to the preamble). */
+static int sort_by_line(builder *b)
+{
+	size_t n = b->set->n, w, i;
+	dt_cite *v = b->set->v, *tv;
+	cite_offs *o = b->offs, *to;
+
+	for (i = 1; i < n && v[i - 1].line <= v[i].line; i++) {
+	}
+	if (i >= n) {
+		return 0;
+	}
+	tv = dt__reallocarray(NULL, n, sizeof(*tv));
+	to = dt__reallocarray(NULL, n, sizeof(*to));
+	if (tv == NULL || to == NULL) {
+		dt__free(tv);
+		dt__free(to);
+		return DT_ENOMEM;
+	}
+	for (w = 1; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			size_t a = i, m = i + w < n ? i + w : n, bb = m, k = i;
+			size_t e = i + 2 * w < n ? i + 2 * w : n;
+
+			while (a < m || bb < e) {
+				size_t from = bb >= e || (a < m &&
+					v[a].line <= v[bb].line) ? a++ : bb++;
+
+				tv[k] = v[from];
+				to[k++] = o[from];
+			}
+		}
+		memcpy(v, tv, n * sizeof(*v));
+		memcpy(o, to, n * sizeof(*o));
+	}
+	dt__free(tv);
+	dt__free(to);
+	return 0;
+}
+
+/* Offsets become pointers once the pool no longer moves. */
+static int finish(builder *b)
+{
+	dt_citeset *set = b->set;
+	size_t i;
+
+	set->eidv = dt__calloc(b->neid + 1, sizeof(*set->eidv));
+	if (set->eidv == NULL) {
+		return DT_ENOMEM;
+	}
+	set->pool = dt__buf_detach(&b->pool, NULL);
+	if (set->pool == NULL) {
+		return DT_ENOMEM;
+	}
+	for (i = 0; i < b->neid; i++) {
+		set->eidv[i] = set->pool + b->eid_offs[i];
+	}
+	for (i = 0; i < set->n; i++) {
+		dt_cite *c = &set->v[i];
+		const cite_offs *o = &b->offs[i];
+
+		c->text = set->pool + o->text;
+		c->document = set->pool + o->document;
+		c->rule = set->pool + o->rule;
+		c->message = set->pool + o->message;
+		c->eids = o->neids ? set->eidv + o->eid_first : NULL;
+		c->neids = o->neids;
+	}
+	return 0;
+}
+
+static int build(builder *b, const dt_doc *const *directives, size_t n,
+	dt_error *err)
+{
+	int rc = dt__cite_ctx_init(&b->ctx, b->set->doc, directives, n, err);
+
+	if (rc < 0) {
+		return rc;
+	}
+	rc = scan_units(b);
+	if (rc == 0) {
+		rc = meta_refs(b);
+	}
+	if (rc == 0) {
+		rc = sort_by_line(b);
+	}
+	if (rc == 0) {
+		rc = finish(b);
+	}
+	if (rc < 0) {
+		return dt__fail(err, rc, 0, 0, "%s", rc == DT_ELIMIT ?
+			"a citation pattern hit its match limit" :
+			dt_strerror(rc));
+	}
+	return 0;
+}
+
+int dt_cites_find(dt_citeset **out, const dt_doc *doc,
+	const dt_doc *const *directives, size_t ndirectives, dt_error *err)
+{
+	builder b;
+	int rc;
+
+	DT_ASSERT_ARG(out != NULL && doc != NULL &&
+		(directives != NULL || ndirectives == 0), err);
+	*out = NULL;
+	rc = dt__cite_grammar_init(err);
+	if (rc < 0) {
+		return rc;
+	}
+	memset(&b, 0, sizeof(b));
+	dt__buf_init(&b.pool, (size_t)1 << 30);
+	b.set = dt__calloc(1, sizeof(*b.set));
+	b.eids = dt__calloc(DT_CITE_MAX_TARGETS, sizeof(*b.eids));
+	if (b.set == NULL || b.eids == NULL) {
+		rc = dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	} else {
+		b.set->doc = doc;
+		rc = build(&b, directives, ndirectives, err);
+	}
+	dt__cite_ctx_dispose(&b.ctx);
+	dt__buf_dispose(&b.pool);
+	dt__free(b.offs);
+	dt__free(b.eid_offs);
+	dt__free(b.eids);
+	if (rc < 0) {
+		dt_citeset_free(b.set);
+		return rc;
+	}
+	*out = b.set;
+	return 0;
+}
+
+void dt_citeset_free(dt_citeset *set)
+{
+	if (set == NULL) {
+		return;
+	}
+	dt__free(set->v);
+	dt__free(set->pool);
+	dt__free(set->eidv);
+	dt__free(set);
+}
+
+size_t dt_citeset_count(const dt_citeset *set)
+{
+	return set ? set->n : 0;
+}
+
+const dt_cite *dt_citeset_at(const dt_citeset *set, size_t i)
+{
+	return set && i < set->n ? &set->v[i] : NULL;
+}
+
+/* For the writers (report_cites.c): the local document of a set. */
+const dt_doc *dt__citeset_doc(const dt_citeset *set)
+{
+	return set->doc;
+}

@@ -1,0 +1,58 @@
+/*
+ * match.h - implicit links inside lib/ (never installed): an inverted
+ * index of a directive's leaf units, queried with the text of one local
+ * unit at a time, scored by BM25 and normalized into [0,1] (match.c says
+ * how, and how the default threshold was calibrated).
+ *
+ * The coverage stage builds one matcher per directive and queries every
+ * local unit that has text; it drops the matches to units the local unit
+ * already cites explicitly (or to their ancestors and descendants): a
+ * citation is the stronger link and the matcher knows nothing of them.
+ */
+#ifndef DT_MATCH_H
+#define DT_MATCH_H
+
+#include "internal.h"
+
+/** An index of the leaf units of one directive; opaque. */
+typedef struct dt_matcher dt_matcher;
+
+/**
+ * Index the leaf units of `directive` (units without children that have
+ * text); a leaf is indexed with its heading and own text, and with the
+ * headings and lead-in texts of its ancestors at a lower weight.  On
+ * success `*out` is new: free it with dt__matcher_free().  The directive
+ * is borrowed and must outlive the matcher.  Fails with DT_ENOMEM or a
+ * tokenizer error.
+ */
+int dt__matcher_new(dt_matcher **out, const dt_doc *directive, dt_error *err);
+
+/** Free `m`.  NULL is a no-op. */
+void dt__matcher_free(dt_matcher *m);
+
+/** One proposed implicit link. */
+typedef struct {
+	const dt_unit *target; /* a leaf of the directive, borrowed */
+	double score;          /* in [0,1]; comparable across queries */
+	char evidence[256];    /* the shared terms that weighed most, as
+	                        * written in the local unit, "; "-separated,
+	                        * most weight first */
+} dt_match;
+
+/**
+ * Score the heading and text of local unit `u` (of a document in language
+ * `lang`) against the index; write the matches scoring at least
+ * `min_score`, best first, at most `max`, into out[0..max) and their count
+ * into *n_out.  A unit too short to carry a match, or a language other
+ * than the directive's, gives no match (and no error).  Only the postings
+ * of the unit's terms are read.  Not thread-safe: one matcher per thread.
+ * Fails with DT_ENOMEM or a tokenizer error.
+ */
+int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
+	double min_score, dt_match *out, size_t max, size_t *n_out,
+	dt_error *err);
+
+/** The default threshold, calibrated on the corpus dev split (match.c). */
+#define DT_MATCH_DEFAULT_MIN_SCORE 0.30
+
+#endif /* DT_MATCH_H */

@@ -1,0 +1,319 @@
+/*
+ * report_review.c - a review as JSON (the DESIGN §5 contract), CSV (one
+ * row per directive unit x link, RFC 4180) and the dispatcher for the
+ * other formats (report_text.c: text and Markdown; report_html.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+#include "report_html.h"
+#include "report_text.h"
+#include "review_internal.h"
+
+/* ## JSON */
+
+static int json_doc(dt_buf *b, const char *key, const char *file,
+	const char *id, const char *title, dt_lang lang, int first)
+{
+	int rc = key ? dt__json_key(b, key, first) : 0;
+
+	if (rc == 0) {
+		rc = dt__buf_putc(b, '{');
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "file", file, 1);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "id", id, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "title", title, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "language", dt_lang_code(lang), 0);
+	}
+	return rc == 0 ? dt__buf_putc(b, '}') : rc;
+}
+
+static int json_link(dt_buf *b, const dt_link *l)
+{
+	int rc = dt__buf_putc(b, '{');
+
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "file", l->file, 1);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "eid", l->local_eid, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_num(b, "line", (long)l->line, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "kind", l->kind == DT_LINK_EXPLICIT ?
+			"explicit" : "implicit", 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_key(b, "score", 0);
+	}
+	if (rc == 0) {
+		rc = dt__buf_printf(b, "%.3f", l->score);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "evidence", l->evidence, 0);
+	}
+	return rc == 0 ? dt__buf_putc(b, '}') : rc;
+}
+
+static const char *accept_name(dt_accept a)
+{
+	static const char *const names[] = { "", "not-applicable",
+		"alternative", "planned" };
+
+	return (unsigned)a < 4 ? names[a] : "";
+}
+
+static int json_accept(dt_buf *b, const dt_unit_review *u)
+{
+	int rc = dt__json_key(b, "accepted", 0);
+
+	if (rc != 0 || u->accepted == DT_ACCEPT_NONE) {
+		return rc == 0 ? dt__buf_append(b, "null", 4) : rc;
+	}
+	rc = dt__buf_putc(b, '{');
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "status", accept_name(u->accepted), 1);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "reason", u->accept_reason, 0);
+	}
+	return rc == 0 ? dt__buf_putc(b, '}') : rc;
+}
+
+static int json_unit(dt_buf *b, const dt_unit_review *u)
+{
+	size_t k;
+	int rc = dt__buf_putc(b, '{');
+
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "eid", dt_unit_eid(u->unit), 1);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "label", dt_unit_label(u->unit), 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_key(b, "obligation", 0);
+	}
+	if (rc == 0) {
+		rc = dt__buf_printf(b, "%s", u->obligation ? "true" : "false");
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "status", dt_coverage_name(u->status),
+			0);
+	}
+	if (rc == 0) {
+		rc = json_accept(b, u);
+	}
+	if (rc == 0) {
+		rc = dt__json_key(b, "links", 0);
+	}
+	if (rc == 0) {
+		rc = dt__buf_putc(b, '[');
+	}
+	for (k = 0; rc == 0 && k < u->nlinks; k++) {
+		rc = k ? dt__buf_putc(b, ',') : 0;
+		if (rc == 0) {
+			rc = json_link(b, &u->links[k]);
+		}
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, "]}", 2);
+	}
+	return rc;
+}
+
+static int json_finding(dt_buf *b, const dt_finding *f)
+{
+	int rc = dt__buf_putc(b, '{');
+
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "kind", dt_finding_kind_name(f->kind),
+			1);
+	}
+	if (rc == 0) {
+		rc = dt__json_key(b, "unit", 0);
+	}
+	if (rc == 0) {
+		rc = f->eid ? dt__json_str(b, f->eid) :
+			dt__buf_append(b, "null", 4);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "file", f->file, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_num(b, "line", (long)f->line, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "message", f->message, 0);
+	}
+	if (rc == 0) {
+		rc = dt__json_kv_str(b, "text", f->text, 0);
+	}
+	return rc == 0 ? dt__buf_putc(b, '}') : rc;
+}
+
+static int json_summary(dt_buf *b, const dt_summary *s)
+{
+	return dt__buf_printf(b, ",\"summary\":{\"units\":%zu,"
+		"\"obligations\":%zu,\"covered\":%zu,\"implicit\":%zu,"
+		"\"partial\":%zu,\"uncovered\":%zu,\"accepted\":%zu,"
+		"\"coverage\":%.3f,\"explicit_coverage\":%.3f}}\n", s->units,
+		s->obligations, s->covered, s->implicit, s->partial,
+		s->uncovered, s->accepted, s->coverage, s->explicit_coverage);
+}
+
+static int write_json(dt_buf *b, const dt_review *r)
+{
+	const dt_doc *d = dt_review_directive(r);
+	const dt_meta *m = dt_doc_meta(d);
+	size_t i;
+	int rc = dt__buf_printf(b, "{\"tool\":\"dirtrace\",\"version\":\"%s\","
+		"\"schema\":1", dt_version_string());
+
+	if (rc == 0) {
+		rc = json_doc(b, "directive", dt_doc_file(d), m->symbol,
+			m->title, dt_doc_lang(d), 0);
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, ",\"documents\":[", 14);
+	}
+	for (i = 0; rc == 0 && i < dt_review_doc_count(r); i++) {
+		const dt_review_doc *x = dt_review_doc_at(r, i);
+
+		rc = i ? dt__buf_putc(b, ',') : 0;
+		if (rc == 0) {
+			rc = json_doc(b, NULL, x->file, x->id, x->title,
+				x->lang, 1);
+		}
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, "],\"units\":[", 11);
+	}
+	for (i = 0; rc == 0 && i < dt_review_unit_count(r); i++) {
+		rc = i ? dt__buf_putc(b, ',') : 0;
+		if (rc == 0) {
+			rc = json_unit(b, dt_review_unit_at(r, i));
+		}
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, "],\"findings\":[", 14);
+	}
+	for (i = 0; rc == 0 && i < dt_review_finding_count(r); i++) {
+		rc = i ? dt__buf_putc(b, ',') : 0;
+		if (rc == 0) {
+			rc = json_finding(b, dt_review_finding_at(r, i));
+		}
+	}
+	if (rc == 0) {
+		rc = dt__buf_putc(b, ']');
+	}
+	return rc == 0 ? json_summary(b, dt_review_summary(r)) : rc;
+}
+
+/* ## CSV */
+
+static int csv_row(dt_buf *b, const dt_unit_review *u, const dt_link *l)
+{
+	char num[64];
+	const char *fields[11];
+	size_t i;
+	int rc = 0;
+
+	fields[0] = dt_unit_eid(u->unit);
+	fields[1] = dt_unit_label(u->unit);
+	fields[2] = u->obligation ? "yes" : "no";
+	fields[3] = dt_coverage_name(u->status);
+	fields[4] = accept_name(u->accepted);
+	fields[5] = l ? (l->kind == DT_LINK_EXPLICIT ? "explicit" :
+		"implicit") : "";
+	fields[6] = l ? l->file : "";
+	fields[7] = l ? l->local_eid : "";
+	snprintf(num, sizeof(num), "%zu", l ? l->line : (size_t)0);
+	fields[8] = l ? num : "";
+	fields[9] = l ? (l->kind == DT_LINK_EXPLICIT ? "1.000" : "") : "";
+	fields[10] = l ? l->evidence : "";
+	for (i = 0; rc == 0 && i < 11; i++) {
+		rc = i ? dt__buf_putc(b, ',') : 0;
+		if (rc == 0 && i == 9 && l && l->kind == DT_LINK_IMPLICIT) {
+			rc = dt__buf_printf(b, "%.3f", l->score);
+		} else if (rc == 0) {
+			rc = dt__csv_field(b, fields[i]);
+		}
+	}
+	return rc == 0 ? dt__buf_append(b, "\r\n", 2) : rc;
+}
+
+static int write_csv(dt_buf *b, const dt_review *r, unsigned flags)
+{
+	static const char head[] = "eid,label,obligation,status,accepted,"
+		"link_kind,file,local_eid,line,score,evidence\r\n";
+	size_t i, k;
+	int rc = 0;
+
+	if (flags & DT_WRITE_CSV_BOM) {
+		rc = dt__buf_append(b, "\xEF\xBB\xBF", 3);
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, head, sizeof(head) - 1);
+	}
+	for (i = 0; rc == 0 && i < dt_review_unit_count(r); i++) {
+		const dt_unit_review *u = dt_review_unit_at(r, i);
+
+		if (u->nlinks == 0) {
+			rc = csv_row(b, u, NULL);
+		}
+		for (k = 0; rc == 0 && k < u->nlinks; k++) {
+			rc = csv_row(b, u, &u->links[k]);
+		}
+	}
+	return rc;
+}
+
+int dt_review_write(char **out, size_t *len_out, const dt_review *r,
+	dt_report_format format, unsigned flags, dt_error *err)
+{
+	dt_buf b;
+	int rc;
+
+	DT_ASSERT_ARG(out != NULL && r != NULL && r->finished, err);
+	*out = NULL;
+	dt__buf_init(&b, (size_t)1 << 30);
+	switch (format) {
+	case DT_REPORT_JSON:
+		rc = write_json(&b, r);
+		break;
+	case DT_REPORT_CSV:
+		rc = write_csv(&b, r, flags);
+		break;
+	case DT_REPORT_HTML:
+		rc = dt__review_write_html(&b, r, flags);
+		break;
+	case DT_REPORT_TEXT:
+	case DT_REPORT_MD:
+		rc = dt__review_write_text(&b, r, format == DT_REPORT_MD,
+			flags);
+		break;
+	default:
+		return dt__fail(err, DT_EINVAL, 0, 0,
+			"gaps has no such format");
+	}
+	if (rc == 0) {
+		*out = dt__buf_detach(&b, len_out);
+		rc = *out ? 0 : DT_ENOMEM;
+	}
+	if (rc < 0) {
+		dt__buf_dispose(&b);
+		return dt__fail(err, rc, 0, 0, "cannot write the report");
+	}
+	return 0;
+}
