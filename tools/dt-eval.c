@@ -3,15 +3,13 @@
  * corpus/ (DESIGN §4), per set and split.
  *
  * Linked against the library; runs no subprocesses.  For each gold
- * section (directive, split) every local document of the split is read,
- * its citations found against all directives of the gold file, and those
- * about the section's directive become predicted facts: resolved
- * citations are explicit links, broken and stale ones broken and stale
- * references.  Measures whose producer does not exist yet (implicit
- * links, uncovered and partial units: the linker and coverage, issue 6)
- * are reported as not available, never as a number.  What else exists
- * is checked: every document reads, and every eId the gold names is a
- * unit of the directive's outline.
+ * section (directive, split) the directive is reviewed against every
+ * local document of the split, exactly as `dirtrace gaps DIRECTIVE
+ * <split>/` does, and the review's links, findings (uncovered, partial,
+ * broken-ref, stale-ref) become the predicted facts.  A measure whose
+ * producer did not exist would be reported as not available, never as a
+ * number.  Also checked: every document reads, and every eId the gold
+ * names is a unit of the directive's outline.
  *
  * usage: dt-eval [--json] [GOLD.tsv ...]   (default: corpus/ * /gold.tsv)
  */
@@ -32,8 +30,6 @@ typedef struct {
 	const char *dir;         /* folder of the gold file, with '/' */
 	const ev_section *sec;
 	const dt_doc *directive; /* this section's directive (or NULL) */
-	const dt_doc *const *all; /* every directive of the gold file */
-	size_t nall;
 	size_t units, eids, eids_found, docs, docs_failed;
 	ev_fact *pred;
 	size_t npred, predcap;
@@ -48,12 +44,10 @@ static const struct {
 	const char *missing;
 } measures[] = {
 	{ "explicit links", offsetof(ev_scores, explicit_links), NULL },
-	{ "implicit links", offsetof(ev_scores, implicit_links),
-	  "the linker (issue 6)" },
-	{ "all links", offsetof(ev_scores, all_links),
-	  "the linker (issue 6)" },
-	{ "uncovered", offsetof(ev_scores, uncovered), "coverage (issue 6)" },
-	{ "partial", offsetof(ev_scores, partial), "coverage (issue 6)" },
+	{ "implicit links", offsetof(ev_scores, implicit_links), NULL },
+	{ "all links", offsetof(ev_scores, all_links), NULL },
+	{ "uncovered", offsetof(ev_scores, uncovered), NULL },
+	{ "partial", offsetof(ev_scores, partial), NULL },
 	{ "broken", offsetof(ev_scores, broken), NULL },
 	{ "stale", offsetof(ev_scores, stale), NULL },
 };
@@ -107,77 +101,94 @@ static void check_eids(section_report *r)
 }
 
 static void predict(section_report *r, ev_kind kind, const char *file,
-	const dt_cite *c, const char *eid)
+	size_t line, const char *eid, int implicit)
 {
 	ev_fact f;
 
 	memset(&f, 0, sizeof(f));
 	f.kind = kind;
 	f.file = (char *)file;
-	f.line = c->line;
+	f.line = line;
 	f.eid = (char *)eid;
-	f.text = (char *)c->text;
+	f.implicit = implicit;
 	ev_facts_push(&r->pred, &r->npred, &r->predcap, &f);
 }
 
-/* The citations of one local document about this section's directive,
- * as predicted facts; `file` is its path relative to the gold file. */
-static void predict_doc(section_report *r, const dt_doc *doc,
-	const char *file)
+/* A path as the gold file writes it: relative to the gold's folder. */
+static const char *rel(const section_report *r, const char *path)
 {
-	dt_citeset *set = NULL;
-	dt_error err = { 0 };
-	size_t i, k;
+	size_t dl = strlen(r->dir);
 
-	if (dt_cites_find(&set, doc, r->all, r->nall, &err) < 0) {
-		fprintf(stderr, "dt-eval: %s: error: %s\n", file,
-			err.message);
-		return;
-	}
-	for (i = 0; i < dt_citeset_count(set); i++) {
-		const dt_cite *c = dt_citeset_at(set, i);
-
-		if (c->directive != r->directive || r->directive == NULL) {
-			continue;
-		}
-		if (c->status == DT_CITE_RESOLVED) {
-			for (k = 0; k < c->neids; k++) {
-				predict(r, EV_LINK, file, c, c->eids[k]);
-			}
-		} else if (c->status == DT_CITE_BROKEN) {
-			predict(r, EV_BROKEN, file, c, NULL);
-		} else if (c->status == DT_CITE_STALE) {
-			predict(r, EV_STALE, file, c, NULL);
-		}
-	}
-	dt_citeset_free(set);
+	return strncmp(path, r->dir, dl) == 0 ? path + dl : path;
 }
 
-/* Read every local document of the split folder and predict from it. */
+/* The review's links and findings as predicted facts. */
+static void predict_review(section_report *r, const dt_review *rv)
+{
+	size_t i, k;
+
+	for (i = 0; i < dt_review_unit_count(rv); i++) {
+		const dt_unit_review *u = dt_review_unit_at(rv, i);
+
+		for (k = 0; k < u->nlinks; k++) {
+			const dt_link *l = &u->links[k];
+
+			predict(r, EV_LINK, rel(r, l->file), l->line, l->eid,
+				l->kind == DT_LINK_IMPLICIT);
+		}
+	}
+	for (i = 0; i < dt_review_finding_count(rv); i++) {
+		const dt_finding *f = dt_review_finding_at(rv, i);
+		static const ev_kind kinds[] = { EV_UNCOVERED, EV_PARTIAL };
+
+		if (f->kind == DT_FIND_UNCOVERED ||
+			f->kind == DT_FIND_PARTIAL) {
+			predict(r, kinds[f->kind], NULL, 0, f->eid, 0);
+		} else if (f->kind == DT_FIND_BROKEN_REF) {
+			predict(r, EV_BROKEN, rel(r, f->file), f->line, NULL, 0);
+		} else if (f->kind == DT_FIND_STALE_REF) {
+			predict(r, EV_STALE, rel(r, f->file), f->line, NULL, 0);
+		}
+	}
+}
+
+/* Review the directive against every local document of the split, as
+ * `dirtrace gaps DIRECTIVE <split>/` would, and predict from it. */
 static void run_split(section_report *r)
 {
 	char pattern[8300];
+	dt_review *rv = NULL;
+	dt_error err = { 0 };
 	glob_t g;
-	size_t i, dl = strlen(r->dir);
+	size_t i;
 
 	snprintf(pattern, sizeof(pattern), "%s%s/*", r->dir, r->sec->split);
-	if (r->sec->split[0] == '\0' || glob(pattern, 0, NULL, &g) != 0) {
+	if (r->directive == NULL || r->sec->split[0] == '\0' ||
+		glob(pattern, 0, NULL, &g) != 0) {
+		return;
+	}
+	if (dt_review_new(&rv, r->directive, NULL, &err) < 0) {
+		fprintf(stderr, "dt-eval: %s: error: %s\n", r->sec->directive,
+			err.message);
+		globfree(&g);
 		return;
 	}
 	for (i = 0; i < g.gl_pathc; i++) {
 		dt_doc *doc = NULL;
-		dt_error err = { 0 };
 
 		r->docs++;
-		if (dt_doc_load(&doc, g.gl_pathv[i], NULL, &err) < 0) {
+		if (dt_doc_load(&doc, g.gl_pathv[i], NULL, &err) < 0 ||
+			dt_review_add(rv, doc, &err) < 0) {
 			r->docs_failed++;
 			fprintf(stderr, "dt-eval: %s:%zu: error: %s\n",
 				g.gl_pathv[i], err.line, err.message);
-			continue;
 		}
-		predict_doc(r, doc, g.gl_pathv[i] + dl);
 		dt_doc_free(doc);
 	}
+	if (dt_review_finish(rv, &err) == 0) {
+		predict_review(r, rv);
+	}
+	dt_review_free(rv);
 	globfree(&g);
 }
 
@@ -263,7 +274,8 @@ static size_t load_directives(const ev_gold *g, const char *dir,
 	return n;
 }
 
-/* Add the available measures' counts of `s` to the set's pool. */
+/* Add the counts of `s` to the set's pool: all links (explicit and
+ * implicit are its parts), uncovered, partial, broken, stale. */
 static void pool_add(ev_score *pool, const ev_scores *s)
 {
 	size_t i;
@@ -271,7 +283,7 @@ static void pool_add(ev_score *pool, const ev_scores *s)
 	for (i = 0; i < NMEASURES; i++) {
 		const ev_score *m = measure(s, i);
 
-		if (measures[i].missing == NULL) {
+		if (measures[i].missing == NULL && i != 0 && i != 1) {
 			pool->pred += m->pred;
 			pool->matched_pred += m->matched_pred;
 			pool->gold += m->gold;
@@ -311,9 +323,9 @@ static void eval_sections(const ev_gold *g, section_report *base,
 		ev_facts_free(r.pred, r.npred);
 	}
 	if (!json) {
-		printf("overall F1=%.3f (%s; pooled over explicit links, "
-			"broken and stale; implicit links and coverage not yet "
-			"available)\n\n", ev_f1(&pool), base->set);
+		printf("overall F1=%.3f (%s; pooled over all links, "
+			"uncovered, partial, broken and stale)\n\n",
+			ev_f1(&pool), base->set);
 	}
 }
 
@@ -321,10 +333,9 @@ static int eval_gold(const char *path, int json, int *first)
 {
 	char dir[4096], set[256], errbuf[256];
 	dt_doc *docs[MAX_DIRECTIVES];
-	const dt_doc *live[MAX_DIRECTIVES];
 	const char *names[MAX_DIRECTIVES];
 	char *text = NULL;
-	size_t len = 0, n, i, nlive = 0;
+	size_t len = 0, n, i;
 	dt_error err = { 0 };
 	section_report base;
 	ev_gold g;
@@ -342,17 +353,10 @@ static int eval_gold(const char *path, int json, int *first)
 	}
 	dt_free(text);
 	n = load_directives(&g, dir, docs, names);
-	for (i = 0; i < n; i++) {
-		if (docs[i] != NULL) {
-			live[nlive++] = docs[i];
-		}
-	}
 	memset(&base, 0, sizeof(base));
 	base.gold_path = path;
 	base.set = set;
 	base.dir = dir;
-	base.all = live;
-	base.nall = nlive;
 	eval_sections(&g, &base, docs, n, names, json, first);
 	for (i = 0; i < n; i++) {
 		dt_doc_free(docs[i]);
