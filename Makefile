@@ -60,7 +60,7 @@ UNIT    = $(BUILD)/unit-tests
 
 .SECONDARY:
 .PHONY: all deps check check-run asan-check demo demo-run install uninstall \
-        clean lint format eval bench fuzz unit e2e
+        clean lint format eval bench fuzz unit e2e check-browser
 
 all: $(STATIC) $(SHARED) $(BIN)
 
@@ -132,6 +132,10 @@ check-run: all $(UNIT) $(EVAL)
 	sh tests/check_gold.sh $(BIN)
 	sh tests/check_install.sh
 	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
+
+# The HTML report in headless Chromium (installed on demand).
+check-browser: all
+	sh tests/check_browser.sh $(BIN)
 
 asan-check:
 	@sh tools/deps.sh

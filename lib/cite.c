@@ -787,41 +787,28 @@ static int scan_alias(scanner *z, size_t p, size_t *next)
 	return emit(z, DT_RAW_ALIAS, 2);
 }
 
-/* Dispatch on the alternative of the candidate pattern that matched. */
-static int scan_at(scanner *z, size_t which, size_t p, size_t *next)
+/* What starts at a candidate: an alias definition, a chain of units
+ * (perhaps after "настоящей"), or a document on its own. */
+static int scan_at(scanner *z, size_t p, size_t *next)
 {
-	switch (which) {
-	case DT_CC_LEVEL:
-		return scan_chain(z, p, next);
-	case DT_CC_SELF: {
-		int rc = scan_chain(z, p, next);
+	int rc;
 
-		return rc != 0 || *next != 0 ? rc : scan_doc(z, p, next);
-	}
-	case DT_CC_TYPE:
-	case DT_CC_CODE:
-		return scan_doc(z, p, next);
-	case DT_CC_ALIAS:
+	if (z->s[p] == '(') {
 		return scan_alias(z, p, next);
-	default:
-		*next = 0;
-		return 0;
 	}
+	rc = scan_chain(z, p, next);
+	return rc != 0 || *next != 0 ? rc : scan_doc(z, p, next);
 }
 
 int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 	dt_cite_raw_cb cb, void *payload)
 {
-	scanner *z;
-	size_t pos = 0, ov[2 * 6];
+	scanner zs, *z = &zs;
+	size_t pos = 0, ov[2];
 	int rc = dt__cite_grammar_init(NULL);
 
 	if (rc < 0) {
 		return rc;
-	}
-	z = dt__malloc(sizeof(*z));
-	if (z == NULL) {
-		return DT_ENOMEM;
 	}
 	z->s = s;
 	z->len = len;
@@ -829,20 +816,22 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 	z->cb = cb;
 	z->payload = payload;
 	while (rc == 0 && pos < len) {
-		size_t which = 1, next = 0;
+		size_t next = 0;
 
-		rc = dt__re_match(dt__cite_re(z->cl, DT_CRE_CAND), s, len, pos,
-			ov, 6);
+		/* the search pattern needs a blank before a word: the text's
+		 * first word is tried on its own */
+		rc = pos == 0 ? dt__re_match(dt__cite_re_start(z->cl), s, len,
+			0, ov, 1) : 0;
+		if (rc == 0) {
+			rc = dt__re_match(dt__cite_re(z->cl, DT_CRE_CAND), s, len,
+				pos, ov, 1);
+		}
 		if (rc <= 0) {
 			break;
 		}
-		while (which < 6 && ov[2 * which] == SIZE_MAX) {
-			which++;
-		}
-		rc = scan_at(z, which, ov[0], &next);
+		rc = scan_at(z, ov[0], &next);
 		/* resume after what was parsed, at least past the match */
 		pos = next > ov[1] ? next : ov[1];
 	}
-	dt__free(z);
 	return rc;
 }

@@ -52,6 +52,7 @@ typedef struct {
 	dt_cite_lang lang;
 	dt_kind kind;
 	unsigned flags;
+	const char *guard;   /* lookbehinds the word must pass, or "" */
 	const char *pattern; /* caseless; "\\." at the end = abbreviation */
 } dt_cite_level;
 
@@ -76,7 +77,7 @@ typedef struct {
 
 /* The compiled patterns of a language. */
 enum {
-	DT_CRE_CAND,     /* candidate starts (groups: see DT_CC_*) */
+	DT_CRE_CAND,     /* where a citation may start */
 	DT_CRE_LEVEL,    /* anchored level word, one group per row */
 	DT_CRE_WORD,     /* anchored small word, one group per row */
 	DT_CRE_SELF,     /* anchored self/attachment prefix: 1 self 2 attach */
@@ -90,20 +91,14 @@ enum {
 	DT_CRE_COUNT
 };
 
-/* Groups of DT_CRE_CAND: which alternative matched. */
-enum {
-	DT_CC_LEVEL = 1, /* a level word and a label start */
-	DT_CC_TYPE,      /* a document word that a reference may follow */
-	DT_CC_SELF,      /* "настоящего", "this", "прилагаемый" + word */
-	DT_CC_CODE,      /* "QĐ 31" */
-	DT_CC_ALIAS      /* "(sau đây gọi tắt là", "(далее —" */
-};
-
 /** Compile every grammar (once per process, thread-safe); 0 or a
  *  negative dt_status, `err` filled from the first failure. */
 int dt__cite_grammar_init(dt_error *err);
 /** Pattern `which` of grammar `cl`; valid after dt__cite_grammar_init. */
 const dt_re *dt__cite_re(dt_cite_lang cl, int which);
+/** The candidate alternatives anchored at a text's start (the search
+ *  pattern needs a blank or "(" before them). */
+const dt_re *dt__cite_re_start(dt_cite_lang cl);
 /** Level row of capture group `group` (1-based) of DT_CRE_LEVEL. */
 const dt_cite_level *dt__cite_level_row(dt_cite_lang cl, size_t group);
 /** Word category of capture group `group` of DT_CRE_WORD. */

@@ -164,9 +164,16 @@ static size_t line_of(builder *b, size_t off)
 		b->line_pos = 0;
 		b->line = b->unit->text_line;
 	}
-	for (; b->line_pos < off && b->text[b->line_pos] != '\0';
-		b->line_pos++) {
-		b->line += b->text[b->line_pos] == '\n';
+	while (b->line_pos < off) {
+		const char *nl = memchr(b->text + b->line_pos, '\n',
+			off - b->line_pos);
+
+		if (nl == NULL) {
+			b->line_pos = off;
+			break;
+		}
+		b->line++;
+		b->line_pos = (size_t)(nl - b->text) + 1;
 	}
 	return b->line;
 }

@@ -24,6 +24,8 @@
 #define LABEL_CAP 24
 /* Members a range may have: beyond this it is taken as its two ends. */
 #define RANGE_MAX 200
+/* Labels kept for a unit other units of a path hang on ("Điều 5, 6"). */
+#define ANCESTOR_LABELS 32
 
 typedef char label_buf[LABEL_CAP];
 
@@ -168,8 +170,10 @@ typedef struct {
 
 static void push_label(label_list *l, const char *s)
 {
-	if (l->n < l->cap) {
-		fmt(l->v[l->n++], LABEL_CAP, "%s", s);
+	size_t n = strlen(s);
+
+	if (l->n < l->cap && n < LABEL_CAP) {
+		memcpy(l->v[l->n++], s, n + 1);
 	}
 }
 
@@ -247,11 +251,32 @@ static int exists(const dt_cite_dir *d, const char *eid)
 	return eid[0] != '\0' && dt_doc_find(d->doc, eid) != NULL;
 }
 
+/* out = a b c d; "" when it does not fit (then it names no unit).
+ * Plain copies: eIds are built for every step of every path, and
+ * snprintf was the largest cost of resolution. */
+static void cat4(char *out, const char *a, const char *b, const char *c,
+	const char *d)
+{
+	const char *part[4] = { a, b, c, d };
+	size_t n = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		size_t k = strlen(part[i]);
+
+		if (n + k >= EID_CAP) {
+			out[0] = '\0';
+			return;
+		}
+		memcpy(out + n, part[i], k);
+		n += k;
+	}
+	out[n] = '\0';
+}
+
 static void join(char *out, const char *cur, const char *prefix,
 	const char *label)
 {
-	fmt(out, EID_CAP, "%s%s%s%s", cur, cur[0] ? "__" : "", prefix,
-		label);
+	cat4(out, cur, cur[0] ? "__" : "", prefix, label);
 }
 
 /* The eId of decimal item `label` reached from `cur`: a dotted label is
@@ -339,62 +364,67 @@ static const dt_unit *implementing(const dt_cite_dir *d, const char *eid)
 	return NULL;
 }
 
-/* The candidate eIds of one step from `cur`, most likely first. */
-static size_t candidates(char (*c)[EID_CAP], const cursor *cur,
-	const dt_cite_step *st)
+/* Candidate `i` (0, 1, …) of the eIds one step from `cur` may have,
+ * most likely first; 0 when there are no more. */
+static int candidate(char *out, const cursor *cur, const dt_cite_step *st,
+	int i)
 {
-	const char *l = st->label;
+	const char *l = st->label, *para;
 	int digit = l[0] >= '0' && l[0] <= '9';
 	label_buf other;
-	size_t n = 0;
 
-	if (st->decimal) {
-		decimal_eid(c[n++], cur->eid, l);
+	if (st->decimal && i-- == 0) {
+		decimal_eid(out, cur->eid, l);
+		return 1;
 	}
 	switch (st->kind) {
 	case DT_KIND_ARTICLE:
-		fmt(c[n++], EID_CAP, "art_%s", l);
-		break;
 	case DT_KIND_CHAPTER:
-		fmt(c[n++], EID_CAP, "chp_%s", l);
-		break;
 	case DT_KIND_PART:
-		fmt(c[n++], EID_CAP, "part_%s", l);
-		break;
+		join(out, "", st->kind == DT_KIND_ARTICLE ? "art_" :
+			st->kind == DT_KIND_CHAPTER ? "chp_" : "part_", l);
+		return i == 0;
 	case DT_KIND_SECTION:
 	case DT_KIND_SUBSECTION:
-		join(c[n++], cur->eid, st->kind == DT_KIND_SECTION ? "sec_" :
-			"subsec_", l);
-		decimal_eid(c[n++], cur->eid, l);
-		break;
+		if (i == 0) {
+			join(out, cur->eid, st->kind == DT_KIND_SECTION ?
+				"sec_" : "subsec_", l);
+		} else {
+			decimal_eid(out, cur->eid, l);
+		}
+		return i <= 1;
 	default:
-		if (!digit) {
-			join(c[n++], cur->eid, "point_", l);
-			if (other_letter(other, l)) {
-				join(c[n++], cur->eid, "point_", other);
-			}
-			break;
-		}
-		if (cur->eid[0] != '\0') {
-			join(c[n++], cur->eid, st->kind == DT_KIND_ITEM ?
-				"item_" : "para_", l);
-		}
-		decimal_eid(c[n++], cur->eid, l);
 		break;
 	}
-	return n;
+	if (!digit) {
+		if (i == 1 && !other_letter(other, l)) {
+			return 0;
+		}
+		join(out, cur->eid, "point_", i ? other : l);
+		return i <= 1;
+	}
+	para = st->kind == DT_KIND_ITEM ? "item_" : "para_";
+	if (cur->eid[0] == '\0') {
+		i++; /* no container: only a decimal item can be meant */
+	}
+	if (i == 0) {
+		join(out, cur->eid, para, l);
+	} else {
+		decimal_eid(out, cur->eid, l);
+	}
+	return i <= 1;
 }
 
 /* Take one step of a path; 1 when the unit exists. */
 static int step(const dt_cite_dir *d, cursor *cur, const dt_cite_step *st)
 {
-	char c[4][EID_CAP], tag[EID_CAP];
+	char c[EID_CAP], tag[EID_CAP];
 	const dt_unit *u;
-	size_t n = candidates(c, cur, st), i;
+	int i;
 
-	for (i = 0; i < n; i++) {
-		if (exists(d, c[i])) {
-			memcpy(cur->eid, c[i], EID_CAP);
+	for (i = 0; candidate(c, cur, st, i); i++) {
+		if (exists(d, c)) {
+			memcpy(cur->eid, c, EID_CAP);
 			return 1;
 		}
 	}
@@ -482,7 +512,7 @@ static int walk(char *eid, const dt_cite_raw *raw, const dt_cite_dir *dir,
 		memset(&st, 0, sizeof(st));
 		st.kind = g->kind;
 		st.decimal = strchr(lists[i].v[pick[i]], '.') != NULL;
-		fmt(st.label, sizeof(st.label), "%s", lists[i].v[pick[i]]);
+		memcpy(st.label, lists[i].v[pick[i]], LABEL_CAP);
 		if (!step(dir, &cur, &st)) {
 			return 0;
 		}
@@ -565,21 +595,18 @@ int dt__cite_targets(char (*eids)[96], size_t max, size_t *n_out,
 	char *miss, size_t misscap, const dt_cite_raw *raw, const char *s,
 	unsigned g0, unsigned g1, const dt_cite_dir *dir)
 {
+	/* the leaf's labels may be many (a range); an ancestor's few */
+	label_buf leaf[DT_CITE_MAX_TARGETS];
+	label_buf up[DT_CITE_MAX_GROUPS - 1][ANCESTOR_LABELS];
 	label_list lists[DT_CITE_MAX_GROUPS];
-	label_buf *pool;
 	targets t = { eids, max, 0, miss, misscap };
 	size_t i;
 	int decimal = 0;
 
-	pool = dt__calloc(DT_CITE_MAX_GROUPS * DT_CITE_MAX_TARGETS,
-		sizeof(label_buf));
-	if (pool == NULL) {
-		return DT_ENOMEM;
-	}
 	for (i = 0; i < DT_CITE_MAX_GROUPS; i++) {
-		lists[i].v = pool + i * DT_CITE_MAX_TARGETS;
+		lists[i].v = i ? up[i - 1] : leaf;
 		lists[i].n = 0;
-		lists[i].cap = DT_CITE_MAX_TARGETS;
+		lists[i].cap = i ? ANCESTOR_LABELS : DT_CITE_MAX_TARGETS;
 	}
 	miss[0] = '\0';
 	/* a dotted label is a full path: the other words of its citation
@@ -593,7 +620,6 @@ int dt__cite_targets(char (*eids)[96], size_t max, size_t *n_out,
 			leaf_paths(&t, raw, s, dir, (int)i, lists);
 		}
 	}
-	dt__free(pool);
 	*n_out = t.n;
 	return 0;
 }

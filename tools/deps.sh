@@ -2,11 +2,25 @@
 # deps.sh - make sure the Debian packages dirtrace builds and tests with are
 # installed; install the missing ones with apt-get (as root directly, else
 # through sudo).  If neither is possible, print the exact command and exit 2.
+# `deps.sh browser` does the same for what `make check-browser` needs
+# instead: Chromium and a font with Vietnamese and Cyrillic glyphs.
 set -u
+# python3 reads the JSON and CSV reports back in the end-to-end tests;
+# binutils' objdump checks the installed library's soname.
 PACKAGES="make gcc pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-libxml2-dev libpcre2-dev libicu-dev libstemmer-dev libcriterion-dev"
+libxml2-dev libpcre2-dev libicu-dev libstemmer-dev libcriterion-dev \
+python3 binutils"
+if [ "${1:-}" = browser ]; then
+	PACKAGES="chromium fonts-dejavu-core"
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
+	if [ "${1:-}" = browser ]; then
+		command -v chromium >/dev/null 2>&1 && exit 0
+		echo "dirtrace: deps: not a Debian system; install Chromium" \
+			"(a 'chromium' command) and fonts with Vietnamese glyphs" >&2
+		exit 2
+	fi
 	# Not Debian: trust pkg-config and the linker, say what is needed.
 	if pkg-config --exists libcmark-gfm libxml-2.0 libpcre2-8 icu-uc \
 		icu-i18n criterion 2>/dev/null; then

@@ -1272,6 +1272,11 @@ ParameterizedTestParameters(cite_resolution, picks_the_document)
 			"Trung ương;\n\nCăn cứ Chỉ thị số 07-CT/TW ngày 02/02/2026 "
 			"của Ban Bí thư,\n\nBan Thường vụ Tỉnh ủy hướng dẫn như "
 			"sau:\n\nCác chi bộ thực hiện Điều 5.", "", AMB, "", ""),
+		VI("Căn cứ Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Chấp hành "
+			"Trung ương;\n\nCăn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 "
+			"của Ban Chấp hành Trung ương,\n\nBan Thường vụ Tỉnh ủy "
+			"hướng dẫn như sau:\n\nCác chi bộ thực hiện Điều 5.", "",
+			AMB, "", ""),
 		VI("Căn cứ Điều lệ Đảng;\n\nCăn cứ Quy định số 31-QĐ/TW ngày "
 			"15/3/2026 của Ban Chấp hành Trung ương,\n\nBan Thường vụ "
 			"Tỉnh ủy hướng dẫn như sau:\n\nCác chi bộ thực hiện khoản 2 "

@@ -1,0 +1,975 @@
+/*
+ * report_html.c - a gap review as one self-contained HTML page: a header
+ * with the summary, a coverage bar per chapter (inline SVG), the coverage
+ * map (one row per article, one cell per clause and point), the units
+ * with their links and evidence in <details>, and the findings.
+ *
+ * Rows of the map: every article.  A directive without articles gets one
+ * row per top decimal item (an lvl_N not inside another row), one with
+ * neither one row per highest unit that is not a part, chapter, section
+ * or subsection.  Cells: every clause, point and decimal item inside a
+ * row, and every leaf unit inside it; a row with none gets one cell for
+ * itself.  A chapter is a top-level container; units outside any
+ * container form one more group.  Chapter bars count the obligation units
+ * of the chapter exactly as the summary counts those of the directive.
+ *
+ * Safety: every string from a document or the command line goes through
+ * esc(): & < > " ' become entities, C0 controls other than TAB/LF/CR (and
+ * DEL and C1) are dropped, bad UTF-8 becomes U+FFFD.  The page loads
+ * nothing (a CSP forbids it); the only script is the static filter at the
+ * end, and the page reads the same with scripts off (<details>, anchors).
+ * The output is deterministic: document order, no timestamps.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report_html.h"
+
+/* Display classes: the coverage statuses, with accepted gaps apart. */
+enum {
+	CLS_COVERED,
+	CLS_IMPLICIT,
+	CLS_PARTIAL,
+	CLS_UNCOVERED,
+	CLS_ACCEPTED,
+	CLS_NA,
+	CLS_COUNT
+};
+
+/* Per class: CSS name, text, symbol (not colour alone), colours, help. */
+static const struct {
+	const char *name, *text, *sym, *bg, *fg, *help;
+} cls[CLS_COUNT] = {
+	{ "covered", "covered", "\u2713", "#1b7837", "#fff",
+		"an explicit citation, or all obligation parts covered" },
+	{ "implicit", "implicit", "\u2248", "#a6dba0", "#000",
+		"covered, but only by text similarity" },
+	{ "partial", "partial", "\u25D0", "#fdb863", "#000",
+		"some obligation parts covered, some not" },
+	{ "uncovered", "uncovered", "\u2717", "#b2182b", "#fff",
+		"no local document implements it" },
+	{ "accepted", "accepted", "A", "#5e3c99", "#fff",
+		"a reviewer accepted the gap" },
+	{ "na", "n/a", "\u2013", "#e0e0e0", "#333",
+		"not an obligation (scope, definitions, ...)" },
+};
+/* The order of segments in a coverage bar (n/a is never counted). */
+static const int bar_order[] = { CLS_COVERED, CLS_IMPLICIT, CLS_ACCEPTED,
+	CLS_PARTIAL, CLS_UNCOVERED };
+
+static const char css[] =
+	"body{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;"
+	"margin:1.5rem;color:#1b1b1b;background:#fff;line-height:1.4}\n"
+	"h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;"
+	"margin-top:2rem}.kicker,.meta,caption{color:#555}\n"
+	".badge,td.cell,.filters button{background:var(--c,#fff);"
+	"color:var(--t,#000)}.badge{padding:0 .4em;border-radius:.3em;"
+	"white-space:nowrap;font-size:.85em}\n"
+	"dl.numbers{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}"
+	"dl.numbers div{min-width:5rem}dt{font-size:.8em;color:#555}"
+	"dd{margin:0;font-size:1.4em;font-weight:bold}\n"
+	"svg.bar{display:block;width:100%;max-width:48rem;height:1.1rem;"
+	"border:1px solid #888}rect.seg{fill:var(--c)}\n"
+	".chapter{margin:.6rem 0}.chapter h3{font-size:1rem;margin:0}\n"
+	".map-wrap{overflow-x:auto}table{border-collapse:collapse}"
+	"table.coverage-map th,table.coverage-map td{border:1px solid #fff;"
+	"padding:.15rem .35rem}tr.article>th{text-align:left;"
+	"border-left:.5rem solid var(--c);background:#f6f6f6;"
+	"font-weight:normal;max-width:26rem;overflow:hidden;"
+	"text-overflow:ellipsis;white-space:nowrap}\n"
+	"tr.group-head th{text-align:left;background:#fff;padding-top:.6rem}"
+	"td.cell{text-align:center;min-width:2.2rem;white-space:nowrap}"
+	"td.cell a{color:inherit;text-decoration:none}\n"
+	".dim{opacity:.15}.hidden{display:none}"
+	".filters button{border:1px solid #555;border-radius:.3em;"
+	"margin:.1rem;padding:.2rem .6rem;cursor:pointer}"
+	".filters button[aria-pressed=true]{outline:3px solid #000}\n"
+	"details{margin:.3rem 0}summary{cursor:pointer}"
+	"ul.units{list-style:none;padding-left:0}li.unit{margin-top:.4rem;"
+	"padding-left:.5rem;border-left:.3rem solid var(--c)}\n"
+	".d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}"
+	".d4{margin-left:6rem}\n"
+	"p.text{margin:.2rem 0;white-space:pre-wrap;color:#333}"
+	"ul.links{margin:.2rem 0}q{font-style:italic}"
+	"table.list td,table.list th{border:1px solid #ccc;padding:.2rem .4rem;"
+	"text-align:left;vertical-align:top}table.list code{"
+	"white-space:nowrap}\n";
+
+/* Shows the filter buttons and makes them work; nothing else depends on
+ * it.  Rows stay when the row or one of its cells has the status; the
+ * article details follow their rows (same order). */
+static const char script[] =
+	"(function(){var nav=document.getElementById('filters');"
+	"if(!nav){return;}nav.hidden=false;"
+	"var bs=nav.querySelectorAll('button');"
+	"var rows=document.querySelectorAll('tr.article');"
+	"var dets=document.querySelectorAll('details.article');"
+	"function apply(s){var all=s==='all';"
+	"bs.forEach(function(b){b.setAttribute('aria-pressed',"
+	"String(b.dataset.status===s));});"
+	"rows.forEach(function(tr,i){"
+	"var hit=all||tr.classList.contains('status-'+s);"
+	"tr.querySelectorAll('td.cell').forEach(function(td){"
+	"var m=all||td.classList.contains('status-'+s);"
+	"td.classList.toggle('dim',!m);if(m){hit=true;}});"
+	"tr.classList.toggle('hidden',!hit);"
+	"if(dets[i]){dets[i].classList.toggle('hidden',!hit);}});}"
+	"bs.forEach(function(b){b.addEventListener('click',"
+	"function(){apply(b.dataset.status);});});"
+	"var m=/^#status=([a-z]+)$/.exec(location.hash);"
+	"if(m&&nav.querySelector('[data-status='+m[1]+']')){apply(m[1]);}"
+	"})();\n";
+
+/* ## Writing with a sticky error */
+
+typedef struct {
+	dt_buf *b;
+	int rc; /* the first failure; later writes do nothing */
+} html;
+
+static void put(html *h, const char *s)
+{
+	if (h->rc == 0) {
+		h->rc = dt__buf_append(h->b, s, strlen(s));
+	}
+}
+
+/* Formatted output; only numbers and ASCII, never document text. */
+static void putf(html *h, const char *fmt, ...) DT_PRINTF(2, 3);
+static void putf(html *h, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	int n;
+
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (h->rc == 0) {
+		h->rc = n < 0 ? DT_ERROR : dt__buf_reserve(h->b, (size_t)n);
+	}
+	if (h->rc == 0) {
+		vsnprintf(h->b->data + h->b->len, (size_t)n + 1, fmt, ap2);
+		h->b->len += (size_t)n;
+	}
+	va_end(ap2);
+	va_end(ap);
+}
+
+/* What an ASCII byte becomes: NULL = itself, "" = dropped, else an
+ * entity. */
+static const char *ascii_entity(unsigned char c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	case '\t': case '\n': case '\r': return NULL;
+	default: return c < 0x20 || c == 0x7F ? "" : NULL;
+	}
+}
+
+/* Append `s` (NULL = "") escaped for text and attribute values alike. */
+static void esc(html *h, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t len = strlen((const char *)p), i = 0, start = 0;
+
+	while (h->rc == 0 && i < len) {
+		const char *rep;
+		uint32_t cp = p[i];
+		size_t n = 1;
+
+		if (p[i] < 0x80) {
+			rep = ascii_entity(p[i]);
+		} else {
+			n = dt__utf8_decode(p + i, len - i, &cp);
+			rep = n == 0 ? "\xEF\xBF\xBD" : cp < 0xA0 ? "" : NULL;
+			n = n ? n : 1;
+		}
+		if (rep != NULL) {
+			h->rc = dt__buf_append(h->b, (const char *)p + start,
+				i - start);
+			put(h, rep);
+			start = i + n;
+		}
+		i += n;
+	}
+	if (h->rc == 0) {
+		h->rc = dt__buf_append(h->b, (const char *)p + start,
+			len - start);
+	}
+}
+
+/* before, `s` escaped, after. */
+static void wrap(html *h, const char *before, const char *s,
+	const char *after)
+{
+	put(h, before);
+	esc(h, s);
+	put(h, after);
+}
+
+/* ## The page model: rows, cells and chapters */
+
+typedef struct {
+	size_t parent;      /* review index of the parent; SIZE_MAX: top */
+	size_t row;         /* review index of its map row; SIZE_MAX: none */
+	size_t group;       /* index of its chapter group */
+	size_t ncells;      /* rows: cells in the row */
+	unsigned char cls;  /* CLS_* */
+	unsigned char cell; /* 1: a cell of its row */
+	unsigned char acc;  /* accepted here or above */
+} unit_info;
+
+typedef struct {
+	size_t top;              /* review index of the chapter; SIZE_MAX:
+	                          * the units outside any container */
+	size_t rows;             /* map rows in the group */
+	size_t count[CLS_COUNT]; /* obligation units by class */
+} group_info;
+
+typedef struct {
+	const dt_review *r;
+	size_t n;
+	unit_info *u;
+	group_info *g;
+	size_t ng;
+	size_t nrows, maxcells;
+	int mode;          /* what rows are: see row_mode() */
+	const char *lang;  /* "vi", "ru", "en" or "" */
+} page;
+
+static const dt_unit *unit_of(const page *p, size_t i)
+{
+	return dt_review_unit_at(p->r, i)->unit;
+}
+
+static int is_container(dt_kind k)
+{
+	return k == DT_KIND_PART || k == DT_KIND_CHAPTER ||
+		k == DT_KIND_SECTION || k == DT_KIND_SUBSECTION;
+}
+
+/* The class a unit shows, as dt_review_finish() counts it: an accepted
+ * gap (here or above) that is not covered counts as accepted. */
+static int class_of(const dt_unit_review *ur, int acc)
+{
+	if (ur->obligation == 0 || ur->status == DT_COV_NA) {
+		return CLS_NA;
+	}
+	if (ur->status == DT_COV_COVERED) {
+		return CLS_COVERED;
+	}
+	if (ur->status == DT_COV_IMPLICIT) {
+		return CLS_IMPLICIT;
+	}
+	if (acc) {
+		return CLS_ACCEPTED;
+	}
+	return ur->status == DT_COV_PARTIAL ? CLS_PARTIAL : CLS_UNCOVERED;
+}
+
+/* Parents (a stack over the pre-order), inherited acceptance, classes. */
+static int link_parents(page *p)
+{
+	size_t *stack = dt__calloc(p->n + 1, sizeof(size_t)), sp = 0, i;
+
+	if (stack == NULL) {
+		return DT_ENOMEM;
+	}
+	for (i = 0; i < p->n; i++) {
+		const dt_unit_review *ur = dt_review_unit_at(p->r, i);
+		const dt_unit *up = dt_unit_parent(ur->unit);
+		unit_info *u = &p->u[i];
+
+		while (sp > 0 && unit_of(p, stack[sp - 1]) != up) {
+			sp--;
+		}
+		u->parent = sp > 0 ? stack[sp - 1] : SIZE_MAX;
+		u->acc = ur->accepted != DT_ACCEPT_NONE ||
+			(u->parent != SIZE_MAX && p->u[u->parent].acc);
+		u->cls = (unsigned char)class_of(ur, u->acc);
+		stack[sp++] = i;
+	}
+	dt__free(stack);
+	return 0;
+}
+
+/* 2: rows are articles; 1: top decimal items; 0: highest non-containers */
+static int row_mode(const page *p)
+{
+	int mode = 0;
+	size_t i;
+
+	for (i = 0; i < p->n && mode < 2; i++) {
+		dt_kind k = dt_unit_kind(unit_of(p, i));
+
+		mode = k == DT_KIND_ARTICLE ? 2 : k == DT_KIND_LEVEL ? 1 : mode;
+	}
+	return mode;
+}
+
+static int is_row(dt_kind k, int mode)
+{
+	return mode == 2 ? k == DT_KIND_ARTICLE :
+		mode == 1 ? k == DT_KIND_LEVEL : !is_container(k);
+}
+
+/* Rows and cells; a unit belongs to the row of its parent, if any. */
+static void find_rows(page *p)
+{
+	int mode = p->mode = row_mode(p);
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		unit_info *u = &p->u[i];
+		const dt_unit *un = unit_of(p, i);
+		dt_kind k = dt_unit_kind(un);
+
+		u->row = u->parent != SIZE_MAX ? p->u[u->parent].row :
+			SIZE_MAX;
+		if (u->row == SIZE_MAX && is_row(k, mode)) {
+			u->row = i;
+			p->nrows++;
+		} else if (u->row != SIZE_MAX &&
+			(k == DT_KIND_CLAUSE || k == DT_KIND_POINT ||
+				k == DT_KIND_LEVEL ||
+				dt_unit_child_count(un) == 0)) {
+			u->cell = 1;
+			p->u[u->row].ncells++;
+		}
+	}
+	for (i = 0; i < p->n; i++) {
+		if (p->u[i].row == i && p->u[i].ncells > p->maxcells) {
+			p->maxcells = p->u[i].ncells;
+		}
+	}
+}
+
+/* Chapter groups in order of first appearance: each top-level container
+ * is one; the units outside any container share one more. */
+static void find_groups(page *p)
+{
+	size_t i, outside = SIZE_MAX;
+
+	for (i = 0; i < p->n; i++) {
+		unit_info *u = &p->u[i];
+
+		if (u->parent != SIZE_MAX) {
+			u->group = p->u[u->parent].group;
+		} else if (is_container(dt_unit_kind(unit_of(p, i)))) {
+			u->group = p->ng;
+			p->g[p->ng++].top = i;
+		} else {
+			if (outside == SIZE_MAX) {
+				outside = p->ng;
+				p->g[p->ng++].top = SIZE_MAX;
+			}
+			u->group = outside;
+		}
+		if (u->row == i) {
+			p->g[u->group].rows++;
+		}
+		if (u->cls != CLS_NA) {
+			p->g[u->group].count[u->cls]++;
+		}
+	}
+}
+
+static int page_init(page *p, const dt_review *r)
+{
+	const char *lang = dt_lang_code(dt_doc_lang(dt_review_directive(r)));
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	p->r = r;
+	p->n = dt_review_unit_count(r);
+	p->lang = strlen(lang) == 2 ? lang : "";
+	p->u = dt__calloc(p->n + 1, sizeof(*p->u));
+	p->g = dt__calloc(p->n + 1, sizeof(*p->g));
+	if (p->u == NULL || p->g == NULL) {
+		return DT_ENOMEM;
+	}
+	rc = link_parents(p);
+	if (rc == 0) {
+		find_rows(p);
+		find_groups(p);
+	}
+	return rc;
+}
+
+static void page_dispose(page *p)
+{
+	dt__free(p->u);
+	dt__free(p->g);
+}
+
+/* ## Pieces */
+
+static void badge(html *h, int c)
+{
+	putf(h, "<span class=\"badge status-%s\"><span class=\"sym\" "
+		"aria-hidden=\"true\">%s</span> %s</span>", cls[c].name,
+		cls[c].sym, cls[c].text);
+}
+
+/* "Điều 5 — Heading" (the heading only when there is one). */
+static void label_heading(html *h, const dt_unit *u)
+{
+	esc(h, dt_unit_label(u));
+	if (*dt_unit_heading(u) != '\0') {
+		put(h, " \u2014 ");
+		esc(h, dt_unit_heading(u));
+	}
+}
+
+/* A stacked bar of `count` (obligation units by class) with tooltips. */
+static void svg_bar(html *h, const size_t *count, const char *what)
+{
+	size_t total = 0, cum = 0, k, x = 0;
+
+	for (k = 0; k < sizeof(bar_order) / sizeof(bar_order[0]); k++) {
+		total += count[bar_order[k]];
+	}
+	put(h, "<svg class=\"bar\" viewBox=\"0 0 1000 20\" "
+		"preserveAspectRatio=\"none\" role=\"img\" aria-label=\"");
+	esc(h, what);
+	putf(h, ": %zu obligations\"><title>", total);
+	esc(h, what);
+	putf(h, ": %zu obligations</title>", total);
+	if (total == 0) {
+		put(h, "<rect class=\"seg status-na\" x=\"0\" y=\"0\" "
+			"width=\"1000\" height=\"20\"><title>no obligations"
+			"</title></rect>");
+	}
+	for (k = 0; total > 0 && k < sizeof(bar_order) / sizeof(bar_order[0]);
+		k++) {
+		int c = bar_order[k];
+		size_t end;
+
+		if (count[c] == 0) {
+			continue;
+		}
+		cum += count[c];
+		end = cum * 1000 / total;
+		putf(h, "<rect class=\"seg status-%s\" x=\"%zu\" y=\"0\" "
+			"width=\"%zu\" height=\"20\"><title>%s: %zu of %zu"
+			"</title></rect>", cls[c].name, x, end - x,
+			cls[c].text, count[c], total);
+		x = end;
+	}
+	put(h, "</svg>");
+}
+
+/* "12 of 15 obligations covered or accepted (80.0%)". */
+static void bar_caption(html *h, const size_t *count)
+{
+	size_t done = count[CLS_COVERED] + count[CLS_IMPLICIT] +
+		count[CLS_ACCEPTED];
+	size_t total = done + count[CLS_PARTIAL] + count[CLS_UNCOVERED];
+
+	putf(h, "<p class=\"caption\">%zu of %zu obligations covered or "
+		"accepted", done, total);
+	if (total > 0) {
+		putf(h, " (%.1f%%)", 100.0 * (double)done / (double)total);
+	}
+	put(h, "</p>\n");
+}
+
+/* ## Header, summary, chapters */
+
+static void write_head(html *h, const dt_meta *m, const dt_doc *dir)
+{
+	int c;
+
+	put(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+		"<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+		"content=\"width=device-width, initial-scale=1\">\n"
+		"<meta http-equiv=\"Content-Security-Policy\" content=\""
+		"default-src 'none'; style-src 'unsafe-inline'; "
+		"script-src 'unsafe-inline'\">\n"
+		"<meta name=\"generator\" content=\"dirtrace "
+		DT_VERSION_STRING "\">\n<title>Gap review: ");
+	esc(h, *m->symbol ? m->symbol : dt_doc_file(dir));
+	put(h, "</title>\n<style>\n");
+	for (c = 0; c < CLS_COUNT; c++) {
+		putf(h, ".status-%s{--c:%s;--t:%s}", cls[c].name, cls[c].bg,
+			cls[c].fg);
+	}
+	put(h, "\n");
+	put(h, css);
+	put(h, "</style>\n</head>\n<body>\n");
+}
+
+static void write_header(html *h, const page *p)
+{
+	const dt_doc *dir = dt_review_directive(p->r);
+	const dt_meta *m = dt_doc_meta(dir);
+
+	put(h, "<header>\n<p class=\"kicker\">dirtrace gap review</p>\n"
+		"<h1>");
+	if (*m->type) {
+		wrap(h, "<span class=\"doctype\">", m->type, "</span> ");
+	}
+	put(h, "<span class=\"symbol\">");
+	esc(h, *m->symbol ? m->symbol : dt_doc_file(dir));
+	putf(h, "</span></h1>\n<p class=\"title\" lang=\"%s\">", p->lang);
+	esc(h, m->title);
+	put(h, "</p>\n<p class=\"meta\">");
+	if (*m->date) {
+		wrap(h, "issued <time datetime=\"", m->date, "\">");
+		esc(h, m->date);
+		put(h, "</time> \u00b7 ");
+	}
+	if (*m->issuer) {
+		esc(h, m->issuer);
+		put(h, " \u00b7 ");
+	}
+	wrap(h, "<code>", dt_doc_file(dir), "</code></p>\n</header>\n");
+}
+
+static void write_summary(html *h, const page *p)
+{
+	const dt_summary *s = dt_review_summary(p->r);
+	static const char *const what[] = { "units", "obligations",
+		"covered", "implicit", "partial", "uncovered", "accepted" };
+	const size_t n[] = { s->units, s->obligations, s->covered,
+		s->implicit, s->partial, s->uncovered, s->accepted };
+	size_t count[CLS_COUNT] = { s->covered, s->implicit, s->partial,
+		s->uncovered, s->accepted, 0 };
+	size_t i;
+
+	put(h, "<section class=\"summary\" aria-label=\"summary\">\n"
+		"<dl class=\"numbers\">");
+	for (i = 0; i < sizeof(n) / sizeof(n[0]); i++) {
+		putf(h, "<div><dt>%s</dt><dd>%zu</dd></div>", what[i], n[i]);
+	}
+	if (s->obligations > 0) {
+		putf(h, "<div><dt>coverage</dt><dd>%.1f%%</dd></div>"
+			"<div><dt>explicit</dt><dd>%.1f%%</dd></div>",
+			100.0 * s->coverage, 100.0 * s->explicit_coverage);
+	}
+	put(h, "</dl>\n");
+	svg_bar(h, count, "whole directive");
+	put(h, "\n</section>\n");
+}
+
+/* The name of group `g`: the chapter's label and heading. */
+static void group_name(html *h, const page *p, const group_info *g)
+{
+	if (g->top == SIZE_MAX) {
+		put(h, p->ng == 1 ? "All units" : "Outside chapters");
+	} else {
+		label_heading(h, unit_of(p, g->top));
+	}
+}
+
+static void write_chapters(html *h, const page *p)
+{
+	size_t i;
+
+	put(h, "<section class=\"chapters\">\n<h2>Coverage by chapter</h2>\n");
+	for (i = 0; i < p->ng; i++) {
+		const group_info *g = &p->g[i];
+
+		if (g->rows == 0 && g->top == SIZE_MAX) {
+			continue; /* a preamble only */
+		}
+		put(h, "<div class=\"chapter\"");
+		if (g->top != SIZE_MAX) {
+			wrap(h, " data-eid=\"", dt_unit_eid(unit_of(p, g->top)),
+				"\"");
+		}
+		putf(h, " lang=\"%s\"><h3>", p->lang);
+		group_name(h, p, g);
+		if (g->top != SIZE_MAX) {
+			put(h, " ");
+			badge(h, p->u[g->top].cls);
+		}
+		put(h, "</h3>\n");
+		svg_bar(h, g->count, g->top == SIZE_MAX ? "outside chapters" :
+			dt_unit_label(unit_of(p, g->top)));
+		bar_caption(h, g->count);
+		put(h, "</div>\n");
+	}
+	put(h, "</section>\n");
+}
+
+static void write_filters(html *h)
+{
+	int c;
+
+	put(h, "<nav class=\"filters\" id=\"filters\" hidden "
+		"aria-label=\"filter by status\">Show: <button type=\"button\" "
+		"data-status=\"all\" aria-pressed=\"true\">all</button>");
+	for (c = 0; c < CLS_COUNT; c++) {
+		putf(h, " <button type=\"button\" class=\"status-%s\" "
+			"data-status=\"%s\" aria-pressed=\"false\">",
+			cls[c].name, cls[c].name);
+		put(h, cls[c].sym);
+		putf(h, " %s</button>", cls[c].text);
+	}
+	put(h, "</nav>\n<p class=\"legend\">");
+	for (c = 0; c < CLS_COUNT; c++) {
+		badge(h, c);
+		putf(h, " %s. ", cls[c].help);
+	}
+	put(h, "</p>\n");
+}
+
+/* ## The coverage map */
+
+/* One part of a cell's number: the number as written, or the position of
+ * an unnumbered unit ("-" items, paragraphs). */
+static void num_part(html *h, const dt_unit *u)
+{
+	const unsigned char *s = (const unsigned char *)dt_unit_num(u);
+
+	for (; *s != '\0'; s++) {
+		if ((*s >= '0' && *s <= '9') || ((*s | 0x20) >= 'a' &&
+			(*s | 0x20) <= 'z') || *s >= 0x80) {
+			esc(h, dt_unit_num(u));
+			return;
+		}
+	}
+	putf(h, "%ld", dt_unit_value(u));
+}
+
+/* The number of cell `i` inside its row: "2", "2.a", "2.a.1"; a decimal
+ * item ("1.2") and a row's own cell carry their own number only. */
+static void cell_number(html *h, const page *p, size_t i)
+{
+	size_t chain[8], n = 0, j;
+
+	if (i == p->u[i].row ||
+		dt_unit_kind(unit_of(p, i)) == DT_KIND_LEVEL) {
+		num_part(h, unit_of(p, i));
+		return;
+	}
+	for (j = i; j != p->u[i].row && n < 8; j = p->u[j].parent) {
+		chain[n++] = j;
+	}
+	if (j != p->u[i].row) {
+		put(h, "\u2026.");
+	}
+	while (n-- > 0) {
+		num_part(h, unit_of(p, chain[n]));
+		put(h, n > 0 ? "." : "");
+	}
+}
+
+static void write_cell(html *h, const page *p, size_t i)
+{
+	const dt_unit_review *ur = dt_review_unit_at(p->r, i);
+	int c = p->u[i].cls;
+
+	putf(h, "<td class=\"cell status-%s\" title=\"", cls[c].name);
+	esc(h, dt_unit_label(ur->unit));
+	putf(h, ": %s", cls[c].text);
+	if (ur->nlinks > 0) {
+		putf(h, ", %zu link%s", ur->nlinks, ur->nlinks == 1 ? "" : "s");
+	}
+	wrap(h, "\"><a href=\"#u-", dt_unit_eid(ur->unit), "\">");
+	putf(h, "<span class=\"sym\" aria-hidden=\"true\">%s</span> ",
+		cls[c].sym);
+	cell_number(h, p, i);
+	put(h, "</a></td>");
+}
+
+static void write_row(html *h, const page *p, size_t i)
+{
+	const dt_unit *u = unit_of(p, i);
+	size_t j;
+
+	putf(h, "<tr class=\"article status-%s\" data-eid=\"",
+		cls[p->u[i].cls].name);
+	esc(h, dt_unit_eid(u));
+	putf(h, "\" data-kind=\"%s\"><th scope=\"row\" title=\"",
+		dt_kind_name(dt_unit_kind(u)));
+	label_heading(h, u);
+	put(h, "\">");
+	badge(h, p->u[i].cls);
+	wrap(h, " <a href=\"#d-", dt_unit_eid(u), "\">");
+	esc(h, dt_unit_label(u));
+	put(h, "</a>");
+	if (*dt_unit_heading(u) != '\0') {
+		wrap(h, " <span class=\"heading\">", dt_unit_heading(u),
+			"</span>");
+	}
+	put(h, "</th>");
+	if (p->u[i].ncells == 0) {
+		write_cell(h, p, i);
+	}
+	for (j = i + 1; j < p->n && p->u[j].row == i; j++) {
+		if (p->u[j].cell) {
+			write_cell(h, p, j);
+		}
+	}
+	put(h, "</tr>\n");
+}
+
+static void write_map(html *h, const page *p)
+{
+	size_t i, group = SIZE_MAX;
+	size_t span = (p->maxcells > 0 ? p->maxcells : 1) + 1;
+
+	put(h, "<section class=\"map\">\n<h2>Coverage map</h2>\n");
+	write_filters(h);
+	putf(h, "<div class=\"map-wrap\"><table class=\"coverage-map\" "
+		"lang=\"%s\">\n<caption>one row per %s, one cell per clause, "
+		"point or item</caption>\n", p->lang, p->mode == 2 ? "article" :
+		p->mode == 1 ? "top decimal item" : "top unit");
+	for (i = 0; i < p->n; i++) {
+		if (p->u[i].row != i) {
+			continue;
+		}
+		if (p->u[i].group != group) {
+			put(h, group != SIZE_MAX ? "</tbody>\n" : "");
+			group = p->u[i].group;
+			putf(h, "<tbody class=\"group\"><tr class=\"group-"
+				"head\"><th scope=\"rowgroup\" "
+				"colspan=\"%zu\">", span);
+			group_name(h, p, &p->g[group]);
+			put(h, "</th></tr>\n");
+		}
+		write_row(h, p, i);
+	}
+	put(h, group != SIZE_MAX ? "</tbody>\n" : "");
+	put(h, "</table></div>\n");
+	put(h, p->nrows == 0 ? "<p>No units to map.</p>\n" : "");
+	put(h, "</section>\n");
+}
+
+/* ## Units, links, findings, documents */
+
+static const char *accept_name(dt_accept a)
+{
+	return a == DT_ACCEPT_NOT_APPLICABLE ? "not applicable" :
+		a == DT_ACCEPT_ALTERNATIVE ? "alternative" :
+		a == DT_ACCEPT_PLANNED ? "planned" : "none";
+}
+
+static void write_link(html *h, const dt_link *l)
+{
+	const char *kind = l->kind == DT_LINK_EXPLICIT ? "explicit" :
+		"implicit";
+
+	putf(h, "<li class=\"link %s\"><code>", kind);
+	esc(h, l->file);
+	putf(h, ":%zu</code> <code>", l->line);
+	esc(h, l->local_eid);
+	putf(h, "</code> %s, score %.2f: <q>", kind, l->score);
+	esc(h, l->evidence);
+	put(h, "</q></li>\n");
+}
+
+/* Unit `i` as a list item, indented by its depth below unit `base`
+ * (SIZE_MAX: below the top). */
+static void write_unit(html *h, const page *p, size_t i, size_t base)
+{
+	const dt_unit_review *ur = dt_review_unit_at(p->r, i);
+	size_t depth = 0, j;
+
+	for (j = i; j != base && p->u[j].parent != SIZE_MAX;
+		j = p->u[j].parent) {
+		depth++;
+	}
+	putf(h, "<li class=\"unit status-%s d%zu\" id=\"u-",
+		cls[p->u[i].cls].name, depth < 4 ? depth : 4);
+	esc(h, dt_unit_eid(ur->unit));
+	put(h, "\"><div class=\"uhead\">");
+	badge(h, p->u[i].cls);
+	put(h, " <b>");
+	label_heading(h, ur->unit);
+	wrap(h, "</b> <code>", dt_unit_eid(ur->unit), "</code>");
+	put(h, ur->obligation ? " <span class=\"ob\">obligation</span>" : "");
+	putf(h, " <span class=\"line\">line %zu</span></div>\n",
+		dt_unit_line(ur->unit));
+	if (*dt_unit_text(ur->unit) != '\0') {
+		wrap(h, "<p class=\"text\">", dt_unit_text(ur->unit), "</p>\n");
+	}
+	if (ur->accepted != DT_ACCEPT_NONE) {
+		putf(h, "<p class=\"accept\">accepted (%s): ",
+			accept_name(ur->accepted));
+		esc(h, ur->accept_reason);
+		put(h, "</p>\n");
+	}
+	put(h, ur->nlinks > 0 ? "<ul class=\"links\">\n" : "");
+	for (j = 0; j < ur->nlinks; j++) {
+		write_link(h, &ur->links[j]);
+	}
+	put(h, ur->nlinks > 0 ? "</ul>\n" : "");
+	put(h, "</li>\n");
+}
+
+/* The <details> of map row `i`: the row's unit and everything in it. */
+static void write_details(html *h, const page *p, size_t i)
+{
+	const dt_unit *u = unit_of(p, i);
+	size_t j, nlinks = 0;
+
+	for (j = i; j < p->n && p->u[j].row == i; j++) {
+		nlinks += dt_review_unit_at(p->r, j)->nlinks;
+	}
+	putf(h, "<details class=\"article status-%s\" id=\"d-",
+		cls[p->u[i].cls].name);
+	esc(h, dt_unit_eid(u));
+	wrap(h, "\" data-eid=\"", dt_unit_eid(u), "\"><summary>");
+	badge(h, p->u[i].cls);
+	put(h, " ");
+	label_heading(h, u);
+	putf(h, " <span class=\"count\">(%zu link%s)</span></summary>\n"
+		"<ul class=\"units\">\n", nlinks, nlinks == 1 ? "" : "s");
+	for (j = i; j < p->n && p->u[j].row == i; j++) {
+		write_unit(h, p, j, i);
+	}
+	put(h, "</ul>\n</details>\n");
+}
+
+static void write_units(html *h, const page *p)
+{
+	size_t i, outside = 0;
+
+	putf(h, "<section class=\"units\" lang=\"%s\">\n<h2>Units and "
+		"links</h2>\n", p->lang);
+	for (i = 0; i < p->n; i++) {
+		if (p->u[i].row == i) {
+			write_details(h, p, i);
+		}
+		outside += p->u[i].row == SIZE_MAX;
+	}
+	if (outside > 0) {
+		putf(h, "<details class=\"outside\"><summary>Units outside the "
+			"map (%zu)</summary>\n<ul class=\"units\">\n", outside);
+		for (i = 0; i < p->n; i++) {
+			if (p->u[i].row == SIZE_MAX) {
+				write_unit(h, p, i, SIZE_MAX);
+			}
+		}
+		put(h, "</ul>\n</details>\n");
+	}
+	put(h, "</section>\n");
+}
+
+static void write_finding(html *h, const dt_finding *f)
+{
+	const char *kind = dt_finding_kind_name(f->kind);
+
+	putf(h, "<tr class=\"finding kind-%s\"><td>%s</td><td><code>", kind,
+		kind);
+	esc(h, f->file);
+	putf(h, ":%zu</code></td><td>", f->line);
+	if (f->eid != NULL && *f->eid != '\0') {
+		wrap(h, "<a href=\"#u-", f->eid, "\">");
+		esc(h, f->eid);
+		put(h, "</a>");
+	}
+	wrap(h, "</td><td>", f->message, "</td><td>");
+	if (f->text != NULL && *f->text != '\0') {
+		wrap(h, "<q>", f->text, "</q>");
+	}
+	put(h, "</td></tr>\n");
+}
+
+/* Findings grouped by kind, each group in document order. */
+static void write_findings(html *h, const page *p)
+{
+	size_t n = dt_review_finding_count(p->r), i;
+	int k;
+
+	putf(h, "<section class=\"findings\">\n<h2>Findings (%zu)</h2>\n", n);
+	put(h, n == 0 ? "<p>No findings.</p>\n" : "");
+	for (k = DT_FIND_UNCOVERED; k <= DT_FIND_AMBIGUOUS_REF; k++) {
+		size_t c = 0;
+
+		for (i = 0; i < n; i++) {
+			c += (int)dt_review_finding_at(p->r, i)->kind == k;
+		}
+		if (c == 0) {
+			continue;
+		}
+		putf(h, "<details class=\"findings-kind\" open><summary>%s "
+			"(%zu)</summary>\n<table class=\"list\"><thead><tr>"
+			"<th>kind</th><th>where</th><th>unit</th><th>message"
+			"</th><th>cited text</th></tr></thead><tbody>\n",
+			dt_finding_kind_name((dt_finding_kind)k), c);
+		for (i = 0; i < n; i++) {
+			const dt_finding *f = dt_review_finding_at(p->r, i);
+
+			if ((int)f->kind == k) {
+				write_finding(h, f);
+			}
+		}
+		put(h, "</tbody></table>\n</details>\n");
+	}
+	put(h, "</section>\n");
+}
+
+/* Links that come from the local document `file`. */
+static size_t links_from(const page *p, const char *file)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < p->n; i++) {
+		const dt_unit_review *ur = dt_review_unit_at(p->r, i);
+
+		for (k = 0; k < ur->nlinks; k++) {
+			n += strcmp(ur->links[k].file, file) == 0;
+		}
+	}
+	return n;
+}
+
+static void write_docs(html *h, const page *p)
+{
+	size_t n = dt_review_doc_count(p->r), i;
+
+	putf(h, "<section class=\"documents\">\n<h2>Local documents (%zu)"
+		"</h2>\n", n);
+	put(h, n == 0 ? "<p>None.</p>\n" : "<table class=\"list\"><thead>"
+		"<tr><th>file</th><th>id</th><th>title</th><th>language</th>"
+		"<th>links</th></tr></thead><tbody>\n");
+	for (i = 0; i < n; i++) {
+		const dt_review_doc *d = dt_review_doc_at(p->r, i);
+		const char *lang = dt_lang_code(d->lang);
+
+		wrap(h, "<tr><td><code>", d->file, "</code></td><td>");
+		esc(h, d->id);
+		putf(h, "</td><td lang=\"%s\">", strlen(lang) == 2 ? lang : "");
+		esc(h, d->title);
+		putf(h, "</td><td>%s</td><td>%zu</td></tr>\n", lang,
+			links_from(p, d->file));
+	}
+	put(h, n > 0 ? "</tbody></table>\n" : "");
+	put(h, "</section>\n");
+}
+
+int dt__review_write_html(dt_buf *b, const dt_review *r, unsigned flags)
+{
+	const dt_doc *dir = dt_review_directive(r);
+	html h = { b, 0 };
+	page p;
+
+	(void)flags; /* no DT_WRITE_* flag applies to HTML */
+	h.rc = page_init(&p, r);
+	if (h.rc < 0) {
+		page_dispose(&p);
+		return h.rc;
+	}
+	write_head(&h, dt_doc_meta(dir), dir);
+	write_header(&h, &p);
+	write_summary(&h, &p);
+	write_chapters(&h, &p);
+	write_map(&h, &p);
+	write_units(&h, &p);
+	write_findings(&h, &p);
+	write_docs(&h, &p);
+	put(&h, "<footer class=\"meta\"><p>dirtrace " DT_VERSION_STRING
+		"</p></footer>\n<script>\n");
+	put(&h, script);
+	put(&h, "</script>\n</body>\n</html>\n");
+	page_dispose(&p);
+	return h.rc;
+}
