@@ -94,7 +94,7 @@ static int letter_label(const scan *sc, size_t p, label *out)
 {
 	size_t n, m, q = p;
 	uint32_t c = cp_at(sc, q, &n);
-	int quoted = is_open_quote(c);
+	int quoted = is_open_quote(c), cyrillic = c >= 0x400;
 
 	if (quoted) {
 		q += n;
@@ -120,9 +120,11 @@ static int letter_label(const scan *sc, size_t p, label *out)
 		q += n;
 	} else if (c == ')') {
 		q += n;
-	} else if (is_letter(c) || is_digit(ch(sc, q)) ||
+	} else if (cyrillic || is_letter(c) || is_digit(ch(sc, q)) ||
 		(c == '.' && letter_at(sc, q + 1))) {
-		return 0; /* a word, or an abbreviation like "a.m." */
+		/* a word, an abbreviation ("a.m.", "п."); Russian points are
+		 * «а» or а) (DOMAIN §4.10), never a bare letter */
+		return 0;
 	}
 	out->type = LB_LETTER;
 	out->end = q;
@@ -476,6 +478,7 @@ int dt__cite_rank(const dt_cite_group *g)
 void dt__cite_attach(dt_cite_raw *raw)
 {
 	int n = (int)raw->ngroups, i, j;
+	unsigned char closed[DT_CITE_MAX_GROUPS] = { 0 };
 
 	for (i = 0; i < n; i++) {
 		dt_cite_group *g = &raw->groups[i];
@@ -486,13 +489,27 @@ void dt__cite_attach(dt_cite_raw *raw)
 		for (j = i + 1; j < n && raw->groups[j].seg == g->seg; j++) {
 			if (dt__cite_rank(&raw->groups[j]) < rank) {
 				g->parent = j;
+				/* "khoản 1 Điều 5": a smaller-first chain ends
+				 * here ("Điều 1, mục 1" is only an odd rank) */
+				closed[j] |= rank >= 60;
 				break;
 			}
 		}
+	}
+	/* a descent ("Điều 26, khoản 5, điểm a") starts at a unit that
+	 * closed no smaller-first chain: in "khoản 1 Điều 5, mục 2.1" the
+	 * item does not hang on Điều 5 */
+	for (i = 0; i < n; i++) {
+		dt_cite_group *g = &raw->groups[i];
+		int rank = dt__cite_rank(g);
+
 		for (j = i - 1; g->parent < 0 && j >= 0 &&
 			raw->groups[j].seg == g->seg; j--) {
 			if (dt__cite_rank(&raw->groups[j]) < rank) {
-				g->parent = j;
+				if (!closed[j]) {
+					g->parent = j;
+				}
+				break;
 			}
 		}
 	}

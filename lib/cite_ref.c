@@ -140,11 +140,14 @@ static int number_here(const scan *sc, size_t p, dt_cite_ref *ref)
 /* The clause of a document word: up to a sentence end or 150 bytes. */
 static size_t clause_end(const scan *sc, size_t p)
 {
-	size_t e = min_sz(sc->end, p + 150), q;
+	size_t e = min_sz(sc->end, p + 150), q, n;
 
 	for (q = p; q < e; q++) {
+		/* a full stop ends a sentence before a capital, not in
+		 * "2006 г. № 59-ФЗ" */
 		if (sc->s[q] == ';' || sc->s[q] == '\n' || (sc->s[q] == '.' &&
-			(q + 1 >= e || sc->s[q + 1] == ' '))) {
+			(q + 2 >= e || (sc->s[q + 1] == ' ' &&
+			is_capital(cp_at(sc, q + 2, &n)))))) {
 			return q;
 		}
 	}
@@ -207,12 +210,22 @@ static int code_here(const scan *sc, size_t p, dt_cite_ref *ref)
 
 /* A symbol of the same clause further on: "постановлением Правительства
  * … от 16.02.2026 № 12-П", "Luật … số 29/2018/QH14" (symbol.c). */
-static int mention_here(const scan *sc, size_t p, dt_cite_ref *ref)
+static int mention_here(const scan *sc, size_t p, size_t e,
+	dt_cite_ref *ref)
 {
+	size_t ce = clause_end(sc, e), k;
 	dt_mention m;
-	int rc = dt__symbol_mention_find(&m, sc->s, sc->end, p, sc->end,
-		NULL);
+	int rc;
 
+	/* a symbol has digits: without one in the clause, no need to ask
+	 * (and "Quy định Quy định …" costs nothing) */
+	for (k = e; k < ce && !is_digit(sc->s[k]); k++) {
+	}
+	if (k == ce) {
+		return 0;
+	}
+	rc = dt__symbol_mention_find(&m, sc->s, min_sz(sc->len, ce + 96), p,
+		ce, NULL);
 	if (rc <= 0 || m.type.start != p) {
 		return rc < 0 ? rc : 0;
 	}
@@ -239,11 +252,14 @@ static int ref_tail(const scan *sc, size_t e, dt_cite_ref *ref)
 		return 1;
 	}
 	rc = dt__cite_symbol_here(sc, q, ref);
-	if (rc == 0 && ref->row < dt__cite_symbol_rows()) {
-		rc = mention_here(sc, ref->all.start, ref);
+	if (rc != 0 || number_here(sc, q, ref)) {
+		return rc < 0 ? rc : 1;
 	}
-	if (rc != 0) {
-		return rc;
+	if (ref->row < dt__cite_symbol_rows()) {
+		rc = mention_here(sc, ref->all.start, e, ref);
+		if (rc != 0) {
+			return rc;
+		}
 	}
 	x = clause_end(sc, e);
 	rc = dt__re_match(dt__cite_re(sc->cl, DT_CRE_ANNEX), sc->s, x, e, ov,
@@ -252,9 +268,6 @@ static int ref_tail(const scan *sc, size_t e, dt_cite_ref *ref)
 		ref->kind = DT_REF_SELF;
 		ref->why = "attachment";
 		return rc < 0 ? rc : 1;
-	}
-	if (number_here(sc, q, ref)) {
-		return 1;
 	}
 	if (titled_row(ref->row) && is_capital(cp_at(sc, q, &n))) {
 		title_here(sc, q, ref);

@@ -53,6 +53,6 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	dt_error *err);
 
 /** The default threshold, calibrated on the corpus dev split (match.c). */
-#define DT_MATCH_DEFAULT_MIN_SCORE 0.30
+#define DT_MATCH_DEFAULT_MIN_SCORE 0.20
 
 #endif /* DT_MATCH_H */

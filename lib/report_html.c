@@ -2,16 +2,10 @@
  * report_html.c - a gap review as one self-contained HTML page: a header
  * with the summary, a coverage bar per chapter (inline SVG), the coverage
  * map (one row per article, one cell per clause and point), the units
- * with their links and evidence in <details>, and the findings.
- *
- * Rows of the map: every article.  A directive without articles gets one
- * row per top decimal item (an lvl_N not inside another row), one with
- * neither one row per highest unit that is not a part, chapter, section
- * or subsection.  Cells: every clause, point and decimal item inside a
- * row, and every leaf unit inside it; a row with none gets one cell for
- * itself.  A chapter is a top-level container; units outside any
- * container form one more group.  Chapter bars count the obligation units
- * of the chapter exactly as the summary counts those of the directive.
+ * with their links and evidence in <details>, and the findings.  Which
+ * units are rows, cells and chapters is the page model
+ * (report_html_map.c); the style sheet and the script are static text
+ * (report_html_assets.c).
  *
  * Safety: every string from a document or the command line goes through
  * esc(): & < > " ' become entities, C0 controls other than TAB/LF/CR (and
@@ -24,17 +18,7 @@
 #include <string.h>
 
 #include "report_html.h"
-
-/* Display classes: the coverage statuses, with accepted gaps apart. */
-enum {
-	CLS_COVERED,
-	CLS_IMPLICIT,
-	CLS_PARTIAL,
-	CLS_UNCOVERED,
-	CLS_ACCEPTED,
-	CLS_NA,
-	CLS_COUNT
-};
+#include "report_html_internal.h"
 
 /* Per class: CSS name, text, symbol (not colour alone), colours, help. */
 static const struct {
@@ -56,69 +40,6 @@ static const struct {
 /* The order of segments in a coverage bar (n/a is never counted). */
 static const int bar_order[] = { CLS_COVERED, CLS_IMPLICIT, CLS_ACCEPTED,
 	CLS_PARTIAL, CLS_UNCOVERED };
-
-static const char css[] =
-	"body{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;"
-	"margin:1.5rem;color:#1b1b1b;background:#fff;line-height:1.4}\n"
-	"h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;"
-	"margin-top:2rem}.kicker,.meta,caption{color:#555}\n"
-	".badge,td.cell,.filters button{background:var(--c,#fff);"
-	"color:var(--t,#000)}.badge{padding:0 .4em;border-radius:.3em;"
-	"white-space:nowrap;font-size:.85em}\n"
-	"dl.numbers{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}"
-	"dl.numbers div{min-width:5rem}dt{font-size:.8em;color:#555}"
-	"dd{margin:0;font-size:1.4em;font-weight:bold}\n"
-	"svg.bar{display:block;width:100%;max-width:48rem;height:1.1rem;"
-	"border:1px solid #888}rect.seg{fill:var(--c)}\n"
-	".chapter{margin:.6rem 0}.chapter h3{font-size:1rem;margin:0}\n"
-	".map-wrap{overflow-x:auto}table{border-collapse:collapse}"
-	"table.coverage-map th,table.coverage-map td{border:1px solid #fff;"
-	"padding:.15rem .35rem}tr.article>th{text-align:left;"
-	"border-left:.5rem solid var(--c);background:#f6f6f6;"
-	"font-weight:normal;max-width:26rem;overflow:hidden;"
-	"text-overflow:ellipsis;white-space:nowrap}\n"
-	"tr.group-head th{text-align:left;background:#fff;padding-top:.6rem}"
-	"td.cell{text-align:center;min-width:2.2rem;white-space:nowrap}"
-	"td.cell a{color:inherit;text-decoration:none}\n"
-	".dim{opacity:.15}.hidden{display:none}"
-	".filters button{border:1px solid #555;border-radius:.3em;"
-	"margin:.1rem;padding:.2rem .6rem;cursor:pointer}"
-	".filters button[aria-pressed=true]{outline:3px solid #000}\n"
-	"details{margin:.3rem 0}summary{cursor:pointer}"
-	"ul.units{list-style:none;padding-left:0}li.unit{margin-top:.4rem;"
-	"padding-left:.5rem;border-left:.3rem solid var(--c)}\n"
-	".d1{margin-left:1.5rem}.d2{margin-left:3rem}.d3{margin-left:4.5rem}"
-	".d4{margin-left:6rem}\n"
-	"p.text{margin:.2rem 0;white-space:pre-wrap;color:#333}"
-	"ul.links{margin:.2rem 0}q{font-style:italic}"
-	"table.list td,table.list th{border:1px solid #ccc;padding:.2rem .4rem;"
-	"text-align:left;vertical-align:top}table.list code{"
-	"white-space:nowrap}\n";
-
-/* Shows the filter buttons and makes them work; nothing else depends on
- * it.  Rows stay when the row or one of its cells has the status; the
- * article details follow their rows (same order). */
-static const char script[] =
-	"(function(){var nav=document.getElementById('filters');"
-	"if(!nav){return;}nav.hidden=false;"
-	"var bs=nav.querySelectorAll('button');"
-	"var rows=document.querySelectorAll('tr.article');"
-	"var dets=document.querySelectorAll('details.article');"
-	"function apply(s){var all=s==='all';"
-	"bs.forEach(function(b){b.setAttribute('aria-pressed',"
-	"String(b.dataset.status===s));});"
-	"rows.forEach(function(tr,i){"
-	"var hit=all||tr.classList.contains('status-'+s);"
-	"tr.querySelectorAll('td.cell').forEach(function(td){"
-	"var m=all||td.classList.contains('status-'+s);"
-	"td.classList.toggle('dim',!m);if(m){hit=true;}});"
-	"tr.classList.toggle('hidden',!hit);"
-	"if(dets[i]){dets[i].classList.toggle('hidden',!hit);}});}"
-	"bs.forEach(function(b){b.addEventListener('click',"
-	"function(){apply(b.dataset.status);});});"
-	"var m=/^#status=([a-z]+)$/.exec(location.hash);"
-	"if(m&&nav.querySelector('[data-status='+m[1]+']')){apply(m[1]);}"
-	"})();\n";
 
 /* ## Writing with a sticky error */
 
@@ -209,201 +130,6 @@ static void wrap(html *h, const char *before, const char *s,
 	put(h, before);
 	esc(h, s);
 	put(h, after);
-}
-
-/* ## The page model: rows, cells and chapters */
-
-typedef struct {
-	size_t parent;      /* review index of the parent; SIZE_MAX: top */
-	size_t row;         /* review index of its map row; SIZE_MAX: none */
-	size_t group;       /* index of its chapter group */
-	size_t ncells;      /* rows: cells in the row */
-	unsigned char cls;  /* CLS_* */
-	unsigned char cell; /* 1: a cell of its row */
-	unsigned char acc;  /* accepted here or above */
-} unit_info;
-
-typedef struct {
-	size_t top;              /* review index of the chapter; SIZE_MAX:
-	                          * the units outside any container */
-	size_t rows;             /* map rows in the group */
-	size_t count[CLS_COUNT]; /* obligation units by class */
-} group_info;
-
-typedef struct {
-	const dt_review *r;
-	size_t n;
-	unit_info *u;
-	group_info *g;
-	size_t ng;
-	size_t nrows, maxcells;
-	int mode;          /* what rows are: see row_mode() */
-	const char *lang;  /* "vi", "ru", "en" or "" */
-} page;
-
-static const dt_unit *unit_of(const page *p, size_t i)
-{
-	return dt_review_unit_at(p->r, i)->unit;
-}
-
-static int is_container(dt_kind k)
-{
-	return k == DT_KIND_PART || k == DT_KIND_CHAPTER ||
-		k == DT_KIND_SECTION || k == DT_KIND_SUBSECTION;
-}
-
-/* The class a unit shows, as dt_review_finish() counts it: an accepted
- * gap (here or above) that is not covered counts as accepted. */
-static int class_of(const dt_unit_review *ur, int acc)
-{
-	if (ur->obligation == 0 || ur->status == DT_COV_NA) {
-		return CLS_NA;
-	}
-	if (ur->status == DT_COV_COVERED) {
-		return CLS_COVERED;
-	}
-	if (ur->status == DT_COV_IMPLICIT) {
-		return CLS_IMPLICIT;
-	}
-	if (acc) {
-		return CLS_ACCEPTED;
-	}
-	return ur->status == DT_COV_PARTIAL ? CLS_PARTIAL : CLS_UNCOVERED;
-}
-
-/* Parents (a stack over the pre-order), inherited acceptance, classes. */
-static int link_parents(page *p)
-{
-	size_t *stack = dt__calloc(p->n + 1, sizeof(size_t)), sp = 0, i;
-
-	if (stack == NULL) {
-		return DT_ENOMEM;
-	}
-	for (i = 0; i < p->n; i++) {
-		const dt_unit_review *ur = dt_review_unit_at(p->r, i);
-		const dt_unit *up = dt_unit_parent(ur->unit);
-		unit_info *u = &p->u[i];
-
-		while (sp > 0 && unit_of(p, stack[sp - 1]) != up) {
-			sp--;
-		}
-		u->parent = sp > 0 ? stack[sp - 1] : SIZE_MAX;
-		u->acc = ur->accepted != DT_ACCEPT_NONE ||
-			(u->parent != SIZE_MAX && p->u[u->parent].acc);
-		u->cls = (unsigned char)class_of(ur, u->acc);
-		stack[sp++] = i;
-	}
-	dt__free(stack);
-	return 0;
-}
-
-/* 2: rows are articles; 1: top decimal items; 0: highest non-containers */
-static int row_mode(const page *p)
-{
-	int mode = 0;
-	size_t i;
-
-	for (i = 0; i < p->n && mode < 2; i++) {
-		dt_kind k = dt_unit_kind(unit_of(p, i));
-
-		mode = k == DT_KIND_ARTICLE ? 2 : k == DT_KIND_LEVEL ? 1 : mode;
-	}
-	return mode;
-}
-
-static int is_row(dt_kind k, int mode)
-{
-	return mode == 2 ? k == DT_KIND_ARTICLE :
-		mode == 1 ? k == DT_KIND_LEVEL : !is_container(k);
-}
-
-/* Rows and cells; a unit belongs to the row of its parent, if any. */
-static void find_rows(page *p)
-{
-	int mode = p->mode = row_mode(p);
-	size_t i;
-
-	for (i = 0; i < p->n; i++) {
-		unit_info *u = &p->u[i];
-		const dt_unit *un = unit_of(p, i);
-		dt_kind k = dt_unit_kind(un);
-
-		u->row = u->parent != SIZE_MAX ? p->u[u->parent].row :
-			SIZE_MAX;
-		if (u->row == SIZE_MAX && is_row(k, mode)) {
-			u->row = i;
-			p->nrows++;
-		} else if (u->row != SIZE_MAX &&
-			(k == DT_KIND_CLAUSE || k == DT_KIND_POINT ||
-				k == DT_KIND_LEVEL ||
-				dt_unit_child_count(un) == 0)) {
-			u->cell = 1;
-			p->u[u->row].ncells++;
-		}
-	}
-	for (i = 0; i < p->n; i++) {
-		if (p->u[i].row == i && p->u[i].ncells > p->maxcells) {
-			p->maxcells = p->u[i].ncells;
-		}
-	}
-}
-
-/* Chapter groups in order of first appearance: each top-level container
- * is one; the units outside any container share one more. */
-static void find_groups(page *p)
-{
-	size_t i, outside = SIZE_MAX;
-
-	for (i = 0; i < p->n; i++) {
-		unit_info *u = &p->u[i];
-
-		if (u->parent != SIZE_MAX) {
-			u->group = p->u[u->parent].group;
-		} else if (is_container(dt_unit_kind(unit_of(p, i)))) {
-			u->group = p->ng;
-			p->g[p->ng++].top = i;
-		} else {
-			if (outside == SIZE_MAX) {
-				outside = p->ng;
-				p->g[p->ng++].top = SIZE_MAX;
-			}
-			u->group = outside;
-		}
-		if (u->row == i) {
-			p->g[u->group].rows++;
-		}
-		if (u->cls != CLS_NA) {
-			p->g[u->group].count[u->cls]++;
-		}
-	}
-}
-
-static int page_init(page *p, const dt_review *r)
-{
-	const char *lang = dt_lang_code(dt_doc_lang(dt_review_directive(r)));
-	int rc;
-
-	memset(p, 0, sizeof(*p));
-	p->r = r;
-	p->n = dt_review_unit_count(r);
-	p->lang = strlen(lang) == 2 ? lang : "";
-	p->u = dt__calloc(p->n + 1, sizeof(*p->u));
-	p->g = dt__calloc(p->n + 1, sizeof(*p->g));
-	if (p->u == NULL || p->g == NULL) {
-		return DT_ENOMEM;
-	}
-	rc = link_parents(p);
-	if (rc == 0) {
-		find_rows(p);
-		find_groups(p);
-	}
-	return rc;
-}
-
-static void page_dispose(page *p)
-{
-	dt__free(p->u);
-	dt__free(p->g);
 }
 
 /* ## Pieces */
@@ -499,11 +225,11 @@ static void write_head(html *h, const dt_meta *m, const dt_doc *dir)
 			cls[c].fg);
 	}
 	put(h, "\n");
-	put(h, css);
+	put(h, dt__html_css);
 	put(h, "</style>\n</head>\n<body>\n");
 }
 
-static void write_header(html *h, const page *p)
+static void write_header(html *h, const dt_html_page *p)
 {
 	const dt_doc *dir = dt_review_directive(p->r);
 	const dt_meta *m = dt_doc_meta(dir);
@@ -530,7 +256,7 @@ static void write_header(html *h, const page *p)
 	wrap(h, "<code>", dt_doc_file(dir), "</code></p>\n</header>\n");
 }
 
-static void write_summary(html *h, const page *p)
+static void write_summary(html *h, const dt_html_page *p)
 {
 	const dt_summary *s = dt_review_summary(p->r);
 	static const char *const what[] = { "units", "obligations",
@@ -557,30 +283,30 @@ static void write_summary(html *h, const page *p)
 }
 
 /* The name of group `g`: the chapter's label and heading. */
-static void group_name(html *h, const page *p, const group_info *g)
+static void group_name(html *h, const dt_html_page *p, const dt_html_group *g)
 {
 	if (g->top == SIZE_MAX) {
 		put(h, p->ng == 1 ? "All units" : "Outside chapters");
 	} else {
-		label_heading(h, unit_of(p, g->top));
+		label_heading(h, dt__html_unit_at(p, g->top));
 	}
 }
 
-static void write_chapters(html *h, const page *p)
+static void write_chapters(html *h, const dt_html_page *p)
 {
 	size_t i;
 
 	put(h, "<section class=\"chapters\">\n<h2>Coverage by chapter</h2>\n");
 	for (i = 0; i < p->ng; i++) {
-		const group_info *g = &p->g[i];
+		const dt_html_group *g = &p->g[i];
 
 		if (g->rows == 0 && g->top == SIZE_MAX) {
 			continue; /* a preamble only */
 		}
 		put(h, "<div class=\"chapter\"");
 		if (g->top != SIZE_MAX) {
-			wrap(h, " data-eid=\"", dt_unit_eid(unit_of(p, g->top)),
-				"\"");
+			wrap(h, " data-eid=\"",
+				dt_unit_eid(dt__html_unit_at(p, g->top)), "\"");
 		}
 		putf(h, " lang=\"%s\"><h3>", p->lang);
 		group_name(h, p, g);
@@ -590,7 +316,7 @@ static void write_chapters(html *h, const page *p)
 		}
 		put(h, "</h3>\n");
 		svg_bar(h, g->count, g->top == SIZE_MAX ? "outside chapters" :
-			dt_unit_label(unit_of(p, g->top)));
+			dt_unit_label(dt__html_unit_at(p, g->top)));
 		bar_caption(h, g->count);
 		put(h, "</div>\n");
 	}
@@ -639,13 +365,13 @@ static void num_part(html *h, const dt_unit *u)
 
 /* The number of cell `i` inside its row: "2", "2.a", "2.a.1"; a decimal
  * item ("1.2") and a row's own cell carry their own number only. */
-static void cell_number(html *h, const page *p, size_t i)
+static void cell_number(html *h, const dt_html_page *p, size_t i)
 {
 	size_t chain[8], n = 0, j;
 
 	if (i == p->u[i].row ||
-		dt_unit_kind(unit_of(p, i)) == DT_KIND_LEVEL) {
-		num_part(h, unit_of(p, i));
+		dt_unit_kind(dt__html_unit_at(p, i)) == DT_KIND_LEVEL) {
+		num_part(h, dt__html_unit_at(p, i));
 		return;
 	}
 	for (j = i; j != p->u[i].row && n < 8; j = p->u[j].parent) {
@@ -655,12 +381,12 @@ static void cell_number(html *h, const page *p, size_t i)
 		put(h, "\u2026.");
 	}
 	while (n-- > 0) {
-		num_part(h, unit_of(p, chain[n]));
+		num_part(h, dt__html_unit_at(p, chain[n]));
 		put(h, n > 0 ? "." : "");
 	}
 }
 
-static void write_cell(html *h, const page *p, size_t i)
+static void write_cell(html *h, const dt_html_page *p, size_t i)
 {
 	const dt_unit_review *ur = dt_review_unit_at(p->r, i);
 	int c = p->u[i].cls;
@@ -678,9 +404,9 @@ static void write_cell(html *h, const page *p, size_t i)
 	put(h, "</a></td>");
 }
 
-static void write_row(html *h, const page *p, size_t i)
+static void write_row(html *h, const dt_html_page *p, size_t i)
 {
-	const dt_unit *u = unit_of(p, i);
+	const dt_unit *u = dt__html_unit_at(p, i);
 	size_t j;
 
 	putf(h, "<tr class=\"article status-%s\" data-eid=\"",
@@ -710,7 +436,7 @@ static void write_row(html *h, const page *p, size_t i)
 	put(h, "</tr>\n");
 }
 
-static void write_map(html *h, const page *p)
+static void write_map(html *h, const dt_html_page *p)
 {
 	size_t i, group = SIZE_MAX;
 	size_t span = (p->maxcells > 0 ? p->maxcells : 1) + 1;
@@ -767,7 +493,7 @@ static void write_link(html *h, const dt_link *l)
 
 /* Unit `i` as a list item, indented by its depth below unit `base`
  * (SIZE_MAX: below the top). */
-static void write_unit(html *h, const page *p, size_t i, size_t base)
+static void write_unit(html *h, const dt_html_page *p, size_t i, size_t base)
 {
 	const dt_unit_review *ur = dt_review_unit_at(p->r, i);
 	size_t depth = 0, j;
@@ -805,9 +531,9 @@ static void write_unit(html *h, const page *p, size_t i, size_t base)
 }
 
 /* The <details> of map row `i`: the row's unit and everything in it. */
-static void write_details(html *h, const page *p, size_t i)
+static void write_details(html *h, const dt_html_page *p, size_t i)
 {
-	const dt_unit *u = unit_of(p, i);
+	const dt_unit *u = dt__html_unit_at(p, i);
 	size_t j, nlinks = 0;
 
 	for (j = i; j < p->n && p->u[j].row == i; j++) {
@@ -828,7 +554,7 @@ static void write_details(html *h, const page *p, size_t i)
 	put(h, "</ul>\n</details>\n");
 }
 
-static void write_units(html *h, const page *p)
+static void write_units(html *h, const dt_html_page *p)
 {
 	size_t i, outside = 0;
 
@@ -874,7 +600,7 @@ static void write_finding(html *h, const dt_finding *f)
 }
 
 /* Findings grouped by kind, each group in document order. */
-static void write_findings(html *h, const page *p)
+static void write_findings(html *h, const dt_html_page *p)
 {
 	size_t n = dt_review_finding_count(p->r), i;
 	int k;
@@ -908,7 +634,7 @@ static void write_findings(html *h, const page *p)
 }
 
 /* Links that come from the local document `file`. */
-static size_t links_from(const page *p, const char *file)
+static size_t links_from(const dt_html_page *p, const char *file)
 {
 	size_t i, k, n = 0;
 
@@ -922,7 +648,7 @@ static size_t links_from(const page *p, const char *file)
 	return n;
 }
 
-static void write_docs(html *h, const page *p)
+static void write_docs(html *h, const dt_html_page *p)
 {
 	size_t n = dt_review_doc_count(p->r), i;
 
@@ -950,12 +676,12 @@ int dt__review_write_html(dt_buf *b, const dt_review *r, unsigned flags)
 {
 	const dt_doc *dir = dt_review_directive(r);
 	html h = { b, 0 };
-	page p;
+	dt_html_page p;
 
 	(void)flags; /* no DT_WRITE_* flag applies to HTML */
-	h.rc = page_init(&p, r);
+	h.rc = dt__html_page_init(&p, r);
 	if (h.rc < 0) {
-		page_dispose(&p);
+		dt__html_page_dispose(&p);
 		return h.rc;
 	}
 	write_head(&h, dt_doc_meta(dir), dir);
@@ -968,8 +694,8 @@ int dt__review_write_html(dt_buf *b, const dt_review *r, unsigned flags)
 	write_docs(&h, &p);
 	put(&h, "<footer class=\"meta\"><p>dirtrace " DT_VERSION_STRING
 		"</p></footer>\n<script>\n");
-	put(&h, script);
+	put(&h, dt__html_script);
 	put(&h, "</script>\n</body>\n</html>\n");
-	page_dispose(&p);
+	dt__html_page_dispose(&p);
 	return h.rc;
 }

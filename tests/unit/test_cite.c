@@ -500,7 +500,8 @@ static const char *dump(void)
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
 			"\n  [%zu] line %zu %s '%s' -> %s %s:", i, c->line,
 			c->unit ? dt_unit_eid(c->unit) : "?",
-			c->text ? c->text : "(null)", status_name((int)c->status),
+			c->text ? c->text : "(null)",
+			status_name((int)c->status),
 			directive_name(c->directive));
 		for (j = 0; j < c->neids && n < sizeof(buf); j++) {
 			n += (size_t)snprintf(buf + n, sizeof(buf) - n, " %s",
@@ -571,6 +572,11 @@ typedef struct {
 #define RU31_BASIS "Во исполнение Положения № 31-QD/TW от 15 марта 2026 " \
 	"г. комитет постановляет:\n\n"
 
+static int picks(const dt_cite *c, const char *pick)
+{
+	return c->text != NULL && strstr(c->text, pick) != NULL;
+}
+
 static void run_case(const cite_case *k)
 {
 	const dt_unit *last;
@@ -605,15 +611,15 @@ static void run_case(const cite_case *k)
 		if (c->unit != last) {
 			continue;
 		}
-		if (got == NULL && (k->pick[0] != '\0'
-				? c->text != NULL && strstr(c->text, k->pick) != NULL
+		if (got == NULL && (k->pick[0] != '\0' ? picks(c, k->pick)
 				: nth++ == (size_t)k->index)) {
 			got = c;
 		}
 		if (got != NULL && c->status == DT_CITE_RESOLVED) {
 			for (j = 0; j < c->neids && n < sizeof(eids); j++) {
-				n += (size_t)snprintf(eids + n, sizeof(eids) - n,
-					"%s%s", n ? " " : "", c->eids[j]);
+				n += (size_t)snprintf(eids + n,
+					sizeof(eids) - n, "%s%s", n ? " " : "",
+					c->eids[j]);
 			}
 		}
 	}
@@ -646,16 +652,16 @@ static void run_case(const cite_case *k)
 ParameterizedTestParameters(cite_vi_units, resolves_each_unit_level)
 {
 	static cite_case cases[] = {
-		VI(VI_BASIS "Các cấp ủy thực hiện Điều 5 trong năm.", "",
-			RES, "reg31", "art_5"),
-		VI(VI_BASIS "Các cấp ủy thực hiện khoản 2 Điều 5.", "",
-			RES, "reg31", "art_5__para_2"),
+		VI(VI_BASIS "Các cấp ủy thực hiện Điều 5 trong năm.", "", RES,
+			"reg31", "art_5"),
+		VI(VI_BASIS "Các cấp ủy thực hiện khoản 2 Điều 5.", "", RES,
+			"reg31", "art_5__para_2"),
 		VI(VI_BASIS "Các cấp ủy thực hiện điểm a khoản 2 Điều 5.", "",
 			RES, "reg31", "art_5__para_2__point_a"),
 		VI(VI_BASIS "Chi bộ rà soát theo tiết 2 điểm a khoản 2 Điều 5.",
 			"", RES, "reg31", "art_5__para_2__point_a__item_2"),
-		VI(VI_BASIS "Khoản 3 Điều 6 được áp dụng khi kết luận kiểm tra.",
-			"", RES, "reg31", "art_6__para_3"),
+		VI(VI_BASIS "Khoản 3 Điều 6 được áp dụng khi kết luận kiểm "
+			"tra.", "", RES, "reg31", "art_6__para_3"),
 		VI(VI_BASIS "Điểm đ khoản 1 Điều 7 được giám sát thường xuyên.",
 			"", RES, "reg31", "art_7__para_1__point_đ"),
 		VI(VI_BASIS "Giám sát nguyên tắc tổ chức theo điểm g khoản 1 "
@@ -674,8 +680,8 @@ ParameterizedTestParameters(cite_vi_units, resolves_each_unit_level)
 			RES, "reg31", "art_8__para_5"),
 		VI(VI_BASIS "Báo cáo đột xuất nêu tại điểm c khoản 4 Điều 10.",
 			"", RES, "reg31", "art_10__para_4__point_c"),
-		VI(VI_BASIS "Kiểm tra tổ chức đảng theo khoản 1 Điều 10 và "
-			"báo cáo.", "", RES, "reg31", "art_10__para_1"),
+		VI(VI_BASIS "Kiểm tra tổ chức đảng theo khoản 1 Điều 10 và báo "
+			"cáo.", "", RES, "reg31", "art_10__para_1"),
 		VI(VI_BASIS "Giám sát cán bộ theo điều 9.", "", RES, "reg31",
 			"art_9"),
 		VI(VI_BASIS "Ban Thường vụ chỉ đạo theo KHOẢN 3 ĐIỀU 8.", "",
@@ -684,8 +690,8 @@ ParameterizedTestParameters(cite_vi_units, resolves_each_unit_level)
 			"", RES, "reg31", "chp_2"),
 		VI(VI_BASIS "Trách nhiệm của cấp cơ sở được quy định tại Mục 3 "
 			"Chương II.", "", RES, "reg31", "chp_2__sec_3"),
-		VI(VI_BASIS "Cấp Trung ương thực hiện theo Mục 1 Chương II.", "",
-			RES, "reg31", "chp_2__sec_1"),
+		VI(VI_BASIS "Cấp Trung ương thực hiện theo Mục 1 Chương II.",
+			"", RES, "reg31", "chp_2__sec_1"),
 		VI(VI_BASIS "Việc tổ chức thực hiện theo Chương III.", "", RES,
 			"reg31", "chp_3"),
 		/* units the loaded directive lacks */
@@ -704,14 +710,16 @@ ParameterizedTestParameters(cite_vi_units, resolves_each_unit_level)
 			"làm việc với tổ chức đảng.", "Điều 6", RES, "reg31",
 			"art_6__para_2"),
 		VI("Quy định số 31-QĐ/TW, Điều 7, khoản 1, điểm b yêu cầu giám "
-			"sát.", "Điều 7", RES, "reg31", "art_7__para_1__point_b"),
+			"sát.", "Điều 7", RES, "reg31",
+			"art_7__para_1__point_b"),
 		VI("Các chi bộ thực hiện Điều 10, khoản 3, điểm a Quy định số "
 			"31-QĐ/TW.", "Điều 10", RES, "reg31",
 			"art_10__para_3__point_a"),
 		VI("Các chi bộ thực hiện Điều 5 của Quy định số 31-QĐ/TW.", "",
 			RES, "reg31", "art_5"),
 		VI("Các chi bộ thực hiện điểm a khoản 2 Điều 5 Quy định "
-			"31-QĐ/TW.", "", RES, "reg31", "art_5__para_2__point_a"),
+			"31-QĐ/TW.", "", RES, "reg31",
+			"art_5__para_2__point_a"),
 		VI("Các chi bộ thực hiện khoản 2 Điều 6 Quy định số 31-QĐ/TW "
 			"ngày 15/3/2026 của Ban Chấp hành Trung ương.", "", RES,
 			"reg31", "art_6__para_2"),
@@ -736,14 +744,15 @@ ParameterizedTestParameters(cite_vi_lists_ranges, expands_in_order)
 	static cite_case cases[] = {
 		VI(VI_BASIS "Các cấp ủy thực hiện khoản 1, khoản 2 Điều 7.", "",
 			RES, "reg31", "art_7__para_1 art_7__para_2"),
-		VI(VI_BASIS "Bộ Chính trị thực hiện các khoản 1, 2 và 3 Điều 8.",
-			"", RES, "reg31",
-			"art_8__para_1 art_8__para_2 art_8__para_3"),
+		VI(VI_BASIS "Bộ Chính trị thực hiện các khoản 1, 2 và 3 Điều "
+			"8.", "", RES, "reg31", "art_8__para_1 art_8__para_2 "
+			"art_8__para_3"),
 		VI(VI_BASIS "Giám sát điểm a, b và c khoản 1 Điều 7.", "", RES,
-			"reg31", "art_7__para_1__point_a art_7__para_1__point_b "
-			"art_7__para_1__point_c"),
+			"reg31", "art_7__para_1__point_a "
+			"art_7__para_1__point_b art_7__para_1__point_c"),
 		VI(VI_BASIS "Giám sát điểm a, điểm b khoản 1 Điều 7.", "", RES,
-			"reg31", "art_7__para_1__point_a art_7__para_1__point_b"),
+			"reg31", "art_7__para_1__point_a "
+			"art_7__para_1__point_b"),
 		VI(VI_BASIS "Các cấp ủy thực hiện Điều 5, 6, 7.", "", RES,
 			"reg31", "art_5 art_6 art_7"),
 		VI(VI_BASIS "Các cấp ủy thực hiện Điều 5 và Điều 8.", "", RES,
@@ -757,8 +766,8 @@ ParameterizedTestParameters(cite_vi_lists_ranges, expands_in_order)
 		VI(VI_BASIS "Bảo đảm từ khoản 1 đến khoản 4 Điều 4.", "", RES,
 			"reg31", "art_4__para_1 art_4__para_2 art_4__para_3 "
 			"art_4__para_4"),
-		VI(VI_BASIS "Các cấp ủy thực hiện Điều 5 \u2013 Điều 7.", "", RES,
-			"reg31", "art_5 art_6 art_7"),
+		VI(VI_BASIS "Các cấp ủy thực hiện Điều 5 \u2013 Điều 7.", "",
+			RES, "reg31", "art_5 art_6 art_7"),
 		VI(VI_BASIS "Quy định chung (Điều 1 - Điều 3) được quán triệt.",
 			"", RES, "reg31", "art_1 art_2 art_3"),
 		VI(VI_BASIS "Quy định chung tại Điều 1\u20133 được quán triệt.",
@@ -766,29 +775,29 @@ ParameterizedTestParameters(cite_vi_lists_ranges, expands_in_order)
 		VI(VI_BASIS "Các cấp thực hiện (Điều 9, 10, 11, 12).", "", RES,
 			"reg31", "art_9 art_10 art_11 art_12"),
 		VI(VI_BASIS "Các cấp thực hiện từ Điều 6 đến Điều 8 và từ Điều "
-			"10 đến Điều 12.", "", RES, "reg31",
-			"art_6 art_7 art_8 art_10 art_11 art_12"),
-		VI(VI_BASIS "Các cấp thực hiện từ Điều 2 đến Điều 4, Điều 6, từ "
-			"Điều 8 đến Điều 9.", "", RES, "reg31",
+			"10 đến Điều 12.", "", RES, "reg31", "art_6 art_7 "
+			"art_8 art_10 art_11 art_12"),
+		VI(VI_BASIS "Các cấp thực hiện từ Điều 2 đến Điều 4, Điều 6, "
+			"từ Điều 8 đến Điều 9.", "", RES, "reg31",
 			"art_2 art_3 art_4 art_6 art_8 art_9"),
 		VI(VI_BASIS "Các cấp ủy thực hiện Chương II và Chương III.", "",
 			RES, "reg31", "chp_2 chp_3"),
 		VI(VI_BASIS "Tỉnh ủy thực hiện khoản 1 và khoản 2 Điều 9.", "",
 			RES, "reg31", "art_9__para_1 art_9__para_2"),
-		VI(VI_BASIS "Bộ Chính trị thực hiện khoản 2, khoản 3 và khoản 4 "
-			"Điều 8.", "", RES, "reg31",
-			"art_8__para_2 art_8__para_3 art_8__para_4"),
+		VI(VI_BASIS "Bộ Chính trị thực hiện khoản 2, khoản 3 và khoản "
+			"4 Điều 8.", "", RES, "reg31", "art_8__para_2 "
+			"art_8__para_3 art_8__para_4"),
 		VI(VI_BASIS "Bộ Chính trị thực hiện khoản 1, khoản 5 Điều 8.",
 			"", RES, "reg31", "art_8__para_1 art_8__para_5"),
 		VI(VI_BASIS "Khoản 1, 2 Điều 2 xác định đối tượng.", "", RES,
 			"reg31", "art_2__para_1 art_2__para_2"),
 		VI(VI_BASIS "Từ ngữ được giải thích tại các khoản 1, 2, 3 Điều "
-			"3.", "", RES, "reg31",
-			"art_3__para_1 art_3__para_2 art_3__para_3"),
+			"3.", "", RES, "reg31", "art_3__para_1 art_3__para_2 "
+			"art_3__para_3"),
 		/* the khoản list attaches to the next Điều on its right */
 		VI(VI_BASIS "Các cấp thực hiện Điều 3, khoản 1, khoản 5 Điều 8 "
-			"và báo cáo.", "", RES, "reg31",
-			"art_3 art_8__para_1 art_8__para_5"),
+			"và báo cáo.", "", RES, "reg31", "art_3 art_8__para_1 "
+			"art_8__para_5"),
 		VI(VI_BASIS "Xử lý theo điểm a khoản 3, điểm a, b khoản 4 Điều "
 			"10.", "", RES, "reg31", "art_10__para_3__point_a "
 			"art_10__para_4__point_a art_10__para_4__point_b"),
@@ -796,7 +805,8 @@ ParameterizedTestParameters(cite_vi_lists_ranges, expands_in_order)
 			"Điều 10.", "", RES, "reg31", "art_4__para_3 "
 			"art_10__para_2 art_10__para_3__point_b"),
 		VI(VI_BASIS "Báo cáo theo điểm a, b khoản 4 Điều 10.", "", RES,
-			"reg31", "art_10__para_4__point_a art_10__para_4__point_b"),
+			"reg31", "art_10__para_4__point_a "
+			"art_10__para_4__point_b"),
 		VI(VI_BASIS "Báo cáo theo các điểm a, b và c khoản 4 Điều 10.",
 			"", RES, "reg31", "art_10__para_4__point_a "
 			"art_10__para_4__point_b art_10__para_4__point_c"),
@@ -813,15 +823,17 @@ ParameterizedTestParameters(cite_vi_lists_ranges, expands_in_order)
 			"", RES, "reg31", "art_7__para_1__point_b "
 			"art_7__para_1__point_c art_7__para_1__point_d "
 			"art_7__para_1__point_đ art_7__para_1__point_g"),
-		VI(VI_BASIS "Giám sát điểm b và điểm đ khoản 1 Điều 7.", "", RES,
-			"reg31", "art_7__para_1__point_b art_7__para_1__point_đ"),
+		VI(VI_BASIS "Giám sát điểm b và điểm đ khoản 1 Điều 7.", "",
+			RES, "reg31", "art_7__para_1__point_b "
+			"art_7__para_1__point_đ"),
 		/* ';' separates groups */
-		VI(VI_BASIS "Thực thi các khoản 2, 3 và 5 Điều 8; các khoản 1 và "
-			"2 Điều 9.", "", RES, "reg31", "art_8__para_2 "
-			"art_8__para_3 art_8__para_5 art_9__para_1 art_9__para_2"),
-		VI("Các chi bộ thực hiện các khoản 1, 2 và 3 Điều 8 Quy định số "
-			"31-QĐ/TW.", "", RES, "reg31",
-			"art_8__para_1 art_8__para_2 art_8__para_3"),
+		VI(VI_BASIS "Thực thi các khoản 2, 3 và 5 Điều 8; các khoản 1 "
+			"và 2 Điều 9.", "", RES, "reg31", "art_8__para_2 "
+			"art_8__para_3 art_8__para_5 art_9__para_1 "
+			"art_9__para_2"),
+		VI("Các chi bộ thực hiện các khoản 1, 2 và 3 Điều 8 Quy định "
+			"số 31-QĐ/TW.", "", RES, "reg31", "art_8__para_1 "
+			"art_8__para_2 art_8__para_3"),
 	};
 
 	return cr_make_param_array(cite_case, cases,
@@ -856,11 +868,12 @@ ParameterizedTestParameters(cite_vi_documents, identifies_the_document)
 		VI("Các chi bộ quán triệt Quy định 31-QĐ/TW năm 2026.", "", DOC,
 			"reg31", ""),
 		VI("Các cấp ủy thực hiện Quy định số 31-QĐ/TW, ngày 15/3/2026 "
-			"của Ban Chấp hành Trung ương về công tác kiểm tra, giám "
-			"sát.", "", DOC, "reg31", ""),
+			"của Ban Chấp hành Trung ương về công tác kiểm tra, "
+			"giám sát.", "", DOC, "reg31", ""),
 		VI("Các chi bộ quán triệt Quy định số 24-QĐ/TW ngày 30/7/2021 "
 			"của Ban Chấp hành Trung ương.", "", DOC, "reg24", ""),
-		VI("Các chi bộ quán triệt Quy định số 24.", "", DOC, "reg24", ""),
+		VI("Các chi bộ quán triệt Quy định số 24.", "", DOC, "reg24",
+			""),
 		VI("Các chi bộ học tập QĐ 24.", "", DOC, "reg24", ""),
 		VI("Các chi bộ quán triệt Quy định 24-QD/TW.", "", DOC, "reg24",
 			""),
@@ -868,22 +881,24 @@ ParameterizedTestParameters(cite_vi_documents, identifies_the_document)
 			"02/02/2026 của Ban Bí thư.", "", DOC, "ct07", ""),
 		VI("Ban Tổ chức hướng dẫn theo Hướng dẫn 06-HD/TW.", "", DOC,
 			"hd06", ""),
-		VI("Các cơ quan thực hiện Luật số 8/2026/QH15.", "", DOC, "act8",
-			""),
+		VI("Các cơ quan thực hiện Luật số 8/2026/QH15.", "", DOC,
+			"act8", ""),
 		/* replaced by a loaded directive */
 		VI("Các chi bộ không còn áp dụng Quy định số 18-QĐ/TW ngày "
-			"10/5/2022 của Ban Chấp hành Trung ương.", "", STL, "reg31",
-			""),
+			"10/5/2022 của Ban Chấp hành Trung ương.", "", STL,
+			"reg31", ""),
 		VI("Đoàn kiểm tra không áp dụng khoản 2 Điều 3 Quy định số "
 			"18-QĐ/TW.", "", STL, "reg31", ""),
 		VI("Các chi bộ không áp dụng Quy định 18-QD/TW.", "", STL,
 			"reg31", ""),
 		/* neither loaded nor replaced */
 		VI("Các cấp ủy quán triệt Nghị quyết số 21-NQ/TW ngày "
-			"16/6/2022 của Ban Chấp hành Trung ương.", "", EXT, "", ""),
-		VI("Các cấp ủy thực hiện Kết luận số 21-KL/TW.", "", EXT, "", ""),
-		VI("Chính quyền thực hiện Nghị định 30/2020/NĐ-CP.", "", EXT, "",
+			"16/6/2022 của Ban Chấp hành Trung ương.", "", EXT, "",
 			""),
+		VI("Các cấp ủy thực hiện Kết luận số 21-KL/TW.", "", EXT, "",
+			""),
+		VI("Chính quyền thực hiện Nghị định 30/2020/NĐ-CP.", "", EXT,
+			"", ""),
 		VI("Văn bản trình bày theo Điều 4 của Nghị định số "
 			"30/2020/NĐ-CP.", "", EXT, "", ""),
 		VI("Cán bộ được đánh giá theo Điều 5 của Luật Cán bộ, công "
@@ -892,17 +907,17 @@ ParameterizedTestParameters(cite_vi_documents, identifies_the_document)
 			EXT, "", ""),
 		VI("Người vào Đảng được giới thiệu theo khoản 2 Điều 4 Điều lệ "
 			"Đảng.", "Điều 4", EXT, "", ""),
-		VI("Các cấp ủy tiếp tục thực hiện Chỉ thị số 35-CT/TW.", "", EXT,
+		VI("Các cấp ủy tiếp tục thực hiện Chỉ thị số 35-CT/TW.", "",
+			EXT, "", ""),
+		VI("Cơ quan thực hiện Điều 3 Luật số 33/2005/QH11.", "", EXT,
 			"", ""),
-		VI("Cơ quan thực hiện Điều 3 Luật số 33/2005/QH11.", "", EXT, "",
-			""),
 		VI("Các cấp ủy thực hiện Hướng dẫn số 02-HD/TW.", "", EXT, "",
 			""),
 		/* a name in the citation beats the basis */
 		VI(VI_BASIS "Chính quyền thực hiện khoản 1 Điều 4 Nghị định "
 			"30/2020/NĐ-CP.", "Điều 4", EXT, "", ""),
-		CASE("vi", "vi", "Các chi bộ quán triệt Quy định số 24-QĐ/TW.", "",
-			EXT, "", ""),
+		CASE("vi", "vi", "Các chi bộ quán triệt Quy định số 24-QĐ/TW.",
+			"", EXT, "", ""),
 		CASE("vi", "vi", "Các chi bộ thực hiện Điều 5 Quy định số "
 			"24-QĐ/TW.", "Điều 5", EXT, "", ""),
 	};
@@ -924,49 +939,51 @@ ParameterizedTestParameters(cite_vi_decimal, walks_the_number_path)
 	static cite_case cases[] = {
 		VI("Đảng ủy thực hiện mục 1.1 Hướng dẫn 06-HD/TW.", "", RES,
 			"hd06", "lvl_1__lvl_1-1"),
-		VI("Tuổi vào Đảng theo khoản 1.1.1 Hướng dẫn 06-HD/TW.", "", RES,
-			"hd06", "lvl_1__lvl_1-1__lvl_1-1-1"),
+		VI("Tuổi vào Đảng theo khoản 1.1.1 Hướng dẫn 06-HD/TW.", "",
+			RES, "hd06", "lvl_1__lvl_1-1__lvl_1-1-1"),
 		VI("Trình độ theo điểm 1.2.1 Hướng dẫn số 06-HD/TW.", "", RES,
 			"hd06", "lvl_1__lvl_1-2__lvl_1-2-1"),
 		VI("Tuổi đời tính theo tiết 1.1.2 Hướng dẫn 06-HD/TW.", "", RES,
 			"hd06", "lvl_1__lvl_1-1__lvl_1-1-2"),
-		VI("Trường hợp đặc biệt theo tiết 1.2.2 Hướng dẫn 06-HD/TW.", "",
-			RES, "hd06", "lvl_1__lvl_1-2__lvl_1-2-2"),
-		VI("Thẻ đảng viên cấp theo mục 2.1 Hướng dẫn 06-HD/TW.", "", RES,
-			"hd06", "lvl_2__lvl_2-1"),
+		VI("Trường hợp đặc biệt theo tiết 1.2.2 Hướng dẫn 06-HD/TW.",
+			"", RES, "hd06", "lvl_1__lvl_1-2__lvl_1-2-2"),
+		VI("Thẻ đảng viên cấp theo mục 2.1 Hướng dẫn 06-HD/TW.", "",
+			RES, "hd06", "lvl_2__lvl_2-1"),
 		VI("Đối tượng kiểm tra theo tiểu mục 8.1 Mục 8 Hướng dẫn "
 			"06-HD/TW.", "", RES, "hd06", "lvl_8__lvl_8-1"),
 		VI("Cấp ủy viên thuộc Điểm c tiểu mục 8.1 Mục 8 Hướng dẫn "
 			"06-HD/TW năm 2026.", "", RES, "hd06",
 			"lvl_8__lvl_8-1__point_c"),
 		VI("Người đứng đầu thuộc điểm đ tiểu mục 8.1 Mục 8 Hướng dẫn "
-			"06-HD/TW.", "", RES, "hd06", "lvl_8__lvl_8-1__point_đ"),
+			"06-HD/TW.", "", RES, "hd06",
+			"lvl_8__lvl_8-1__point_đ"),
 		VI("Công tác kiểm tra thực hiện theo Mục 8 Hướng dẫn 06-HD/TW.",
 			"", RES, "hd06", "lvl_8"),
-		VI("Quản lý thẻ theo tiểu mục 2.2 Mục 2 Hướng dẫn 06-HD/TW.", "",
-			RES, "hd06", "lvl_2__lvl_2-2"),
-		VI("Đối tượng gồm từ điểm a đến điểm h tiểu mục 8.1 Mục 8 Hướng "
-			"dẫn 06-HD/TW.", "", RES, "hd06", "lvl_8__lvl_8-1__point_a "
-			"lvl_8__lvl_8-1__point_b lvl_8__lvl_8-1__point_c "
-			"lvl_8__lvl_8-1__point_d lvl_8__lvl_8-1__point_đ "
-			"lvl_8__lvl_8-1__point_e lvl_8__lvl_8-1__point_g "
-			"lvl_8__lvl_8-1__point_h"),
-		VI("Báo chí thực hiện mục 2.1 Chỉ thị 07-CT/TW.", "", RES, "ct07",
-			"lvl_2__lvl_2-1"),
+		VI("Quản lý thẻ theo tiểu mục 2.2 Mục 2 Hướng dẫn 06-HD/TW.",
+			"", RES, "hd06", "lvl_2__lvl_2-2"),
+		VI("Đối tượng gồm từ điểm a đến điểm h tiểu mục 8.1 Mục 8 "
+			"Hướng dẫn 06-HD/TW.", "", RES, "hd06",
+			"lvl_8__lvl_8-1__point_a lvl_8__lvl_8-1__point_b "
+			"lvl_8__lvl_8-1__point_c lvl_8__lvl_8-1__point_d "
+			"lvl_8__lvl_8-1__point_đ lvl_8__lvl_8-1__point_e "
+			"lvl_8__lvl_8-1__point_g lvl_8__lvl_8-1__point_h"),
+		VI("Báo chí thực hiện mục 2.1 Chỉ thị 07-CT/TW.", "", RES,
+			"ct07", "lvl_2__lvl_2-1"),
 		VI("Đa dạng hình thức theo điểm b mục 2.1 Chỉ thị số 07-CT/TW.",
 			"", RES, "ct07", "lvl_2__lvl_2-1__point_b"),
 		VI("Kiểm tra theo tiểu mục 8.5 Mục 8 Hướng dẫn 06-HD/TW.", "",
 			BRK, "hd06", ""),
-		VI("Đảng ủy làm theo Mục 20 Hướng dẫn 06-HD/TW.", "", BRK, "hd06",
-			""),
+		VI("Đảng ủy làm theo Mục 20 Hướng dẫn 06-HD/TW.", "", BRK,
+			"hd06", ""),
 		VI(HD_BASIS "Đảng ủy rà soát nội dung theo tiểu mục 8.2.", "",
 			RES, "hd06", "lvl_8__lvl_8-2"),
 		VI(HD_BASIS "Đảng ủy kiểm tra theo điểm a, b và c tiểu mục 8.1 "
 			"Mục 8.", "", RES, "hd06", "lvl_8__lvl_8-1__point_a "
 			"lvl_8__lvl_8-1__point_b lvl_8__lvl_8-1__point_c"),
 		/* Charter-keyed: Điều N is the Charter tag, mục N.M the item */
-		VI(Q24_BASIS "Theo Điều 4, mục 3.2. (Khoản 2), chi bộ giới thiệu "
-			"người vào Đảng.", "3.2", RES, "reg24", "lvl_3__lvl_3-2"),
+		VI(Q24_BASIS "Theo Điều 4, mục 3.2. (Khoản 2), chi bộ giới "
+			"thiệu người vào Đảng.", "3.2", RES, "reg24",
+			"lvl_3__lvl_3-2"),
 		VI(Q24_BASIS "Chi bộ thực hiện mục 3.3.", "", RES, "reg24",
 			"lvl_3__lvl_3-3"),
 		VI("Tuổi đời theo Quy định 24-QĐ/TW, Điều 1, mục 1, khoản "
@@ -978,15 +995,15 @@ ParameterizedTestParameters(cite_vi_decimal, walks_the_number_path)
 			RES, "reg24", "lvl_2"),
 		VI("Việc giới thiệu theo khoản 2 Điều 4 Quy định số 24-QĐ/TW.",
 			"", RES, "reg24", "lvl_3__lvl_3-2"),
-		VI("Chuyển sinh hoạt theo Điều 8 Quy định số 24-QĐ/TW.", "", RES,
-			"reg24", "lvl_5"),
+		VI("Chuyển sinh hoạt theo Điều 8 Quy định số 24-QĐ/TW.", "",
+			RES, "reg24", "lvl_5"),
 		VI("Đảng viên thực hiện Điều 2 Quy định số 24-QĐ/TW.", "", BRK,
 			"reg24", ""),
 		/* "Điều lệ Đảng" is the Charter itself, not loaded here */
 		VI(Q24_BASIS "Đảng viên có nhiệm vụ theo Điều 5 Điều lệ Đảng.",
 			"Điều 5", EXT, "", ""),
-		VI("Trình độ theo Điểm 1.2.1, Khoản 1 Quy định số 30-QĐ/TW.", "",
-			EXT, "", ""),
+		VI("Trình độ theo Điểm 1.2.1, Khoản 1 Quy định số 30-QĐ/TW.",
+			"", EXT, "", ""),
 	};
 
 	return cr_make_param_array(cite_case, cases,
@@ -1011,24 +1028,26 @@ ParameterizedTestParameters(cite_vi_negatives, finds_no_citation)
 		VI("Hội nghị được tổ chức ngày 15/3/2026 tại hội trường.", "",
 			NONE, "", ""),
 		VI("Số liệu tính đến ngày 30/7/2021.", "", NONE, "", ""),
-		VI("Mọi vướng mắc liên hệ số điện thoại 0912 345 678.", "", NONE,
-			"", ""),
+		VI("Mọi vướng mắc liên hệ số điện thoại 0912 345 678.", "",
+			NONE, "", ""),
 		VI("Điện thoại: 0912.345.678.", "", NONE, "", ""),
-		VI("1. Mục đích\n\nQuán triệt sâu sắc nội dung.\n\n2. Yêu cầu\n\n"
-			"Bảo đảm nghiêm túc.\n", "", NONE, "", ""),
+		VI("1. Mục đích\n\nQuán triệt sâu sắc nội dung.\n\n2. Yêu "
+			"cầu\n\nBảo đảm nghiêm túc.\n", "", NONE, "", ""),
 		VI("Mục đích 1 là nâng cao nhận thức.", "", NONE, "", ""),
 		VI("Đảng viên vi phạm nộp khoản tiền 5 triệu đồng.", "", NONE,
 			"", ""),
 		VI("Cấp ủy bố trí khoản kinh phí 200 triệu đồng.", "", NONE, "",
 			""),
-		VI("Trong khoảng 5 ngày, chi bộ họp một lần.", "", NONE, "", ""),
+		VI("Trong khoảng 5 ngày, chi bộ họp một lần.", "", NONE, "",
+			""),
 		VI("Người vào Đảng phải đủ điều kiện 5 năm công tác.", "", NONE,
 			"", ""),
 		VI("Ban điều hành 3 dự án trọng điểm.", "", NONE, "", ""),
-		VI("Kế hoạch được điều chỉnh 3 lần trong năm.", "", NONE, "", ""),
-		VI("Phấn đấu đạt mục tiêu 2 năm liên tục.", "", NONE, "", ""),
-		VI("Phần thưởng 2 triệu đồng được trao cho chi bộ.", "", NONE, "",
+		VI("Kế hoạch được điều chỉnh 3 lần trong năm.", "", NONE, "",
 			""),
+		VI("Phấn đấu đạt mục tiêu 2 năm liên tục.", "", NONE, "", ""),
+		VI("Phần thưởng 2 triệu đồng được trao cho chi bộ.", "", NONE,
+			"", ""),
 		VI("Đảng bộ có 5 chi bộ với 120 đảng viên.", "", NONE, "", ""),
 		VI("Các chi bộ hoàn thành 95% chỉ tiêu năm 2026.", "", NONE, "",
 			""),
@@ -1077,31 +1096,35 @@ ParameterizedTestParameters(cite_ru, resolves_every_case_form)
 			"pol12", "art_8"),
 		RU(RU_BASIS "Комитетам выполнить пункт 2 статьи 5.", "", RES,
 			"pol12", "art_5__para_2"),
-		RU(RU_BASIS "Комитетам выполнить подпункт «а» пункта 2 статьи 5.",
-			"", RES, "pol12", "art_5__para_2__point_а"),
+		RU(RU_BASIS "Комитетам выполнить подпункт «а» пункта 2 статьи "
+			"5.", "", RES, "pol12", "art_5__para_2__point_а"),
 		RU(RU_BASIS "Отчёты составляются согласно пп. «б» п. 2 ст. 5.",
 			"", RES, "pol12", "art_5__para_2__point_б"),
 		RU(RU_BASIS "Комиссия даёт заключения согласно подп. «в» п. 1 "
 			"ст. 4.", "", RES, "pol12", "art_4__para_1__point_в"),
-		RU(RU_BASIS "Отчёт составляется согласно подпункту \"г\" пункта "
-			"2 статьи 5.", "", RES, "pol12", "art_5__para_2__point_г"),
+		RU(RU_BASIS "Отчёт составляется согласно подпункту \"г\" "
+			"пункта 2 статьи 5.", "", RES, "pol12",
+			"art_5__para_2__point_г"),
 		RU(RU_BASIS "Отчёт составляется согласно подпункту д) пункта 2 "
-			"статьи 5.", "", RES, "pol12", "art_5__para_2__point_д"),
-		RU(RU_BASIS "Комиссия действует в пределах подпунктов «а» и «б» "
-			"пункта 1 статьи 4.", "", RES, "pol12",
+			"статьи 5.", "", RES, "pol12",
+			"art_5__para_2__point_д"),
+		RU(RU_BASIS "Комиссия действует в пределах подпунктов «а» и "
+			"«б» пункта 1 статьи 4.", "", RES, "pol12",
 			"art_4__para_1__point_а art_4__para_1__point_б"),
 		RU(RU_BASIS "Применяется часть 1 статьи 7 к проверяемым.", "",
 			RES, "pol12", "art_7__para_1"),
 		RU(RU_BASIS "Обжалование допускается по ч. 2 ст. 7.", "", RES,
 			"pol12", "art_7__para_2"),
-		RU(RU_BASIS "Комитеты информируют согласно п. 3 ст. 5.", "", RES,
-			"pol12", "art_5__para_3"),
+		RU(RU_BASIS "Комитеты информируют согласно п. 3 ст. 5.", "",
+			RES, "pol12", "art_5__para_3"),
 		RU(RU_BASIS "Ответственность установлена пунктом 1 статьи 8.",
 			"", RES, "pol12", "art_8__para_1"),
 		RU(RU_BASIS "Проверяемые пользуются пунктами 1-3 статьи 7.", "",
-			RES, "pol12", "art_7__para_1 art_7__para_2 art_7__para_3"),
-		RU(RU_BASIS "Принципы перечислены: пункты 1\u20133 статьи 3.", "",
-			RES, "pol12", "art_3__para_1 art_3__para_2 art_3__para_3"),
+			RES, "pol12", "art_7__para_1 art_7__para_2 "
+			"art_7__para_3"),
+		RU(RU_BASIS "Принципы перечислены: пункты 1\u20133 статьи 3.",
+			"", RES, "pol12", "art_3__para_1 art_3__para_2 "
+			"art_3__para_3"),
 		RU(RU_BASIS "Проверяемые используют пункты 1 и 2 статьи 7.", "",
 			RES, "pol12", "art_7__para_1 art_7__para_2"),
 		RU(RU_BASIS "Проверяемые пользуются пп. 1 и 2 ст. 7.", "", RES,
@@ -1120,8 +1143,8 @@ ParameterizedTestParameters(cite_ru, resolves_every_case_form)
 			"art_1 art_2"),
 		RU(RU_BASIS "Комитеты руководствуются статьями 3 и 4.", "", RES,
 			"pol12", "art_3 art_4"),
-		RU(RU_BASIS "Порядок изложен в статьях 5 и 6.", "", RES, "pol12",
-			"art_5 art_6"),
+		RU(RU_BASIS "Порядок изложен в статьях 5 и 6.", "", RES,
+			"pol12", "art_5 art_6"),
 		RU(RU_BASIS "Принципы изложены в гл. 2.", "", RES, "pol12",
 			"chp_2"),
 		RU(RU_BASIS "Полномочия определены главой 3.", "", RES, "pol12",
@@ -1143,11 +1166,13 @@ ParameterizedTestParameters(cite_ru, resolves_every_case_form)
 		RU("Комитету выполнить пункт 2 статьи 5 Положения № 12-П.", "",
 			RES, "pol12", "art_5__para_2"),
 		RU("Комитеты отчитываются по статье 5 Положения № 12-П от 10 "
-			"марта 2026 г. ежеквартально.", "", RES, "pol12", "art_5"),
-		RU("Комитет руководствуется Положением № 12-П.", "", DOC, "pol12",
-			""),
+			"марта 2026 г. ежеквартально.", "", RES, "pol12",
+			"art_5"),
+		RU("Комитет руководствуется Положением № 12-П.", "", DOC,
+			"pol12", ""),
 		RU("В 2021 г. комитет провёл 15 проверок.", "", NONE, "", ""),
-		RU("Жалоба рассматривается в течение 30 дней.", "", NONE, "", ""),
+		RU("Жалоба рассматривается в течение 30 дней.", "", NONE, "",
+			""),
 		RU("Совещание состоялось 15.03.2026 в 10 часов.", "", NONE, "",
 			""),
 	};
@@ -1178,20 +1203,23 @@ ParameterizedTestParameters(cite_mixed, links_on_the_symbol)
 			"art_7__para_1__point_a art_7__para_1__point_b "
 			"art_7__para_1__point_c"),
 		RU(RU31_BASIS "Комитетам контролировать подпункт «г» пункта 1 "
-			"статьи 7.", "", RES, "reg31", "art_7__para_1__point_d"),
+			"статьи 7.", "", RES, "reg31",
+			"art_7__para_1__point_d"),
 		RU(RU31_BASIS "Комитеты соблюдают статьи 9\u201311.", "", RES,
 			"reg31", "art_9 art_10 art_11"),
 		RU("Комитеты руководствуются пунктом 2 статьи 6 Положения № "
 			"31-QD/TW.", "", RES, "reg31", "art_6__para_2"),
 		RU("Комиссия применяет пункт 9 статьи 6 Положения № 31-QĐ/TW.",
 			"", BRK, "reg31", ""),
-		RU("Комитет изучил Положение № 31-QD/TW.", "", DOC, "reg31", ""),
-		RU("Комитет не применяет Положение № 18-QĐ/TW.", "", STL, "reg31",
+		RU("Комитет изучил Положение № 31-QD/TW.", "", DOC, "reg31",
 			""),
-		RU("Комитет изучил Инструкцию № 06-HD/TW.", "", DOC, "hd06", ""),
+		RU("Комитет не применяет Положение № 18-QĐ/TW.", "", STL,
+			"reg31", ""),
+		RU("Комитет изучил Инструкцию № 06-HD/TW.", "", DOC, "hd06",
+			""),
 		RU("Комитет изучил Резолюцию № 07-CT/TW.", "", DOC, "ct07", ""),
-		RU("Комитеты выполняют пункт 8.1 Инструкции № 06-HD/TW.", "", RES,
-			"hd06", "lvl_8__lvl_8-1"),
+		RU("Комитеты выполняют пункт 8.1 Инструкции № 06-HD/TW.", "",
+			RES, "hd06", "lvl_8__lvl_8-1"),
 	};
 
 	return cr_make_param_array(cite_case, cases,
@@ -1210,38 +1238,41 @@ ParameterizedTestParameters(cite_en, resolves_articles_and_brackets)
 {
 	static cite_case cases[] = {
 		EN("Committees shall apply Article 5(2)(a) of Law No. "
-			"8/2026/QH15.", "", RES, "act8", "art_5__para_2__point_a"),
+			"8/2026/QH15.", "", RES, "act8",
+			"art_5__para_2__point_a"),
 		EN("Committees report under Article 5(2) of Law No. "
 			"8/2026/QH15.", "", RES, "act8", "art_5__para_2"),
 		EN("Superiors are informed under Article 5(3) of Law No. "
 			"8/2026/QH15.", "", RES, "act8", "art_5__para_3"),
 		EN("Reports follow paragraph 2 of Article 5 of Law No. "
 			"8/2026/QH15.", "", RES, "act8", "art_5__para_2"),
-		EN("Inspections follow point (b) of paragraph 2 of Article 5 of "
-			"Law No. 8/2026/QH15.", "", RES, "act8",
+		EN("Inspections follow point (b) of paragraph 2 of Article 5 "
+			"of Law No. 8/2026/QH15.", "", RES, "act8",
 			"art_5__para_2__point_b"),
-		EN("Persons inspected have the rights under Article 7 of Law No. "
-			"8/2026/QH15.", "", RES, "act8", "art_7"),
+		EN("Persons inspected have the rights under Article 7 of Law "
+			"No. 8/2026/QH15.", "", RES, "act8", "art_7"),
 		EN("Committees shall comply with Articles 5 to 9 of Law No. "
-			"8/2026/QH15.", "", RES, "act8",
-			"art_5 art_6 art_7 art_8 art_9"),
+			"8/2026/QH15.", "", RES, "act8", "art_5 art_6 art_7 "
+			"art_8 art_9"),
 		EN("Principles are set out in Articles 3 and 4 of Law No. "
 			"8/2026/QH15.", "", RES, "act8", "art_3 art_4"),
 		EN("Inspection is governed by Chapter II of Law No. "
 			"8/2026/QH15.", "", RES, "act8", "chp_2"),
 		EN("Liability arises under Article 25 of Law No. 8/2026/QH15.",
 			"", BRK, "act8", ""),
-		EN("Committees shall apply Law No. 8/2026/QH15.", "", DOC, "act8",
-			""),
+		EN("Committees shall apply Law No. 8/2026/QH15.", "", DOC,
+			"act8", ""),
 		EN("Committees shall apply Article 5(2)(a) of Regulation No. "
-			"31-QĐ/TW.", "", RES, "reg31", "art_5__para_2__point_a"),
-		EN("Documents follow Article 3 of Decree No. 30/2020/NĐ-CP.", "",
-			EXT, "", ""),
+			"31-QĐ/TW.", "", RES, "reg31",
+			"art_5__para_2__point_a"),
+		EN("Documents follow Article 3 of Decree No. 30/2020/NĐ-CP.",
+			"", EXT, "", ""),
 		EN("The time limit in paragraph 1 of this Article applies.", "",
 			SLF, "", ""),
-		EN("Committees act as provided in this Article.", "", SLF, "", ""),
-		EN("In 2026 the commission held 30 meetings within 15 days.", "",
-			NONE, "", ""),
+		EN("Committees act as provided in this Article.", "", SLF, "",
+			""),
+		EN("In 2026 the commission held 30 meetings within 15 days.",
+			"", NONE, "", ""),
 	};
 
 	return cr_make_param_array(cite_case, cases,
@@ -1261,43 +1292,45 @@ ParameterizedTestParameters(cite_resolution, picks_the_document)
 	static cite_case cases[] = {
 		/* no name, no self form, no basis */
 		VI("Các chi bộ thực hiện khoản 2 Điều 5.", "", AMB, "", ""),
-		CASE("vi", "vi", "Các chi bộ thực hiện khoản 2 Điều 5.", "", AMB,
-			"", ""),
-		CASE("vi", "none", VI_BASIS "Các chi bộ thực hiện khoản 2 Điều 5.",
-			"", AMB, "", ""),
+		CASE("vi", "vi", "Các chi bộ thực hiện khoản 2 Điều 5.", "",
+			AMB, "", ""),
+		CASE("vi", "none", VI_BASIS "Các chi bộ thực hiện khoản 2 Điều "
+			"5.", "", AMB, "", ""),
 		RU("Комитетам выполнить пункт 2 статьи 5.", "", AMB, "", ""),
 		EN("Committees act under Article 5(3).", "", AMB, "", ""),
 		/* the basis must name exactly one loaded directive */
-		VI("Căn cứ Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Chấp hành "
-			"Trung ương;\n\nCăn cứ Chỉ thị số 07-CT/TW ngày 02/02/2026 "
-			"của Ban Bí thư,\n\nBan Thường vụ Tỉnh ủy hướng dẫn như "
-			"sau:\n\nCác chi bộ thực hiện Điều 5.", "", AMB, "", ""),
-		VI("Căn cứ Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Chấp hành "
-			"Trung ương;\n\nCăn cứ Quy định số 24-QĐ/TW ngày 30/7/2021 "
-			"của Ban Chấp hành Trung ương,\n\nBan Thường vụ Tỉnh ủy "
-			"hướng dẫn như sau:\n\nCác chi bộ thực hiện Điều 5.", "",
-			AMB, "", ""),
+		VI("Căn cứ Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Chấp "
+			"hành Trung ương;\n\nCăn cứ Chỉ thị số 07-CT/TW ngày "
+			"02/02/2026 của Ban Bí thư,\n\nBan Thường vụ Tỉnh ủy "
+			"hướng dẫn như sau:\n\nCác chi bộ thực hiện Điều 5.",
+			"", AMB, "", ""),
+		VI("Căn cứ Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Chấp "
+			"hành Trung ương;\n\nCăn cứ Quy định số 24-QĐ/TW ngày "
+			"30/7/2021 của Ban Chấp hành Trung ương,\n\nBan Thường "
+			"vụ Tỉnh ủy hướng dẫn như sau:\n\nCác chi bộ thực hiện "
+			"Điều 5.", "", AMB, "", ""),
 		VI("Căn cứ Điều lệ Đảng;\n\nCăn cứ Quy định số 31-QĐ/TW ngày "
-			"15/3/2026 của Ban Chấp hành Trung ương,\n\nBan Thường vụ "
-			"Tỉnh ủy hướng dẫn như sau:\n\nCác chi bộ thực hiện khoản 2 "
-			"Điều 5.", "", RES, "reg31", "art_5__para_2"),
-		VI("Thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp "
-			"hành Trung ương, Ban Thường vụ hướng dẫn như sau:\n\nCác "
-			"chi bộ thực hiện Điều 5.", "", AMB, "", ""),
+			"15/3/2026 của Ban Chấp hành Trung ương,\n\nBan Thường "
+			"vụ Tỉnh ủy hướng dẫn như sau:\n\nCác chi bộ thực hiện "
+			"khoản 2 Điều 5.", "", RES, "reg31", "art_5__para_2"),
+		VI("Thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban "
+			"Chấp hành Trung ương, Ban Thường vụ hướng dẫn như "
+			"sau:\n\nCác chi bộ thực hiện Điều 5.", "", AMB, "",
+			""),
 		RU(RU_BASIS "Комитетам выполнить подпункт «в» пункта 1 статьи "
 			"5.", "", RES, "pol12", "art_5__para_1__point_в"),
 		/* the nearest document named earlier in the same unit */
-		VI("Quán triệt Chỉ thị số 07-CT/TW, các chi bộ thực hiện mục 2.2 "
-			"trong năm.", "2.2", RES, "ct07", "lvl_2__lvl_2-2"),
+		VI("Quán triệt Chỉ thị số 07-CT/TW, các chi bộ thực hiện mục "
+			"2.2 trong năm.", "2.2", RES, "ct07", "lvl_2__lvl_2-2"),
 		VI(VI_BASIS "Triển khai Hướng dẫn số 06-HD/TW, các cấp ủy thực "
 			"hiện tiểu mục 8.2.", "8.2", RES, "hd06",
 			"lvl_8__lvl_8-2"),
-		VI("Bám sát Quy định số 31-QĐ/TW và Chỉ thị số 07-CT/TW, các chi "
-			"bộ thực hiện mục 2.2.", "2.2", RES, "ct07",
+		VI("Bám sát Quy định số 31-QĐ/TW và Chỉ thị số 07-CT/TW, các "
+			"chi bộ thực hiện mục 2.2.", "2.2", RES, "ct07",
 			"lvl_2__lvl_2-2"),
-		VI("Các chi bộ thực hiện Điều 5 Quy định số 31-QĐ/TW. Đồng thời, "
-			"các chi bộ báo cáo theo khoản 2 Điều 6.", "Điều 6", RES,
-			"reg31", "art_6__para_2"),
+		VI("Các chi bộ thực hiện Điều 5 Quy định số 31-QĐ/TW. Đồng "
+			"thời, các chi bộ báo cáo theo khoản 2 Điều 6.",
+			"Điều 6", RES, "reg31", "art_6__para_2"),
 		/* … but not from another unit */
 		VI("Các chi bộ quán triệt Chỉ thị số 07-CT/TW.\n\nCác chi bộ "
 			"thực hiện mục 2.2.", "", AMB, "", ""),
@@ -1308,29 +1341,30 @@ ParameterizedTestParameters(cite_resolution, picks_the_document)
 		VI(VI_BASIS "Các chi bộ thực hiện mục 2.1 Chỉ thị số 07-CT/TW.",
 			"2.1", RES, "ct07", "lvl_2__lvl_2-1"),
 		/* self forms beat the basis */
-		VI(VI_BASIS "Các chi bộ thực hiện khoản 2 Điều này.", "", SLF, "",
-			""),
+		VI(VI_BASIS "Các chi bộ thực hiện khoản 2 Điều này.", "", SLF,
+			"", ""),
 		VI(VI_BASIS "Các chi bộ thực hiện Điều này.", "", SLF, "", ""),
-		VI(VI_BASIS "Các chi bộ thực hiện điểm b và điểm đ khoản 1 Điều "
-			"này.", "", SLF, "", ""),
+		VI(VI_BASIS "Các chi bộ thực hiện điểm b và điểm đ khoản 1 "
+			"Điều này.", "", SLF, "", ""),
 		VI(VI_BASIS "Chi bộ áp dụng Điều 3 của Quy định này.", "", SLF,
 			"", ""),
 		VI(VI_BASIS "Các tổ chức đảng chấp hành Quy định này.", "", SLF,
 			"", ""),
-		VI(VI_BASIS "Các chi bộ tổ chức thực hiện Kế hoạch này.", "", SLF,
-			"", ""),
+		VI(VI_BASIS "Các chi bộ tổ chức thực hiện Kế hoạch này.", "",
+			SLF, "", ""),
 		/* aliases */
 		VI("Thực hiện Quy định số 31-QĐ/TW ngày 15/3/2026 của Ban Chấp "
 			"hành Trung ương (sau đây gọi tắt là Quy định 31), Ban "
-			"Thường vụ hướng dẫn như sau:\n\nCác chi bộ thực hiện khoản "
-			"2 Điều 6 Quy định 31.", "", RES, "reg31", "art_6__para_2"),
+			"Thường vụ hướng dẫn như sau:\n\nCác chi bộ thực hiện "
+			"khoản 2 Điều 6 Quy định 31.", "", RES, "reg31",
+			"art_6__para_2"),
 		VI("Năm 2026, Tỉnh ủy quán triệt Chỉ thị số 07-CT/TW ngày "
 			"02/02/2026 của Ban Bí thư (sau đây gọi tắt là Chỉ thị "
-			"tuyên truyền).\n\nCác chi bộ thực hiện mục 2.1 Chỉ thị "
-			"tuyên truyền.", "", RES, "ct07", "lvl_2__lvl_2-1"),
+			"tuyên truyền).\n\nCác chi bộ thực hiện mục 2.1 Chỉ "
+			"thị tuyên truyền.", "", RES, "ct07", "lvl_2__lvl_2-1"),
 		/* the Charter, when loaded, is a directive like any other */
-		CASE("vi", "charter", "Đảng viên có nhiệm vụ theo Điều 5 Điều lệ "
-			"Đảng.", "Điều 5", RES, "charter", "art_5"),
+		CASE("vi", "charter", "Đảng viên có nhiệm vụ theo Điều 5 Điều "
+			"lệ Đảng.", "Điều 5", RES, "charter", "art_5"),
 	};
 
 	return cr_make_param_array(cite_case, cases,
@@ -1619,9 +1653,9 @@ Test(cite, resolved_eids_exist_in_their_directive, .fini = teardown)
 		cr_assert_not_null(c->directive);
 		cr_expect_gt(c->neids, 0);
 		for (j = 0; j < c->neids; j++) {
-			cr_expect_not_null(dt_doc_find(c->directive, c->eids[j]),
-				"'%s': %s not in %s", c->text, c->eids[j],
-				directive_name(c->directive));
+			cr_expect_not_null(dt_doc_find(c->directive,
+				c->eids[j]), "'%s': %s not in %s", c->text,
+				c->eids[j], directive_name(c->directive));
 		}
 	}
 	cr_expect_geq(resolved, 2, "%s", dump());
