@@ -16,7 +16,8 @@ for src in tools/cmd_*.c; do
 		if ! printf '%s\n' "$help" | grep -q -- "--$opt"; then
 			echo "FAIL: --$opt missing from 'dirtrace $verb --help'"
 			fail=$((fail + 1))
-		elif ! grep -q -- "\\\\-\\\\-$opt" tools/dirtrace.1; then
+		elif ! grep -qF -- "\\-\\-$(echo "$opt" | sed 's/-/\\-/g')" \
+			tools/dirtrace.1; then
 			echo "FAIL: --$opt missing from tools/dirtrace.1"
 			fail=$((fail + 1))
 		else
