@@ -17,183 +17,6 @@
 
 #include "cite_scan.h"
 
-/* ## Labels */
-
-typedef enum {
-	LB_NONE, LB_NUM, LB_DOTTED, LB_ROMAN, LB_LETTER, LB_SELF
-} label_type;
-
-typedef struct {
-	label_type type;
-	dt_span core;   /* the label without quotes or ")" */
-	size_t end;     /* where the label and its marks end */
-} label;
-
-/* "5", "10a", "2.1", "1.2.1", "3.2." — not a date ("15/3"), a symbol
- * ("24-QĐ/TW") or the start of a longer word ("5km"). */
-static int number_label(const scan *sc, size_t p, label *out)
-{
-	size_t q = p + digits(sc, p, 4), k;
-	int dots = 0;
-
-	if (q == p) {
-		return 0;
-	}
-	while (dots < 5 && ch(sc, q) == '.' &&
-		(k = digits(sc, q + 1, 4)) > 0) {
-		q += 1 + k;
-		dots++;
-	}
-	out->type = dots ? LB_DOTTED : LB_NUM;
-	if (!dots && ch(sc, q) >= 'a' && ch(sc, q) <= 'z' &&
-		!letter_at(sc, q + 1) && !is_digit(ch(sc, q + 1))) {
-		q++; /* an inserted unit: "Điều 10a" */
-	}
-	/* "15/3", "30/2020/NĐ-CP", "24-QĐ/TW"; but "1-3" is a range */
-	if (is_digit(ch(sc, q)) || letter_at(sc, q) || (ch(sc, q) == '/' &&
-		(is_digit(ch(sc, q + 1)) || letter_at(sc, q + 1))) ||
-		(ch(sc, q) == '-' && letter_at(sc, q + 1))) {
-		return 0;
-	}
-	out->core.start = p;
-	out->core.end = q;
-	if (dots && ch(sc, q) == '.' && !is_digit(ch(sc, q + 1))) {
-		q++; /* "mục 3.2." */
-	}
-	out->end = q;
-	return 1;
-}
-
-static int roman_label(const scan *sc, size_t p, label *out)
-{
-	size_t q = p;
-
-	while (q - p < 8 && ch(sc, q) != '\0' &&
-		strchr("IVXLC", ch(sc, q)) != NULL) {
-		q++;
-	}
-	if (q == p || letter_at(sc, q) || is_digit(ch(sc, q))) {
-		return 0;
-	}
-	out->type = LB_ROMAN;
-	out->core.start = p;
-	out->core.end = q;
-	out->end = q;
-	return 1;
-}
-
-/* A point letter: lower-case Latin, đ or Cyrillic. */
-static int point_letter(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || c == 0x111 ||
-		(c >= 0x430 && c <= 0x44F) || c == 0x451;
-}
-
-/* "a", "đ", "а)", "«а»", "\"b\"", "a.1", "d2" (a sub-point). */
-static int letter_label(const scan *sc, size_t p, label *out)
-{
-	size_t n, m, q = p;
-	uint32_t c = cp_at(sc, q, &n);
-	int quoted = is_open_quote(c), cyrillic = c >= 0x400;
-
-	if (quoted) {
-		q += n;
-		c = cp_at(sc, q, &n);
-		if (!point_letter(c) && !(c >= 'A' && c <= 'Z')) {
-			return 0;
-		}
-	} else if (!point_letter(c)) {
-		return 0;
-	}
-	out->core.start = q;
-	q += n;
-	if (!quoted && (ch(sc, q) == '.' || is_digit(ch(sc, q))) &&
-		(m = digits(sc, q + (ch(sc, q) == '.'), 2)) > 0) {
-		q += (ch(sc, q) == '.') + m; /* "a.1", "d2" */
-	}
-	out->core.end = q;
-	c = cp_at(sc, q, &n);
-	if (quoted) {
-		if (!is_close_quote(c)) {
-			return 0;
-		}
-		q += n;
-	} else if (c == ')') {
-		q += n;
-	} else if (cyrillic || is_letter(c) || is_digit(ch(sc, q)) ||
-		(c == '.' && letter_at(sc, q + 1))) {
-		/* a word, an abbreviation ("a.m.", "п."); Russian points are
-		 * «а» or а) (DOMAIN §4.10), never a bare letter */
-		return 0;
-	}
-	out->type = LB_LETTER;
-	out->end = q;
-	return 1;
-}
-
-/* "(2)", "(b)": a label in parentheses (English "point (b)",
- * "Article 5(2)(a)"). */
-static int paren_label(const scan *sc, size_t p, label *out)
-{
-	if (ch(sc, p) != '(' || !(number_label(sc, p + 1, out) ||
-		letter_label(sc, p + 1, out))) {
-		return 0;
-	}
-	if (ch(sc, out->end) == ')') {
-		out->end++;
-		return 1;
-	}
-	return out->end > p + 1 && ch(sc, out->end - 1) == ')';
-}
-
-static int label_at(const scan *sc, size_t p, label *out)
-{
-	size_t e;
-
-	memset(out, 0, sizeof(*out));
-	if (p >= sc->end) {
-		return 0;
-	}
-	if (number_label(sc, p, out) || roman_label(sc, p, out) ||
-		letter_label(sc, p, out) || paren_label(sc, p, out)) {
-		return 1;
-	}
-	if (word_at(sc, p, &e) == DT_CW_SELF) {
-		out->type = LB_SELF;
-		out->core.start = p;
-		out->core.end = out->end = e;
-		return 1;
-	}
-	return 0;
-}
-
-/* Labels a level word takes: "Điều" digits, "Chương" Roman, "điểm"
- * letters; "khoản" with a letter is a point ("п. «а»"). */
-static int label_fits(dt_kind kind, label_type t)
-{
-	switch (kind) {
-	case DT_KIND_ARTICLE:
-		return t == LB_NUM || t == LB_DOTTED || t == LB_SELF;
-	case DT_KIND_PART:
-	case DT_KIND_CHAPTER:
-		return t == LB_NUM || t == LB_ROMAN || t == LB_SELF;
-	case DT_KIND_SECTION:
-	case DT_KIND_SUBSECTION:
-		return t != LB_LETTER;
-	default:
-		return t != LB_ROMAN;
-	}
-}
-
-/* Labels of one list share a type: "1, 2 và 3", "a, b và c". */
-static int same_type(label_type a, label_type b)
-{
-	if (a == LB_DOTTED || a == LB_NUM) {
-		return b == LB_DOTTED || b == LB_NUM;
-	}
-	return a == b;
-}
-
 /* ## Chains of unit groups */
 
 typedef struct {
@@ -203,7 +26,7 @@ typedef struct {
 	int paren;   /* "(" opened inside the chain and not closed */
 } chain;
 
-static int add_label(chain *c, const label *lb)
+static int add_label(chain *c, const dt_label *lb)
 {
 	dt_cite_raw *r = c->raw;
 	dt_cite_label *l;
@@ -242,8 +65,8 @@ static int follower_ok(const scan *sc, size_t p)
 }
 
 /* After the last label of a range or list: "đến khoản 3", "–9". */
-static int range_end(chain *c, dt_kind kind, label_type t, size_t p,
-	label *out)
+static int range_end(chain *c, dt_kind kind, dt_label_type t, size_t p,
+	dt_label *out)
 {
 	const scan *sc = &c->sc;
 	const dt_cite_level *lv;
@@ -257,19 +80,19 @@ static int range_end(chain *c, dt_kind kind, label_type t, size_t p,
 		}
 		q = skip_ws(sc, e);
 	}
-	return label_at(sc, q, out) && out->type != LB_SELF &&
-		same_type(t, out->type);
+	return dt__cite_label_at(sc, q, out) && out->type != LB_SELF &&
+		dt__cite_same_type(t, out->type);
 }
 
 /* The labels after a level word: "1", "1, 2 và 3", "1 đến 3", "5–9".
  * Returns where they end. */
-static size_t label_list(chain *c, dt_kind kind, const label *first)
+static size_t label_list(chain *c, dt_kind kind, const dt_label *first)
 {
 	const scan *sc = &c->sc;
 	dt_cite_raw *r = c->raw;
-	label_type t = first->type;
+	dt_label_type t = first->type;
 	size_t end = first->end, q, e;
-	label nx;
+	dt_label nx;
 
 	add_label(c, first);
 	for (;;) {
@@ -286,8 +109,8 @@ static size_t label_list(chain *c, dt_kind kind, const label *first)
 			break;
 		}
 		q = skip_ws(sc, e);
-		if (level_at(sc, q, &e) != NULL || !label_at(sc, q, &nx) ||
-			nx.type == LB_SELF || !same_type(t, nx.type) ||
+		if (level_at(sc, q, &e) != NULL || !dt__cite_label_at(sc, q, &nx) ||
+			nx.type == LB_SELF || !dt__cite_same_type(t, nx.type) ||
 			!follower_ok(sc, nx.end) || !add_label(c, &nx)) {
 			break;
 		}
@@ -307,7 +130,7 @@ static size_t group_at(chain *c, size_t p)
 	dt_cite_group *g;
 	size_t e, q = p, which = 0;
 	int prefix = 0;
-	label lb;
+	dt_label lb;
 
 	memset(&lb, 0, sizeof(lb));
 	if (r->ngroups == DT_CITE_MAX_GROUPS) {
@@ -318,8 +141,8 @@ static size_t group_at(chain *c, size_t p)
 		q = e;
 	}
 	lv = level_at(sc, q, &e);
-	if (lv == NULL || (!prefix && (!label_at(sc, skip_ws(sc, e), &lb) ||
-		!label_fits(lv->kind, lb.type)))) {
+	if (lv == NULL || (!prefix && (!dt__cite_label_at(sc, skip_ws(sc, e), &lb) ||
+		!dt__cite_label_fits(lv->kind, lb.type)))) {
 		return 0;
 	}
 	g = &r->groups[r->ngroups++];
@@ -346,9 +169,9 @@ static size_t sublabels(chain *c, size_t end)
 {
 	const scan *sc = &c->sc;
 	dt_cite_raw *r = c->raw;
-	label lb;
+	dt_label lb;
 
-	while (r->ngroups < DT_CITE_MAX_GROUPS && paren_label(sc, end, &lb)) {
+	while (r->ngroups < DT_CITE_MAX_GROUPS && dt__cite_paren_label(sc, end, &lb)) {
 		const dt_cite_group *prev = &r->groups[r->ngroups - 1];
 		dt_cite_group *g = &r->groups[r->ngroups];
 
@@ -582,32 +405,6 @@ static size_t extend_back(const scanner *z, size_t p0)
 	return (w == DT_CW_FROM || w == DT_CW_PLURAL) && e == q ? b : p0;
 }
 
-/* "ст. 5 КоАП", "Điều 3 BLDS": an abbreviation of some other act
- * right after the units (two to eight letters, two of them capitals). */
-static int acronym_at(const scan *sc, size_t p, dt_cite_ref *ref)
-{
-	size_t q = p, n, caps = 0, letters = 0, roman = 0;
-	uint32_t c;
-
-	while (letters < 9 && is_letter(c = cp_at(sc, q, &n))) {
-		caps += is_capital(c);
-		roman += c < 0x80 && strchr("IVXLCDM", (int)c) != NULL;
-		letters++;
-		q += n;
-	}
-	if (letters < 2 || letters > 8 || caps < 2 || roman == letters ||
-		!is_capital(cp_at(sc, p, &n)) || is_digit(ch(sc, q))) {
-		return 0;
-	}
-	memset(ref, 0, sizeof(*ref));
-	ref->kind = DT_REF_TITLE;
-	ref->row = DT_CITE_NO_ROW;
-	ref->all.start = ref->type.start = p;
-	ref->all.end = ref->type.end = q;
-	snprintf(ref->key, sizeof(ref->key), "%.*s", (int)(q - p), sc->s + p);
-	return 1;
-}
-
 /* The document named after a chain: "Điều 5 Quy định 31", "khoản 1
  * Điều 15 của Quy định", "статьи 4 Положения", "of this Regulation". */
 static size_t chain_ref(scanner *z, const scan *sc, size_t end)
@@ -621,7 +418,7 @@ static size_t chain_ref(scanner *z, const scan *sc, size_t end)
 	}
 	rc = dt__cite_ref_at(&ref, z->s, z->len, q, z->cl);
 	if (rc == 0) {
-		rc = acronym_at(sc, q, &ref);
+		rc = dt__cite_acronym_at(sc, q, &ref);
 	}
 	/* "Điều 5 quy định …" is a verb; "của Quy định" a document */
 	if (rc <= 0 || (ref.kind == DT_REF_BARE &&

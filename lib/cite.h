@@ -110,6 +110,35 @@ const dt_cite_extra *dt__cite_extra(size_t i);
 /** The candidate pattern of a language as text (for the bench). */
 const char *dt__cite_candidate_pattern(dt_cite_lang cl);
 
+/* ## Building patterns (cite_trie.c) */
+
+/* Patterns to join into one alternation. */
+typedef struct {
+	const char *v[256];
+	size_t n;
+} dt_word_list;
+
+/* Strings a word list points to, freed after compiling. */
+typedef struct {
+	char *v[256];
+	size_t n;
+} dt_str_pool;
+
+/** Append the alternation of w's patterns to b, factored on common
+ *  literal prefixes (a trie: PCRE2 then tests each letter once per
+ *  position instead of once per word).  Patterns start with their words
+ *  in lower case; the pattern is compiled caseless. */
+int dt__cite_trie(dt_buf *b, const dt_word_list *w);
+/** Add the contents of tmp (taken over, kept in pool) to w. */
+int dt__cite_add_word(dt_word_list *w, dt_str_pool *pool, dt_buf *tmp);
+/** Add s[0..n) followed by `tail` to w as one pattern. */
+int dt__cite_add_entry(dt_word_list *w, dt_str_pool *pool, const char *s,
+	size_t n, const char *tail);
+void dt__cite_pool_free(dt_str_pool *pool);
+/** Bytes of the literal character a pattern starts with (a letter, not
+ *  regex syntax), 0 when it starts with syntax or is empty. */
+size_t dt__cite_literal_len(const char *p);
+
 /* ## Abstract citations (cite.c) */
 
 /* How a document is named. */
@@ -277,6 +306,7 @@ typedef struct {
 	dt_cite_old *olds;
 	size_t nolds;
 	unsigned char *basis;  /* per directive: named by the metadata basis */
+	size_t nbasis_docs;    /* documents the basis names, loaded or not */
 	dt_cite_alias *aliases;
 	size_t naliases, aliascap;
 	dt_cite_named *hist;   /* the current unit's names, in text order */

@@ -136,12 +136,13 @@ static const dt_cite_extra extras[] = {
 	"(?=[^;\\n]{0,150}?(?:№|\\(\\s{0,2}приложени))"
 
 /* The start of a label after a level word: a digit, an upper-case Roman
- * numeral, a quoted letter, a letter alone or before ")" or a digit,
- * "(2)", or "này". */
+ * numeral, a quoted letter, a letter before ")", a Latin letter alone
+ * or before a digit ("điểm a", "a.1"; a bare Cyrillic letter is no
+ * label: "п. п."), "(2)", or "này". */
 #define LABEL_START \
 	"\\s{0,3}(?:\\d|(?-i:[IVXLC]{1,8})(?![\\p{L}\\p{N}])|" \
 	"[\\x{AB}\"\\x{201C}\\x{201E}'\\x{2018}]\\p{L}|\\p{L}\\)|" \
-	"\\p{L}(?![\\p{L}\\p{N}])|\\p{L}\\.?\\d|\\((?:\\d{1,3}|\\p{L})\\)|" \
+	"[a-zđ](?![\\p{L}\\p{N}])|[a-zđ]\\.?\\d|\\((?:\\d{1,3}|\\p{L})\\)|" \
 	"này(?![\\p{L}]))"
 
 static const char self_pattern[] =
@@ -232,116 +233,6 @@ static int put_alt(dt_buf *b, const char *p, int first, int boundary)
 	return rc;
 }
 
-/* ## Alternations factored by first letter
- *
- * PCRE2 tries an alternation branch by branch at every position whose
- * first byte may start a branch; with thirty document words that is
- * most letters of a Vietnamese text.  Grouped by first letter
- * ("q(?:uy\\s{1,3}định|uyết\\s{1,3}định)|k(?:…)") one test of that
- * letter rules out a whole group: 2x faster on bench text.  Words are
- * given in lower case; the patterns are caseless. */
-
-typedef struct {
-	const char *v[256];
-	size_t n;
-} word_list;
-
-
-/* Strings the word lists point to, freed after compiling. */
-typedef struct {
-	char *v[256];
-	size_t n;
-} str_pool;
-
-/* Bytes of the literal character a pattern starts with (a letter, not
- * regex syntax), 0 when it starts with syntax or is empty. */
-static size_t literal_len(const char *p)
-{
-	unsigned char c = (unsigned char)*p;
-
-	if (c == '\0' || strchr("\\()[]{}|?*+.^$", c) != NULL) {
-		return 0;
-	}
-	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* Emit the alternation of the patterns v[0..n), factored on their
- * common literal prefixes: a trie, so that at a given position PCRE2
- * tests each letter once instead of once per word. */
-static int trie_of(dt_buf *b, const char **v, size_t n)
-{
-	const char **sub;
-	unsigned char *done;
-	size_t i, k, alts = 0;
-	int rc = 0;
-
-	if (n == 1) {
-		return put_str(b, v[0]);
-	}
-	sub = dt__calloc(n, sizeof(*sub));
-	done = dt__calloc(n, 1);
-	rc = sub && done ? dt__buf_append(b, "(?:", 3) : DT_ENOMEM;
-	for (i = 0; rc == 0 && i < n; i++) {
-		size_t f = literal_len(v[i]), m = 0;
-
-		if (done[i]) {
-			continue;
-		}
-		rc = alts++ ? dt__buf_putc(b, '|') : 0;
-		if (f == 0) {
-			done[i] = 1;
-			rc = rc == 0 ? put_str(b, v[i]) : rc;
-			continue;
-		}
-		for (k = i; k < n; k++) {
-			if (!done[k] && literal_len(v[k]) == f &&
-				memcmp(v[k], v[i], f) == 0) {
-				done[k] = 1;
-				sub[m++] = v[k] + f;
-			}
-		}
-		rc = rc == 0 ? dt__buf_append(b, v[i], f) : rc;
-		rc = rc == 0 ? trie_of(b, sub, m) : rc;
-	}
-	rc = rc == 0 ? dt__buf_putc(b, ')') : rc;
-	dt__free(sub);
-	dt__free(done);
-	return rc;
-}
-
-static int trie(dt_buf *b, const word_list *w)
-{
-	return trie_of(b, (const char **)w->v, w->n);
-}
-
-/* Add the contents of tmp (taken over) to the list. */
-static int add_word(word_list *w, str_pool *pool, dt_buf *tmp)
-{
-	char *s;
-
-	if (pool->n == sizeof(pool->v) / sizeof(pool->v[0]) ||
-		w->n == sizeof(w->v) / sizeof(w->v[0])) {
-		return DT_ELIMIT;
-	}
-	s = dt__buf_detach(tmp, NULL);
-	if (s == NULL) {
-		return DT_ENOMEM;
-	}
-	pool->v[pool->n++] = s;
-	w->v[w->n++] = s;
-	return 0;
-}
-
-static void pool_free(str_pool *pool)
-{
-	size_t i;
-
-	for (i = 0; i < pool->n; i++) {
-		dt__free(pool->v[i]);
-	}
-	pool->n = 0;
-}
-
 /* ## Level words, small words, extra document words */
 
 /* The anchored level pattern: one group per row, guards included,
@@ -365,29 +256,10 @@ static int build_level_rows(dt_buf *b, grammar *g, dt_cite_lang cl)
 	return rc == 0 ? dt__buf_putc(b, ')') : rc;
 }
 
-/* Add s[0..n) and then `tail` to the list as one word. */
-static int add_entry(word_list *w, str_pool *pool, const char *s, size_t n,
-	const char *tail)
-{
-	dt_buf tmp;
-	int rc;
-
-	dt__buf_init(&tmp, 1 << 14);
-	rc = dt__buf_append(&tmp, s, n);
-	if (rc == 0) {
-		rc = put_str(&tmp, tail);
-	}
-	if (rc == 0) {
-		rc = add_word(w, pool, &tmp);
-	}
-	dt__buf_dispose(&tmp);
-	return rc;
-}
-
 /* Level words of the candidate pattern: a word and a blank (none after
  * an abbreviation), then the start of a label.  Guards ("thời điểm")
  * are checked when the anchored pattern reads the word. */
-static int level_entries(word_list *w, str_pool *pool, dt_cite_lang cl)
+static int level_entries(dt_word_list *w, dt_str_pool *pool, dt_cite_lang cl)
 {
 	size_t i;
 	int rc = 0;
@@ -396,7 +268,7 @@ static int level_entries(word_list *w, str_pool *pool, dt_cite_lang cl)
 		const char *p = levels[i].pattern;
 
 		if (in_lang(levels[i].lang, cl)) {
-			rc = add_entry(w, pool, p, strlen(p), is_abbrev(p) ?
+			rc = dt__cite_add_entry(w, pool, p, strlen(p), is_abbrev(p) ?
 				LABEL_START : "(?=\\s)" LABEL_START);
 		}
 	}
@@ -481,7 +353,7 @@ static int put_type_name(dt_buf *b, const char *name)
 
 /* Document words of language `cl` (symbol.c rows and extras), each
  * followed by `tail` (what must come after it). */
-static int type_entries(word_list *w, str_pool *pool, dt_cite_lang cl,
+static int type_entries(dt_word_list *w, dt_str_pool *pool, dt_cite_lang cl,
 	const char *tail)
 {
 	const char *name;
@@ -502,7 +374,7 @@ static int type_entries(word_list *w, str_pool *pool, dt_cite_lang cl,
 			rc = put_type_name(&tmp, low);
 		}
 		if (rc == 0) {
-			rc = add_entry(w, pool, tmp.data, tmp.len, tail);
+			rc = dt__cite_add_entry(w, pool, tmp.data, tmp.len, tail);
 		}
 		dt_free(low);
 		dt__buf_dispose(&tmp);
@@ -513,7 +385,7 @@ static int type_entries(word_list *w, str_pool *pool, dt_cite_lang cl,
 
 		if (cl == DT_CG_ALL || (cl == DT_CG_EN && !ru) ||
 			(cl == DT_CG_RU && ru)) {
-			rc = add_entry(w, pool, x, strlen(x), tail);
+			rc = dt__cite_add_entry(w, pool, x, strlen(x), tail);
 		}
 	}
 	return rc;
@@ -585,7 +457,7 @@ static int build_codes(dt_buf *b)
 
 /* "QĐ 31" in the candidate pattern: the first letter is matched without
  * case like every entry's, so a lookbehind insists on the capital. */
-static int code_entries(word_list *w, str_pool *pool)
+static int code_entries(dt_word_list *w, dt_str_pool *pool)
 {
 	dt_buf alt, tail;
 	char *one;
@@ -595,7 +467,7 @@ static int code_entries(word_list *w, str_pool *pool)
 	rc = code_list(&alt);
 	for (one = alt.data + 1; rc == 0 && one < alt.data + alt.len;
 		one += strlen(one) + 1) {
-		size_t f = literal_len(one);
+		size_t f = dt__cite_literal_len(one);
 		char *low = NULL;
 
 		one[strcspn(one, "|")] = '\0';
@@ -606,7 +478,7 @@ static int code_entries(word_list *w, str_pool *pool)
 				"(?![\\d\\p{L}/\\-])", low, (int)f, one, one + f);
 		}
 		if (rc == 0) {
-			rc = add_entry(w, pool, tail.data, tail.len, "");
+			rc = dt__cite_add_entry(w, pool, tail.data, tail.len, "");
 		}
 		dt_free(low);
 		dt__buf_dispose(&tail);
@@ -630,8 +502,8 @@ static int build_candidate(dt_buf *b, dt_cite_lang cl, int at_start)
 		"прилагаем\\p{L}{1,4}\\s{1,3}(?=\\p{L})",
 		"this\\s{1,3}(?=\\p{L})",
 		"\\(\\s{0,3}(?:sau\\s+đây|далее|hereinafter)" };
-	str_pool pool = { { NULL }, 0 };
-	word_list w = { { NULL }, 0 };
+	dt_str_pool pool = { { NULL }, 0 };
+	dt_word_list w = { { NULL }, 0 };
 	int ru = cl == DT_CG_RU || cl == DT_CG_ALL;
 	size_t i;
 	int rc = level_entries(&w, &pool, cl);
@@ -650,9 +522,9 @@ static int build_candidate(dt_buf *b, dt_cite_lang cl, int at_start)
 		rc = put_str(b, at_start ? "" : "[ \\t\\n(]\\K");
 	}
 	if (rc == 0) {
-		rc = trie(b, &w);
+		rc = dt__cite_trie(b, &w);
 	}
-	pool_free(&pool);
+	dt__cite_pool_free(&pool);
 	return rc;
 }
 

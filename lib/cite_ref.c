@@ -7,6 +7,8 @@
  * on in the clause are symbol.c's finders.  Every read stays inside a
  * window of REF_REACH bytes.
  */
+#include <stdio.h>
+
 #include "cite_scan.h"
 
 
@@ -316,4 +318,30 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 	ref->type.start = at;
 	ref->type.end = ref->all.end = e;
 	return ref_tail(&sc, e, ref);
+}
+
+/* "ст. 5 КоАП", "Điều 3 BLDS": an abbreviation of some other act
+ * right after the units (two to eight letters, two of them capitals). */
+int dt__cite_acronym_at(const scan *sc, size_t p, dt_cite_ref *ref)
+{
+	size_t q = p, n, caps = 0, letters = 0, roman = 0;
+	uint32_t c;
+
+	while (letters < 9 && is_letter(c = cp_at(sc, q, &n))) {
+		caps += is_capital(c);
+		roman += c < 0x80 && strchr("IVXLCDM", (int)c) != NULL;
+		letters++;
+		q += n;
+	}
+	if (letters < 2 || letters > 8 || caps < 2 || roman == letters ||
+		!is_capital(cp_at(sc, p, &n)) || is_digit(ch(sc, q))) {
+		return 0;
+	}
+	memset(ref, 0, sizeof(*ref));
+	ref->kind = DT_REF_TITLE;
+	ref->row = DT_CITE_NO_ROW;
+	ref->all.start = ref->type.start = p;
+	ref->all.end = ref->type.end = q;
+	snprintf(ref->key, sizeof(ref->key), "%.*s", (int)(q - p), sc->s + p);
+	return 1;
 }

@@ -1,7 +1,8 @@
 /*
- * cite_scan.h - what the citation scanner (cite.c) and the reference
- * reader (cite_ref.c) share: a window on the text and small readers that
- * never look past it.  Private to those two files.
+ * cite_scan.h - what the citation scanner (cite.c), the label reader
+ * (cite_label.c) and the reference reader (cite_ref.c) share: a window
+ * on the text and small readers that never look past it.  Private to
+ * those three files.
  */
 #ifndef DT_CITE_SCAN_H
 #define DT_CITE_SCAN_H
@@ -167,11 +168,37 @@ static inline int is_close_quote(uint32_t c)
 		c == '\'' || c == 0x2019;
 }
 
+/* ## Labels (cite_label.c) */
+
+typedef enum {
+	LB_NONE, LB_NUM, LB_DOTTED, LB_ROMAN, LB_LETTER, LB_SELF
+} dt_label_type;
+
+typedef struct {
+	dt_label_type type;
+	dt_span core;   /* the label without quotes or ")" */
+	size_t end;     /* where the label and its marks end */
+} dt_label;
+
+/** The label at p: a number, dotted number, Roman numeral, point
+ *  letter, bracketed label or "này"; 1 and *out, or 0. */
+int dt__cite_label_at(const scan *sc, size_t p, dt_label *out);
+/** "(2)", "(b)" at p ("Article 5(2)(a)", "point (b)"). */
+int dt__cite_paren_label(const scan *sc, size_t p, dt_label *out);
+/** Does a level word of `kind` take a label of type t ("Điều" digits,
+ *  "Chương" Roman, "điểm" letters)? */
+int dt__cite_label_fits(dt_kind kind, dt_label_type t);
+/** Labels of one list share a type: "1, 2 và 3", "a, b và c". */
+int dt__cite_same_type(dt_label_type a, dt_label_type b);
+
 /* ## Shared between cite.c and cite_ref.c */
 
 /** A document word at p: its type row (symbol.c rows, then extras) in
  *  *row and its end in *end; 1, 0 or a negative dt_status. */
 int dt__cite_type_at(const scan *sc, size_t p, size_t *row, size_t *end);
+
+/** "ст. 5 КоАП": an abbreviation of another act right after units. */
+int dt__cite_acronym_at(const scan *sc, size_t p, dt_cite_ref *ref);
 
 /** A symbol right at p, after at most a number mark ("số", "№"). */
 int dt__cite_symbol_here(const scan *sc, size_t p, dt_cite_ref *ref);

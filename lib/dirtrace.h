@@ -480,7 +480,16 @@ DT_API const char *dt_cite_status_name(dt_cite_status status);
 /**
  * One citation: a span of a local document's text naming one or more
  * units of a document, resolved.  Every pointer is borrowed from the
- * dt_citeset (and the documents) it came from.
+ * dt_citeset (and the documents) it came from.  A list whose items name
+ * different units ("Điều 5 và Điều 8") is one citation per item; a list
+ * or range inside one item ("các khoản 1, 2 và 3 Điều 8") one citation
+ * with several eids.  Two kinds of citation have no span in a unit's
+ * text: the Charter tags of a Charter-keyed regulation ("1. Điều 1
+ * (Khoản 2): …", rule "charter-tag": `unit` is the tagged unit,
+ * `in_heading` 1, start == end == 0, `text` the Charter unit's label),
+ * and references of a preamble the outline keeps out of the units
+ * ("- Căn cứ Quy định số …;", rule "metadata+…": `unit` is the root,
+ * start .. end span `text`, which is the reference as dt_meta holds it).
  */
 typedef struct {
 	const dt_unit *unit;     /* the citing unit of the local document */
@@ -492,11 +501,17 @@ typedef struct {
 	const dt_doc *directive; /* the loaded directive concerned (RESOLVED,
 	                          * DOCUMENT, BROKEN, STALE), else NULL */
 	const char *const *eids; /* RESOLVED: target eIds in document order
-	                          * of the citation, lists and ranges expanded */
+	                          * of the citation, lists and ranges expanded;
+	                          * BROKEN: those of the named units that do
+	                          * exist (often none) */
 	size_t neids;
 	const char *document;    /* the document named, as written, or "" */
-	const char *rule;        /* the grammar rule that matched */
-	const char *message;     /* one line: why this status */
+	const char *rule;        /* the grammar rule that matched and how the
+	                          * document was decided: "vi-units+symbol",
+	                          * "ru-units+alias", "vi-units+earlier",
+	                          * "vi-units+basis", "vi-doc+number", … */
+	const char *message;     /* one line: why this status ("khoản 9 Điều
+	                          * 6 does not exist in 31-QĐ/TW") */
 } dt_cite;
 
 /** The citations found in one document. */
@@ -504,12 +519,17 @@ typedef struct dt_citeset dt_citeset;
 
 /**
  * Find the citations in every unit of `doc` (own text and heading, table
- * rows included) and resolve them against the `ndirectives` loaded
+ * rows included, plus its Charter tags and the preamble references of
+ * its metadata) and resolve them against the `ndirectives` loaded
  * `directives` (may be 0: then units cannot resolve).  Which document a
- * citation names: the name in the citation itself; else the nearest
- * document named earlier in the same unit; else `doc` itself for "này" /
- * "настоящ…" / "this" forms; else `doc`'s basis (metadata based_on) when
- * it names exactly one loaded directive; else DT_CITE_AMBIGUOUS.  Runs in
+ * citation names: the name in the citation itself (a symbol, "Quy định
+ * 31", "QĐ 31", an alias the document defines, a type word that repeats
+ * one named before in the unit); else the nearest document named earlier
+ * in the same unit; else `doc` itself for "này" / "настоящ…" / "this"
+ * forms and for units named without an article or a document ("khoản
+ * 2", "пунктов 4 и 5"); else `doc`'s basis (metadata based_on) when it
+ * names exactly one loaded directive, or when it names several, the only
+ * one of them that has the cited units; else DT_CITE_AMBIGUOUS.  Runs in
  * time linear in the text.  Free with dt_citeset_free().
  */
 DT_API int dt_cites_find(dt_citeset **out, const dt_doc *doc,
@@ -524,8 +544,15 @@ DT_API const dt_cite *dt_citeset_at(const dt_citeset *set, size_t i);
 
 /**
  * The citations of `set` as text (`FILE:LINE: text -> targets | status`),
- * JSON ({"schema": 1, "file", "citations": [...]}) or TSV, into a new
- * buffer *out (free with dt_free()).
+ * JSON or TSV, into a new buffer *out (free with dt_free()).  JSON and TSV
+ * are contracts: JSON is {"schema": 1, "file", "citations": [{"line",
+ * "unit" (eId), "in_heading", "start", "end", "text", "status",
+ * "directive" (symbol or file, or null), "targets", "document", "rule",
+ * "message"}]}; TSV is a "# dirtrace cites schema 1" line, a header row
+ * (file, line, unit, status, directive, targets, text, document, rule,
+ * message) and one row per citation, targets separated by blanks, tabs
+ * and line breaks inside a field written as blanks.  Other formats fail
+ * with DT_EINVAL.
  */
 DT_API int dt_citeset_write(char **out, size_t *len_out,
 	const dt_citeset *set, dt_report_format format, dt_error *err);

@@ -642,18 +642,19 @@ static int local_factor(dt_matcher *m, const dt_doc *doc, double *out,
 
 /* What tells local documents apart between queries besides their
  * address (a freed document's address can come back holding another):
- * the number of units and the text of the first and last. */
+ * the number of units and the length and first bytes of the text of the
+ * first and last (bounded, so that a query stays cheap). */
 static uint32_t doc_signature(const dt_doc *doc)
 {
-	size_t n = dt_doc_unit_count(doc);
+	size_t n = dt_doc_unit_count(doc), k;
 	uint32_t h = (uint32_t)n * 2654435761u;
-	const char *a, *z;
 
-	if (n > 0) {
-		a = dt_unit_text(dt_doc_unit_at(doc, 0));
-		z = dt_unit_text(dt_doc_unit_at(doc, n - 1));
-		h ^= hash_bytes(a, strlen(a));
-		h = h * 31u + hash_bytes(z, strlen(z));
+	for (k = 0; k < 2 && n > 0; k++) {
+		const char *t = dt_unit_text(dt_doc_unit_at(doc, k ? n - 1 : 0));
+		size_t len = strlen(t);
+
+		h = h * 31u + (uint32_t)len;
+		h = h * 31u + hash_bytes(t, len < 64 ? len : 64);
 	}
 	return h;
 }

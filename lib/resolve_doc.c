@@ -219,6 +219,7 @@ static void basis_init(dt_cite_ctx *ctx)
 		if (dt__cite_symbol_key(key, sizeof(key), sym) <= 0) {
 			continue;
 		}
+		ctx->nbasis_docs++;
 		for (k = 0; k < ctx->ndirs; k++) {
 			if (strcmp(key, ctx->dirs[k].key) == 0) {
 				ctx->basis[k] = 1;
@@ -612,14 +613,17 @@ void dt__cite_basis(dt_cite_ctx *ctx, const unsigned char *fits,
 		if (ctx->basis[i]) {
 			hit = i;
 			n++;
-			if (fits == NULL || fits[i]) {
+			if (fits != NULL && fits[i]) {
 				fit = i;
 				nfit++;
 			}
 		}
 	}
-	if (n == 1 || nfit == 1) {
-		set_res(out, DT_CITE_DOCUMENT, (int)(n == 1 ? hit : fit),
+	/* a basis of one document decides (a missing unit is broken); of
+	 * several, only the one that has the units (it may be one not
+	 * loaded: then no loaded one has them) */
+	if ((n == 1 && ctx->nbasis_docs <= 1) || nfit == 1) {
+		set_res(out, DT_CITE_DOCUMENT, (int)(nfit == 1 ? fit : hit),
 			"basis");
 		return;
 	}
@@ -628,7 +632,7 @@ void dt__cite_basis(dt_cite_ctx *ctx, const unsigned char *fits,
 		note(out, "no document named, and no loaded directive in its "
 			"basis");
 	} else {
-		note(out, "no document named, and %zu loaded directives in its "
-			"basis hold such units", nfit);
+		note(out, "no document named, and %zu of the loaded directives "
+			"its basis names hold such units", nfit);
 	}
 }
