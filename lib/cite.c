@@ -541,6 +541,43 @@ static int scan_doc(scanner *z, size_t p, size_t *next)
 
 /* "(sau đây gọi tắt là Quy định 31)", "(далее — Положение)": the alias
  * (a document word, perhaps a number or symbol) up to ")". */
+/* "(sau đây gọi tắt là Chỉ thị tuyên truyền)": the words after the type
+ * word, up to the last letter before `close`, are part of the alias;
+ * returns where they end. */
+static size_t alias_words(const scan *sc, dt_cite_ref *ref, size_t q,
+	size_t close)
+{
+	size_t t = q, k, n;
+
+	for (k = q; k < close; k += n ? n : 1) {
+		uint32_t c = cp_at(sc, k, &n);
+
+		if (is_letter(c) || is_digit(ch(sc, k))) {
+			t = k + n;
+		}
+	}
+	snprintf(ref->key, sizeof(ref->key), "%.*s", (int)(t - q), sc->s + q);
+	ref->all.end = t;
+	return t;
+}
+
+/* The alias of "(… là Quy định 31)": a document word (with a number or
+ * words), or a symbol alone ("số 19/CT-TTg"), inside s[e..close). */
+static int alias_ref(scanner *z, scan *sc, size_t e, size_t close,
+	dt_cite_ref *ref)
+{
+	int rc = dt__cite_ref_at(ref, z->s, close, e, z->cl);
+
+	if (rc == 0) {
+		sc->end = close;
+		memset(ref, 0, sizeof(*ref));
+		ref->row = DT_CITE_NO_ROW;
+		ref->all.start = e;
+		rc = dt__cite_symbol_here(sc, e, ref);
+	}
+	return rc;
+}
+
 static int scan_alias(scanner *z, size_t p, size_t *next)
 {
 	scan sc = { z->s, z->len, min_sz(z->len, p + 160), z->cl };
@@ -558,34 +595,14 @@ static int scan_alias(scanner *z, size_t p, size_t *next)
 	if (close >= sc.end || z->s[close] != ')') {
 		return 0;
 	}
-	rc = dt__cite_ref_at(&ref, z->s, close, e, z->cl);
-	if (rc == 0) {
-		sc.end = close;
-		memset(&ref, 0, sizeof(ref));
-		ref.row = DT_CITE_NO_ROW;
-		ref.all.start = e;
-		rc = dt__cite_symbol_here(&sc, e, &ref);
-	}
+	rc = alias_ref(z, &sc, e, close, &ref);
 	if (rc <= 0) {
 		return rc;
 	}
 	sc.end = close + 1;
 	q = skip_ws(&sc, ref.all.end);
 	if (ref.kind == DT_REF_BARE && q < close) {
-		/* "(sau đây gọi tắt là Chỉ thị tuyên truyền)": the words after
-		 * the type word, up to the last letter, are part of the alias */
-		size_t t = q, k;
-
-		for (k = q; k < close; k += n ? n : 1) {
-			uint32_t c = cp_at(&sc, k, &n);
-
-			if (is_letter(c) || (c >= '0' && c <= '9')) {
-				t = k + n;
-			}
-		}
-		snprintf(ref.key, sizeof(ref.key), "%.*s", (int)(t - q),
-			z->s + q);
-		ref.all.end = q = t;
+		q = alias_words(&sc, &ref, q, close);
 	}
 	if (is_close_quote(cp_at(&sc, q, &n))) {
 		q = skip_ws(&sc, q + n);

@@ -18,12 +18,13 @@
 typedef struct dt_matcher dt_matcher;
 
 /**
- * Index the leaf units of `directive` (units without children that have
- * text); a leaf is indexed with its heading and own text, and with the
- * headings and lead-in texts of its ancestors at a lower weight.  On
- * success `*out` is new: free it with dt__matcher_free().  The directive
- * is borrowed and must outlive the matcher.  Fails with DT_ENOMEM or a
- * tokenizer error.
+ * Index the leaf units of `directive` that oblige someone (units without
+ * children that have text, less scope, definitions, entry into force and
+ * preamble: dt__obligation_of); a leaf is indexed with its heading and
+ * own text, and with the headings and lead-in texts of its ancestors at a
+ * lower weight.  On success `*out` is new: free it with
+ * dt__matcher_free().  The directive is borrowed and must outlive the
+ * matcher.  Fails with DT_ENOMEM or a tokenizer error.
  */
 int dt__matcher_new(dt_matcher **out, const dt_doc *directive, dt_error *err);
 
@@ -35,18 +36,23 @@ typedef struct {
 	const dt_unit *target; /* a leaf of the directive, borrowed */
 	double score;          /* in [0,1]; comparable across queries */
 	char evidence[256];    /* the shared terms that weighed most, as
-	                        * written in the local unit, "; "-separated,
-	                        * most weight first */
+				* written in the local unit, "; "-separated,
+				* most weight first */
 } dt_match;
 
 /**
  * Score the heading and text of local unit `u` (of a document in language
  * `lang`) against the index; write the matches scoring at least
- * `min_score`, best first, at most `max`, into out[0..max) and their count
- * into *n_out.  A unit too short to carry a match, or a language other
- * than the directive's, gives no match (and no error).  Only the postings
- * of the unit's terms are read.  Not thread-safe: one matcher per thread.
- * Fails with DT_ENOMEM or a tokenizer error.
+ * `min_score` and at least 0.9 times the unit's best score, best first,
+ * at most `max`, into out[0..max) and their count into *n_out.  No match
+ * (and no error) for: a unit of fewer than 3 terms the directive knows, a
+ * paragraph of the document's preamble, a language other than the
+ * directive's, a document on another subject.  A query reads only the
+ * postings of the unit's terms; the first query of a document also
+ * counts the terms of the whole document (once, kept for the next
+ * queries of the same document).  The document must stay alive during
+ * the call.  Not thread-safe: one matcher per thread.  Fails with
+ * DT_ENOMEM or a tokenizer error.
  */
 int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	double min_score, dt_match *out, size_t max, size_t *n_out,

@@ -160,9 +160,10 @@ Test(cite_engine, english_brackets_name_smaller_units)
 Test(cite_engine, russian_points_need_quotes_or_a_bracket)
 {
 	scan(DT_LANG_RU, "пп. «а» п. 2 ст. 5 и п. п. 3");
-	cr_assert_eq(nraws, 1);
+	cr_assert_eq(nraws, 2);
 	cr_assert_eq(raws[0].groups[0].kind, DT_KIND_POINT);
 	cr_assert_eq(raws[0].ngroups, 3);
+	expect_text(&raws[1], "п. 3");
 }
 
 Test(cite_engine, a_reference_after_a_comma_descends_or_stands_alone)
@@ -391,7 +392,7 @@ static double cpu_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* The fastest of three scans of `unit` repeated to n bytes: the least
+/* The fastest of five scans of `unit` repeated to n bytes: the least
  * disturbed by other processes. */
 static double scan_time(const char *unit, size_t n, dt_lang lang)
 {
@@ -406,7 +407,7 @@ static double scan_time(const char *unit, size_t n, dt_lang lang)
 		len += k;
 	}
 	s[len] = '\0';
-	for (r = 0; r < 3; r++) {
+	for (r = 0; r < 5; r++) {
 		double t0 = cpu_now();
 
 		cr_assert_eq(dt__cite_scan(s, len, lang, count_raw, &hits), 0);
@@ -417,29 +418,42 @@ static double scan_time(const char *unit, size_t n, dt_lang lang)
 	return best;
 }
 
+/* A quadratic shape is 100 times slower at 10n and fails every try; a
+ * linear one that met a busy machine (the suite runs in parallel) gets
+ * three tries. */
 static void expect_linear(const char *unit, size_t n, dt_lang lang)
 {
-	double a = scan_time(unit, n, lang), b = scan_time(unit, 10 * n, lang);
+	double a = 0, b = 0;
+	int tries;
 
-	/* below the clock's resolution a ratio means nothing */
-	cr_expect(b <= 12 * a || b < 0.02, "'%s': %zu bytes %.4f s, %zu bytes "
-		"%.4f s", unit, n, a, 10 * n, b);
+	for (tries = 0; tries < 3; tries++) {
+		a = scan_time(unit, n, lang);
+		b = scan_time(unit, 10 * n, lang);
+		/* below the clock's resolution a ratio means nothing */
+		if (b <= 12 * a || b < 0.02) {
+			return;
+		}
+	}
+	cr_expect_fail("'%s': %zu bytes %.4f s, %zu bytes %.4f s", unit, n,
+		a, 10 * n, b);
 }
 
-Test(cite_engine, bare_level_words_cost_linear_time, .timeout = 60)
+/* n = 2 MB: past a core's L2 cache at both sizes, so that the ratio
+ * measures the algorithm, not the memory hierarchy. */
+Test(cite_engine, bare_level_words_cost_linear_time, .timeout = 120)
 {
-	expect_linear("khoản ", 1 << 20, DT_LANG_VI);
-	expect_linear("Điều ", 1 << 20, DT_LANG_VI);
-	expect_linear("п. ", 1 << 20, DT_LANG_RU);
+	expect_linear("khoản ", 2 << 20, DT_LANG_VI);
+	expect_linear("Điều ", 2 << 20, DT_LANG_VI);
+	expect_linear("п. ", 2 << 20, DT_LANG_RU);
 }
 
-Test(cite_engine, long_chains_and_names_cost_linear_time, .timeout = 60)
+Test(cite_engine, long_chains_and_names_cost_linear_time, .timeout = 120)
 {
-	expect_linear("khoản 1, ", 1 << 18, DT_LANG_VI);
-	expect_linear("Điều 1, 2, ", 1 << 18, DT_LANG_VI);
-	expect_linear("từ điểm a đến ", 1 << 18, DT_LANG_VI);
-	expect_linear("Quy định ", 1 << 18, DT_LANG_VI);
-	expect_linear("Điều 1 Quy định 31 ", 1 << 18, DT_LANG_VI);
-	expect_linear("статьи 5–", 1 << 18, DT_LANG_RU);
-	expect_linear("(sau đây gọi tắt là ", 1 << 18, DT_LANG_VI);
+	expect_linear("khoản 1, ", 1 << 19, DT_LANG_VI);
+	expect_linear("Điều 1, 2, ", 1 << 19, DT_LANG_VI);
+	expect_linear("từ điểm a đến ", 1 << 19, DT_LANG_VI);
+	expect_linear("Quy định ", 1 << 19, DT_LANG_VI);
+	expect_linear("Điều 1 Quy định 31 ", 1 << 19, DT_LANG_VI);
+	expect_linear("статьи 5–", 1 << 19, DT_LANG_RU);
+	expect_linear("(sau đây gọi tắt là ", 1 << 19, DT_LANG_VI);
 }

@@ -180,16 +180,16 @@ static dt_matcher *m;
 static dt_doc *parse(const char *src)
 {
 	dt_doc *doc = NULL;
-	dt_error err = { 0 };
+	dt_error err = {0};
 
-	cr_assert_eq(dt_doc_parse(&doc, src, strlen(src), NULL, NULL, &err),
-		0, "%s", err.message);
+	cr_assert_eq(dt_doc_parse(&doc, src, strlen(src), NULL, NULL, &err), 0,
+		"%s", err.message);
 	return doc;
 }
 
 static void setup_pair(const char *directive, const char *localsrc)
 {
-	dt_error err = { 0 };
+	dt_error err = {0};
 
 	dir = parse(directive);
 	local = parse(localsrc);
@@ -210,19 +210,19 @@ static void teardown(void)
 static size_t query(const char *eid, dt_match *out)
 {
 	const dt_unit *u = dt_doc_find(local, eid);
-	dt_error err = { 0 };
+	dt_error err = {0};
 	size_t n = 99;
 
 	cr_assert_not_null(u, "no unit %s", eid);
-	cr_assert_eq(dt__matcher_query(m, u, dt_doc_lang(local), 0.0, out, 8,
-			     &n, &err), 0, "%s", err.message);
+	cr_assert_eq(dt__matcher_query(
+			     m, u, dt_doc_lang(local), 0.0, out, 8, &n, &err),
+		0, "%s", err.message);
 	return n;
 }
 
 /* ## Ranking and scores */
 
-Test(match, paraphrase_ranks_its_clause_first_above_threshold,
-	.fini = teardown)
+Test(match, paraphrase_ranks_its_clause_first_above_threshold, .fini = teardown)
 {
 	dt_match out[8];
 
@@ -249,8 +249,7 @@ Test(match, boilerplate_alone_scores_below_the_threshold, .fini = teardown)
 	}
 }
 
-Test(match, russian_inflected_paraphrase_finds_its_article,
-	.fini = teardown)
+Test(match, russian_inflected_paraphrase_finds_its_article, .fini = teardown)
 {
 	dt_match out[8];
 
@@ -269,8 +268,9 @@ Test(match, scores_are_in_unit_range_best_first, .fini = teardown)
 	for (i = 0; i < dt_doc_unit_count(local); i++) {
 		const dt_unit *u = dt_doc_unit_at(local, i);
 
-		cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, 0.0, out, 8,
-				     &n, NULL), 0);
+		cr_assert_eq(dt__matcher_query(
+				     m, u, DT_LANG_VI, 0.0, out, 8, &n, NULL),
+			0);
 		for (k = 0; k < n; k++) {
 			cr_assert(out[k].score >= 0.0 && out[k].score <= 1.0);
 			cr_assert(k == 0 || out[k - 1].score >= out[k].score);
@@ -289,14 +289,14 @@ Test(match, min_score_and_max_bound_the_answer, .fini = teardown)
 
 	setup_pair(vi_directive, vi_plan);
 	u = dt_doc_find(local, "sec_1__para_1");
-	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, 1.01, out, 8, &n,
-			     NULL), 0);
+	cr_assert_eq(
+		dt__matcher_query(m, u, DT_LANG_VI, 1.01, out, 8, &n, NULL), 0);
 	cr_assert_eq(n, 0);
-	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, 0.0, NULL, 0, &n,
-			     NULL), 0);
+	cr_assert_eq(
+		dt__matcher_query(m, u, DT_LANG_VI, 0.0, NULL, 0, &n, NULL), 0);
 	cr_assert_eq(n, 0);
-	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, 0.0, out, 1, &n,
-			     NULL), 0);
+	cr_assert_eq(
+		dt__matcher_query(m, u, DT_LANG_VI, 0.0, out, 1, &n, NULL), 0);
 	cr_assert_eq(n, 1);
 }
 
@@ -309,12 +309,12 @@ Test(match, evidence_lists_shared_terms_as_written, .fini = teardown)
 	setup_pair(vi_directive, vi_plan);
 	cr_assert_geq(query("sec_1__para_1", out), 1);
 	cr_assert(strstr(out[0].evidence, "lý lịch") != NULL ||
-			strstr(out[0].evidence, "bổ sung") != NULL,
+			  strstr(out[0].evidence, "bổ sung") != NULL,
 		"evidence: %s", out[0].evidence);
 	cr_assert_lt(strlen(out[0].evidence), sizeof(out[0].evidence));
 	cr_assert_geq(query("sec_1__para_5", out), 1);
 	cr_assert(strstr(out[0].evidence, "Sổ tay") != NULL ||
-			strstr(out[0].evidence, "điện tử") != NULL,
+			  strstr(out[0].evidence, "điện tử") != NULL,
 		"evidence: %s", out[0].evidence);
 }
 
@@ -359,8 +359,8 @@ Test(match, document_on_another_subject_gives_nothing, .fini = teardown)
 
 	setup_pair(vi_directive, vi_flood);
 	for (i = 0; i < dt_doc_unit_count(local); i++) {
-		cr_assert_eq(query(dt_unit_eid(dt_doc_unit_at(local, i)), out),
-			0);
+		cr_assert_eq(
+			query(dt_unit_eid(dt_doc_unit_at(local, i)), out), 0);
 	}
 }
 
@@ -372,8 +372,9 @@ Test(match, another_language_gives_nothing, .fini = teardown)
 
 	setup_pair(vi_directive, ru_order);
 	u = dt_doc_find(local, "lvl_1");
-	cr_assert_eq(dt__matcher_query(m, u, dt_doc_lang(local), 0.0, out, 8,
-			     &n, NULL), 0);
+	cr_assert_eq(dt__matcher_query(
+			     m, u, dt_doc_lang(local), 0.0, out, 8, &n, NULL),
+		0);
 	cr_assert_eq(n, 0);
 }
 
@@ -386,7 +387,8 @@ Test(match, same_answer_when_documents_alternate, .fini = teardown)
 	setup_pair(vi_directive, vi_plan);
 	na = query("sec_1__para_1", a);
 	cr_assert_eq(dt__matcher_query(m, dt_doc_find(flood, "sec_1__para_1"),
-			     DT_LANG_VI, 0.0, b, 8, &nb, NULL), 0);
+			     DT_LANG_VI, 0.0, b, 8, &nb, NULL),
+		0);
 	cr_assert_eq(nb, 0);
 	nb = query("sec_1__para_1", b);
 	cr_assert_eq(na, nb);
@@ -397,8 +399,7 @@ Test(match, same_answer_when_documents_alternate, .fini = teardown)
 
 /* ## Failures */
 
-Test(match, every_allocation_failure_is_reported_and_freed,
-	.fini = teardown)
+Test(match, every_allocation_failure_is_reported_and_freed, .fini = teardown)
 {
 	dt_match out[8];
 	size_t i, n;
@@ -407,18 +408,19 @@ Test(match, every_allocation_failure_is_reported_and_freed,
 	dir = parse(vi_directive);
 	local = parse(vi_plan);
 	for (i = 1; i < 5000 && !ok; i++) {
-		dt_error err = { 0 };
+		dt_error err = {0};
 
 		dt__alloc_fail_after(i);
 		rc = dt__matcher_new(&m, dir, &err);
 		if (rc == 0) {
-			rc = dt__matcher_query(m, dt_doc_find(local,
-				"sec_1__para_1"), DT_LANG_VI, 0.0, out, 8, &n,
-				&err);
+			rc = dt__matcher_query(m,
+				dt_doc_find(local, "sec_1__para_1"), DT_LANG_VI,
+				0.0, out, 8, &n, &err);
 			ok = rc == 0;
 		}
 		dt__alloc_fail_after(0);
-		cr_assert(rc == 0 || rc == DT_ENOMEM, "rc %d at %zu: %s", rc, i, err.message);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "rc %d at %zu: %s", rc, i,
+			err.message);
 		cr_assert(rc == 0 || err.code == DT_ENOMEM);
 		dt__matcher_free(m);
 		m = NULL;
