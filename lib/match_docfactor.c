@@ -1,0 +1,172 @@
+/*
+ * match_docfactor.c - the document factor: is the local document about
+ * the directive's subject?
+ *
+ * A plan for flood prevention shares "cơ quan, đơn vị, địa phương" and
+ * "hoàn thành trước ngày" with a regulation on Party cells, and a decree
+ * on a yard contest shares "в течение трех дней с момента поступления"
+ * with one on citizens' appeals: paragraph by paragraph, they look like
+ * paraphrases.  What gives them away is the document as a whole: the
+ * cosine of its term counts with the directive's is 0.2-0.3, where
+ * documents that implement the directive score 0.5-0.8.  The cosine
+ * becomes a factor on every score of the document, 0 below DOC_COS_LO
+ * and 1 above DOC_COS_HI.  Only terms that say what a text is about
+ * count: Vietnamese bigrams (syllables are too ambiguous), Russian stems,
+ * no numbers and no generic terms.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "match_internal.h"
+
+static int is_number(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int topical(const dt_matcher *m, const dt_match_term *t)
+{
+	const char *s = m->strings.data + t->off;
+
+	return !t->generic && !is_number(s, t->len) &&
+	       !dt__match_is_syllable(m, s, t->len);
+}
+
+/* Counting callback: the index's terms in the directive (dtf) or in a
+ * local document (ltf, with the list of terms to reset after). */
+static int count_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	dt_matcher *m = payload;
+	uint32_t id = dt__match_lookup(m, s, len);
+
+	(void)start;
+	(void)end;
+	if (id == UINT32_MAX) {
+		return 0;
+	}
+	if (!m->local) {
+		m->terms[id].dtf += 1;
+		return 0;
+	}
+	if (m->terms[id].ltf == 0) {
+		if (dt__match_grow((void **)&m->lterms, &m->ltermcap,
+			    m->nlterms + 1, sizeof(*m->lterms)) < 0) {
+			return DT_ENOMEM;
+		}
+		m->lterms[m->nlterms++] = id;
+	}
+	m->terms[id].ltf += 1;
+	return 0;
+}
+
+/* The directive's term vector, over the heading and text of every unit
+ * (the preamble and the definitions say what it is about too). */
+int dt__match_directive_vector(dt_matcher *m, dt_error *err)
+{
+	double sum = 0;
+	size_t i;
+	int rc = 0;
+
+	m->local = 0;
+	for (i = 0; rc == 0 && i < dt_doc_unit_count(m->doc); i++) {
+		rc = dt__match_run_unit(
+			m, dt_doc_unit_at(m->doc, i), count_term, err);
+	}
+	for (i = 0; i < m->nterms; i++) {
+		const dt_match_term *t = &m->terms[i];
+
+		sum += topical(m, t) ? (double)t->dtf * t->dtf : 0;
+	}
+	m->dnorm = sqrt(sum);
+	return rc;
+}
+
+/* The document that holds `u`: a root unit is the `root` member of its
+ * dt_doc (internal.h). */
+static const dt_doc *doc_of(const dt_unit *u)
+{
+	while (u->parent != NULL) {
+		u = u->parent;
+	}
+	return (const dt_doc *)(const void *)((const char *)u -
+					      offsetof(dt_doc, root));
+}
+
+/* The cosine of the term vector of `doc` with the directive's, as a
+ * factor in [0,1]. */
+static int local_factor(
+	dt_matcher *m, const dt_doc *doc, double *out, dt_error *err)
+{
+	double dot = 0, sum = 0, cosine;
+	size_t i;
+	int rc = 0;
+
+	m->local = 1;
+	for (i = 0; rc == 0 && i < dt_doc_unit_count(doc); i++) {
+		rc = dt__match_run_unit(
+			m, dt_doc_unit_at(doc, i), count_term, err);
+	}
+	for (i = 0; i < m->nlterms; i++) {
+		dt_match_term *t = &m->terms[m->lterms[i]];
+
+		if (topical(m, t)) {
+			dot += (double)t->ltf * t->dtf;
+			sum += (double)t->ltf * t->ltf;
+		}
+		t->ltf = 0;
+	}
+	m->nlterms = 0;
+	cosine = sum > 0 && m->dnorm > 0 ? dot / (sqrt(sum) * m->dnorm) : 0;
+	cosine = (cosine - DOC_COS_LO) / (DOC_COS_HI - DOC_COS_LO);
+	*out = cosine < 0 ? 0 : cosine > 1 ? 1 : cosine;
+	return rc;
+}
+
+/* What tells local documents apart between queries besides their
+ * address (a freed document's address can come back holding another):
+ * the number of units and the length and first bytes of the text of the
+ * first and last (bounded, so that a query stays cheap). */
+static uint32_t doc_signature(const dt_doc *doc)
+{
+	size_t n = dt_doc_unit_count(doc), k;
+	uint32_t h = (uint32_t)n * 2654435761u;
+
+	for (k = 0; k < 2 && n > 0; k++) {
+		const char *t =
+			dt_unit_text(dt_doc_unit_at(doc, k ? n - 1 : 0));
+		size_t len = strlen(t);
+
+		h = h * 31u + (uint32_t)len;
+		h = h * 31u + dt__match_hash(t, len < 64 ? len : 64);
+	}
+	return h;
+}
+
+/* Computed once per document: the review queries the units of a
+ * document one after another. */
+int dt__match_doc_factor(
+	dt_matcher *m, const dt_unit *u, double *out, dt_error *err)
+{
+	const dt_doc *doc = doc_of(u);
+	uint32_t sig = doc_signature(doc);
+	int rc;
+
+	if (doc == m->last_doc && sig == m->last_sig) {
+		*out = m->last_factor;
+		return 0;
+	}
+	rc = local_factor(m, doc, out, err);
+	m->last_doc = rc == 0 ? doc : NULL;
+	m->last_sig = sig;
+	m->last_factor = *out;
+	return rc;
+}

@@ -1,0 +1,219 @@
+/*
+ * match_index.c - building the matcher's inverted index: the directive's
+ * leaves that oblige someone, each bagged with its own heading and text
+ * and, at W_CONTEXT, its ancestors'; generic administrative terms weighed
+ * down to W_GENERIC; then IDF per term, BM25 per posting and each leaf's
+ * self-score (the denominator of every query score, match.c).
+ */
+#include <math.h>
+
+#include "match_internal.h"
+
+/* ## Generic terms
+ *
+ * Boilerplate any plan or report shares with a directive, whatever its
+ * subject: issuing and receiving bodies, the verbs of rolling a document
+ * out and reporting on it (DOMAIN.md §5.1-§5.2), time words (§5.3),
+ * document words.  A directive may use "kế hoạch" or "в течение" once,
+ * so IDF rates them rare; local documents are full of them.  They weigh
+ * W_GENERIC, not 0: with the rest of a clause they still count.  Entries
+ * go through the tokenizer (a phrase lowers its syllables and bigrams, a
+ * Russian form its stem; forms with other stems are listed). */
+static const char *const generic_vi[] = {"ban bí thư", "bộ chính trị",
+	"ban chấp hành trung ương", "ủy ban nhân dân", "tỉnh ủy", "thành ủy",
+	"huyện ủy", "thị ủy", "đảng ủy", "trực thuộc", "ban thường vụ",
+	"thường trực", "ban tổ chức", "văn phòng", "cơ quan", "đơn vị",
+	"địa phương", "các cấp", "cấp mình", "sở", "ngành", "triển khai",
+	"quán triệt", "tuyên truyền", "tổ chức thực hiện", "xây dựng kế hoạch",
+	"hướng dẫn", "theo dõi", "đôn đốc", "báo cáo", "tổng hợp", "phối hợp",
+	"chủ trì", "tham mưu", "bảo đảm", "đảm bảo", "nâng cao", "tăng cường",
+	"kết quả", "nhiệm vụ", "giải pháp", "hiệu quả", "kịp thời", "đầy đủ",
+	"nghiêm túc", "cụ thể", "liên quan", "quy định", "nghị quyết",
+	"chỉ thị", "văn bản", "điều", "khoản", "ngày", "tháng", "năm", "quý",
+	"hằng năm", "hàng năm", "hằng tháng", "định kỳ", "thời gian",
+	"thời hạn", "hoàn thành", NULL};
+
+static const char *const generic_ru[] = {"обеспечить обеспечивать обеспечение",
+	"осуществлять", "организовать организация", "в течение",
+	"день дня дней", "месяц год", "в соответствии", "установленный",
+	"необходимый", "мероприятие", "орган органов", "исполнительный",
+	"область", "отдел", "министерство", "положение", "постановление",
+	"приказ", "статья", "пункт", NULL};
+
+static int generic_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	dt_matcher *m = payload;
+	uint32_t id = dt__match_lookup(m, s, len);
+
+	(void)start;
+	(void)end;
+	if (id != UINT32_MAX && !m->terms[id].generic) {
+		m->terms[id].generic = 1;
+		m->terms[id].weight *= W_GENERIC;
+	}
+	return 0;
+}
+
+/* Lower the weight of the generic terms the directive uses. */
+static int mark_generic(dt_matcher *m, dt_error *err)
+{
+	const char *const *list = m->lang == DT_LANG_VI   ? generic_vi
+				  : m->lang == DT_LANG_RU ? generic_ru
+							  : NULL;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && list != NULL && list[i] != NULL; i++) {
+		rc = dt__match_run(m, list[i], generic_term, err);
+	}
+	return rc;
+}
+
+/* ## Building the index */
+
+/* Indexing callback: count the term at the current field weight. */
+static int index_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	dt_matcher *m = payload;
+	uint32_t id = dt__match_intern(m, s, len);
+	size_t k = id == UINT32_MAX ? SIZE_MAX
+				    : dt__match_bag_put(m, id, start, end);
+
+	if (k == SIZE_MAX) {
+		return DT_ENOMEM;
+	}
+	m->bag[k].tf += (float)m->weight_now;
+	return 0;
+}
+
+/* Tokenize leaf `u` into the bag: its own heading and text at weight 1;
+ * the headings and texts of its ancestors (the article's heading, a
+ * clause's lead-in "Bí thư chi bộ có trách nhiệm:") at W_CONTEXT, as a
+ * point means little without them. */
+static int bag_leaf(dt_matcher *m, const dt_unit *u, dt_error *err)
+{
+	const dt_unit *a;
+	int rc;
+
+	dt__match_next_serial(m);
+	m->weight_now = 1.0;
+	rc = dt__match_run_unit(m, u, index_term, err);
+	m->weight_now = W_CONTEXT;
+	for (a = dt_unit_parent(u);
+		rc == 0 && a != NULL && dt_unit_parent(a) != NULL;
+		a = dt_unit_parent(a)) {
+		rc = dt__match_run_unit(m, a, index_term, err);
+	}
+	return rc;
+}
+
+/* Index leaf `u`: a posting for each term of its bag. */
+static int add_leaf(dt_matcher *m, const dt_unit *u, dt_error *err)
+{
+	dt_match_leaf *l;
+	size_t i;
+	int rc = bag_leaf(m, u, err);
+
+	if (rc < 0 || m->nbag == 0) {
+		return rc;
+	}
+	if (m->nleaves >= UINT32_MAX ||
+		dt__match_grow((void **)&m->leaves, &m->leafcap, m->nleaves + 1,
+			sizeof(*m->leaves)) < 0) {
+		return dt__match_oom(err);
+	}
+	l = &m->leaves[m->nleaves];
+	*l = (dt_match_leaf){u, 0, 0};
+	for (i = 0; i < m->nbag; i++) {
+		dt_match_term *t = &m->terms[m->bag[i].id];
+
+		if (dt__match_grow((void **)&t->post, &t->cap, t->df + 1,
+			    sizeof(*t->post)) < 0) {
+			return dt__match_oom(err);
+		}
+		t->post[t->df++] =
+			(dt_match_posting){(uint32_t)m->nleaves, m->bag[i].tf};
+		l->len += m->bag[i].tf;
+	}
+	m->nleaves++;
+	return 0;
+}
+
+/* Weigh terms by IDF (Lucene's form, never negative) and postings by
+ * BM25, and sum each leaf's self-score. */
+static int finish(dt_matcher *m, dt_error *err)
+{
+	double total = 0, n = (double)m->nleaves;
+	size_t i, k;
+
+	m->acc = dt__calloc(m->nleaves + 1, sizeof(*m->acc));
+	m->touched =
+		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->touched));
+	if (m->acc == NULL || m->touched == NULL) {
+		return dt__match_oom(err);
+	}
+	for (i = 0; i < m->nleaves; i++) {
+		total += m->leaves[i].len;
+	}
+	m->avgdl = m->nleaves && total > 0 ? total / n : 1.0;
+	for (i = 0; i < m->nterms; i++) {
+		dt_match_term *t = &m->terms[i];
+		double df = (double)t->df;
+
+		t->weight *= log(1.0 + (n - df + 0.5) / (df + 0.5));
+		for (k = 0; k < t->df; k++) {
+			dt_match_posting *p = &t->post[k];
+			dt_match_leaf *l = &m->leaves[p->leaf];
+			double norm = 1.0 - BM25_B + BM25_B * l->len / m->avgdl;
+
+			p->w = (float)(t->weight * p->w * (BM25_K1 + 1.0) /
+				       (p->w + BM25_K1 * norm));
+			l->self += p->w;
+		}
+	}
+	return 0;
+}
+
+/* Leaves worth linking to: units without children that have text and
+ * oblige someone.  Scope, definitions, entry into force and the
+ * preamble (dt__obligation_of) cannot be implemented, and they share
+ * the most boilerplate with local preambles. */
+static int index_leaves(dt_matcher *m, dt_error *err)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < dt_doc_unit_count(m->doc); i++) {
+		const dt_unit *u = dt_doc_unit_at(m->doc, i);
+		int ob;
+
+		if (dt_unit_child_count(u) > 0 ||
+			(dt_unit_heading(u)[0] == '\0' &&
+				dt_unit_text(u)[0] == '\0')) {
+			continue;
+		}
+		ob = dt__obligation_of(u);
+		if (ob < 0) {
+			/* it fails only when dt_fold cannot allocate (the text
+			 * is valid UTF-8), though it returns DT_ERROR then */
+			return dt__match_oom(err);
+		}
+		rc = ob > 0 ? add_leaf(m, u, err) : 0;
+	}
+	return rc;
+}
+
+int dt__match_index(dt_matcher *m, dt_error *err)
+{
+	int rc = index_leaves(m, err);
+
+	if (rc == 0) {
+		rc = mark_generic(m, err);
+	}
+	if (rc == 0) {
+		rc = finish(m, err);
+	}
+	return rc;
+}

@@ -1,0 +1,165 @@
+/*
+ * match_internal.h - the state of a dt_matcher, shared by the files of
+ * the implicit-link matcher and private to match*.c: the vocabulary, its
+ * bags and the tokenizer glue (match_vocab.c), building the index
+ * (match_index.c), the per-local-document factor (match_docfactor.c), and
+ * the life cycle, queries and evidence (match.c, whose opening comment
+ * says how the constants below were chosen).
+ *
+ * Functions that may fail return 0 or a negative dt_status.
+ */
+#ifndef DT_MATCH_INTERNAL_H
+#define DT_MATCH_INTERNAL_H
+
+#include "match.h"
+
+/* ## Constants (each chosen on the dev split; see match.c) */
+
+#define BM25_K1 1.2      /* the usual BM25 saturation */
+#define BM25_B 0.75      /* the usual BM25 length normalization */
+#define W_SYLLABLE 0.5   /* vi: a syllable weighs half a bigram */
+#define W_CONTEXT 0.3    /* ancestor headings and lead-ins of a leaf */
+#define W_GENERIC 0.5    /* administrative boilerplate (generic_*[]) */
+#define RELATIVE_CUT 0.9 /* keep matches within 90% of the best */
+#define DOC_COS_LO 0.3   /* local document cosine: factor 0 below */
+#define DOC_COS_HI 0.6   /* ... and factor 1 above */
+#define MIN_TERMS 3      /* fewer known terms than this: no match */
+#define PREAMBLE_SCAN 64 /* top units looked at to find a preamble */
+#define EVIDENCE_TERMS 8 /* terms considered for the evidence */
+
+/* ## Data */
+
+/* A posting: a leaf holding the term and what the term adds to the
+ * leaf's BM25 score, which does not depend on the query (a query weighs
+ * each distinct term once). */
+typedef struct {
+	uint32_t leaf;
+	float w;
+} dt_match_posting;
+
+typedef struct {
+	size_t off, len; /* the term's bytes in strings */
+	uint32_t hash;
+	double weight;          /* class weight, times IDF once indexed */
+	dt_match_posting *post; /* in leaf order; w holds the count while
+				 * building */
+	size_t df, cap;
+	uint32_t mark; /* the last bag (serial) that holds it */
+	size_t pos;    /* its place in that bag */
+	float dtf;     /* occurrences in the directive */
+	float ltf;     /* occurrences in a local document (scratch) */
+	int generic;   /* administrative boilerplate */
+} dt_match_term;
+
+typedef struct {
+	const dt_unit *unit;
+	double len;  /* field-weighted term count */
+	double self; /* BM25 of the leaf's own terms against the leaf */
+} dt_match_leaf;
+
+/* A term of the leaf being indexed, or a distinct term of a query with
+ * where it was written. */
+typedef struct {
+	uint32_t id;
+	float tf;
+	size_t start, end;
+	const char *text;
+} dt_match_bagged;
+
+struct dt_matcher {
+	const dt_doc *doc;
+	dt_lang lang;
+	dt_tokenizer *tok;
+	dt_buf strings;
+	dt_match_term *terms;
+	size_t nterms, termcap;
+	uint32_t *slots; /* open addressing: term id + 1, 0 empty */
+	size_t nslots;
+	dt_match_leaf *leaves;
+	size_t nleaves, leafcap;
+	double avgdl;
+	/* the current bag (a leaf being indexed or a query) */
+	uint32_t serial;
+	double weight_now;
+	const char *text_now;
+	dt_match_bagged *bag;
+	size_t nbag, bagcap;
+	/* query scratch: per-leaf accumulators, cleared after each query */
+	double *acc;
+	uint32_t *touched;
+	size_t ntouched;
+	/* the topic test: the directive's term vector, and the local
+	 * document of the last query with its factor */
+	double dnorm;
+	const dt_doc *last_doc;
+	uint32_t last_sig;
+	double last_factor;
+	uint32_t *lterms;
+	size_t nlterms, ltermcap;
+	int local; /* count_term: counting a local document */
+};
+
+/* ## Vocabulary, bags and tokenizer runs (match_vocab.c) */
+
+/** FNV-1a of s[0..len), folded to 32 bits. */
+uint32_t dt__match_hash(const char *s, size_t len);
+
+/** Make room for `need` elements of `size` bytes in *v (capacity *cap);
+ * DT_ENOMEM (without a message) when out of memory. */
+int dt__match_grow(void **v, size_t *cap, size_t need, size_t size);
+
+/** Fill `err` for an allocation failure; returns DT_ENOMEM. */
+int dt__match_oom(dt_error *err);
+
+/** A Vietnamese bigram ("đảng viên") has a space; a syllable has none. */
+int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len);
+
+/** Double the slot table (at most half full, so probes stay short); the
+ * first call makes the empty table.  DT_ENOMEM without a message. */
+int dt__match_rehash(dt_matcher *m);
+
+/** The id of term s[0..len), added when new; UINT32_MAX when out of
+ * memory. */
+uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len);
+
+/** The id of term s[0..len); UINT32_MAX when no leaf holds it. */
+uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len);
+
+/** Start a new bag: a serial no term has seen (marks reset on wrap). */
+void dt__match_next_serial(dt_matcher *m);
+
+/** Put term `id` into the bag once; return its place, or SIZE_MAX when
+ * out of memory. */
+size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end);
+
+/** Run the tokenizer over NUL-terminated `s`, with `m` as the payload; a
+ * callback's DT_ENOMEM becomes an error message. */
+int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err);
+
+/** Run the tokenizer over the heading, then the text of `u`. */
+int dt__match_run_unit(
+	dt_matcher *m, const dt_unit *u, dt_term_cb cb, dt_error *err);
+
+/* ## Building the index (match_index.c) */
+
+/** Index the directive's obligation leaves, lower the weight of its
+ * generic terms, then weigh terms by IDF and postings by BM25 and
+ * allocate the query scratch.  Needs the slot table (dt__match_rehash).
+ * Fails with DT_ENOMEM or a tokenizer error. */
+int dt__match_index(dt_matcher *m, dt_error *err);
+
+/* ## The document factor (match_docfactor.c) */
+
+/** Count the index's terms over every unit of the directive and keep the
+ * norm of its topical term vector.  Fails with DT_ENOMEM or a tokenizer
+ * error. */
+int dt__match_directive_vector(dt_matcher *m, dt_error *err);
+
+/** The factor in [0,1] of the local document holding `u`: 0 when it is
+ * about another subject.  Computed once per document and kept for the
+ * next queries of the same document.  Fails with DT_ENOMEM or a
+ * tokenizer error. */
+int dt__match_doc_factor(
+	dt_matcher *m, const dt_unit *u, double *out, dt_error *err);
+
+#endif /* DT_MATCH_INTERNAL_H */

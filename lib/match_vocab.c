@@ -1,0 +1,186 @@
+/*
+ * match_vocab.c - the matcher's vocabulary: every term the directive's
+ * leaves hold, interned once in an open-addressing table; the bag of
+ * distinct terms of the text being indexed or queried; and the glue that
+ * runs the tokenizer over a unit with a matcher callback.
+ */
+#include <string.h>
+
+#include "match_internal.h"
+
+/* ## Helpers */
+
+uint32_t dt__match_hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	}
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+int dt__match_grow(void **v, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *p;
+
+	if (need <= *cap) {
+		return 0;
+	}
+	ncap = *cap ? *cap : 4;
+	while (ncap < need) {
+		ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
+	}
+	p = dt__reallocarray(*v, ncap, size);
+	if (p == NULL) {
+		return DT_ENOMEM;
+	}
+	*v = p;
+	*cap = ncap;
+	return 0;
+}
+
+int dt__match_oom(dt_error *err)
+{
+	return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+}
+
+int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
+{
+	return m->lang == DT_LANG_VI && memchr(s, ' ', len) == NULL;
+}
+
+/* ## The vocabulary */
+
+/* The slot of s[0..len) (hash h): the one holding it, or the empty one
+ * where it goes.  The table is never full (dt__match_intern keeps it at
+ * most half full), so the probe ends. */
+static uint32_t *slot_of(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h)
+{
+	size_t i = h & (m->nslots - 1);
+
+	for (;;) {
+		uint32_t id = m->slots[i];
+		const dt_match_term *t = id ? &m->terms[id - 1] : NULL;
+
+		if (t == NULL || (t->hash == h && t->len == len &&
+					 memcmp(m->strings.data + t->off, s,
+						 len) == 0)) {
+			return &m->slots[i];
+		}
+		i = (i + 1) & (m->nslots - 1);
+	}
+}
+
+int dt__match_rehash(dt_matcher *m)
+{
+	size_t n = m->nslots ? m->nslots * 2 : 256, i;
+	uint32_t *fresh = dt__calloc(n, sizeof(*fresh));
+
+	if (fresh == NULL) {
+		return DT_ENOMEM;
+	}
+	dt__free(m->slots);
+	m->slots = fresh;
+	m->nslots = n;
+	for (i = 0; i < m->nterms; i++) {
+		const dt_match_term *t = &m->terms[i];
+
+		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
+			(uint32_t)i + 1;
+	}
+	return 0;
+}
+
+uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
+{
+	uint32_t h = dt__match_hash(s, len), *slot;
+	dt_match_term *t;
+
+	if ((m->nterms + 1) * 2 > m->nslots && dt__match_rehash(m) < 0) {
+		return UINT32_MAX;
+	}
+	slot = slot_of(m, s, len, h);
+	if (*slot != 0) {
+		return *slot - 1;
+	}
+	if (m->nterms >= UINT32_MAX - 1 ||
+		dt__match_grow((void **)&m->terms, &m->termcap, m->nterms + 1,
+			sizeof(*m->terms)) < 0 ||
+		dt__buf_append(&m->strings, s, len) < 0) {
+		return UINT32_MAX;
+	}
+	t = &m->terms[m->nterms];
+	memset(t, 0, sizeof(*t));
+	t->off = m->strings.len - len;
+	t->len = len;
+	t->hash = h;
+	t->weight = dt__match_is_syllable(m, s, len) ? W_SYLLABLE : 1.0;
+	*slot = (uint32_t)++m->nterms;
+	return *slot - 1;
+}
+
+uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len)
+{
+	uint32_t id = *slot_of(m, s, len, dt__match_hash(s, len));
+
+	return id == 0 ? UINT32_MAX : id - 1;
+}
+
+/* ## Bags */
+
+void dt__match_next_serial(dt_matcher *m)
+{
+	size_t i;
+
+	m->nbag = 0;
+	if (++m->serial != 0) {
+		return;
+	}
+	for (i = 0; i < m->nterms; i++) {
+		m->terms[i].mark = 0;
+	}
+	m->serial = 1;
+}
+
+size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
+{
+	dt_match_term *t = &m->terms[id];
+
+	if (t->mark == m->serial) {
+		return t->pos;
+	}
+	if (dt__match_grow((void **)&m->bag, &m->bagcap, m->nbag + 1,
+		    sizeof(*m->bag)) < 0) {
+		return SIZE_MAX;
+	}
+	t->mark = m->serial;
+	t->pos = m->nbag;
+	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
+	return m->nbag++;
+}
+
+/* ## Tokenizer runs */
+
+int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err)
+{
+	int rc;
+
+	m->text_now = s;
+	rc = dt_tokenizer_run(m->tok, s, strlen(s), cb, m, err);
+	if (rc == DT_ENOMEM) {
+		return dt__match_oom(err);
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int dt__match_run_unit(
+	dt_matcher *m, const dt_unit *u, dt_term_cb cb, dt_error *err)
+{
+	int rc = dt__match_run(m, dt_unit_heading(u), cb, err);
+
+	return rc == 0 ? dt__match_run(m, dt_unit_text(u), cb, err) : rc;
+}
