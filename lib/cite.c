@@ -6,7 +6,8 @@
  * an alias definition).  From there a hand-written token loop parses the
  * chain inside a window of DT_CITE_WINDOW bytes, asking small anchored
  * patterns what stands at a position: a level word, a small word (",",
- * "và", "đến", "của"), a document reference.  Labels are read by hand.
+ * "và", "đến", "của"), a document reference.  Labels are read by hand
+ * (cite_label.c), document references by cite_ref.c.
  * The scan resumes after what was parsed, so every byte is looked at a
  * bounded number of times: linear time however the text repeats
  * ("khoản khoản khoản …" never forms a candidate; "khoản 1, khoản 1, …"
@@ -109,8 +110,9 @@ static size_t label_list(chain *c, dt_kind kind, const dt_label *first)
 			break;
 		}
 		q = skip_ws(sc, e);
-		if (level_at(sc, q, &e) != NULL || !dt__cite_label_at(sc, q, &nx) ||
-			nx.type == LB_SELF || !dt__cite_same_type(t, nx.type) ||
+		if (level_at(sc, q, &e) != NULL ||
+			!dt__cite_label_at(sc, q, &nx) || nx.type == LB_SELF ||
+			!dt__cite_same_type(t, nx.type) ||
 			!follower_ok(sc, nx.end) || !add_label(c, &nx)) {
 			break;
 		}
@@ -136,12 +138,15 @@ static size_t group_at(chain *c, size_t p)
 	if (r->ngroups == DT_CITE_MAX_GROUPS) {
 		return 0;
 	}
-	if (re_at(sc, DT_CRE_SELF, p, &e, &which) > 0 && which == 1) {
+	/* self prefixes are Cyrillic ("настоящей") or "this" */
+	if (((unsigned char)ch(sc, p) >= 0xD0 || (ch(sc, p) | 0x20) == 't') &&
+		re_at(sc, DT_CRE_SELF, p, &e, &which) > 0 && which == 1) {
 		prefix = 1;
 		q = e;
 	}
 	lv = level_at(sc, q, &e);
-	if (lv == NULL || (!prefix && (!dt__cite_label_at(sc, skip_ws(sc, e), &lb) ||
+	if (lv == NULL || (!prefix &&
+		(!dt__cite_label_at(sc, skip_ws(sc, e), &lb) ||
 		!dt__cite_label_fits(lv->kind, lb.type)))) {
 		return 0;
 	}
@@ -171,7 +176,8 @@ static size_t sublabels(chain *c, size_t end)
 	dt_cite_raw *r = c->raw;
 	dt_label lb;
 
-	while (r->ngroups < DT_CITE_MAX_GROUPS && dt__cite_paren_label(sc, end, &lb)) {
+	while (r->ngroups < DT_CITE_MAX_GROUPS &&
+		dt__cite_paren_label(sc, end, &lb)) {
 		const dt_cite_group *prev = &r->groups[r->ngroups - 1];
 		dt_cite_group *g = &r->groups[r->ngroups];
 
@@ -654,8 +660,8 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 		rc = pos == 0 ? dt__re_match(dt__cite_re_start(z->cl), s, len,
 			0, ov, 1) : 0;
 		if (rc == 0) {
-			rc = dt__re_match(dt__cite_re(z->cl, DT_CRE_CAND), s, len,
-				pos, ov, 1);
+			rc = dt__re_match(dt__cite_re(z->cl, DT_CRE_CAND), s,
+				len, pos, ov, 1);
 		}
 		if (rc <= 0) {
 			break;

@@ -27,6 +27,8 @@
 #define DT_CITE_MAX_LABELS 48
 /* Targets one citation may expand to (lists and ranges). */
 #define DT_CITE_MAX_TARGETS 256
+/* Rows one anchored pattern of a table may have (a capture group each). */
+#define DT_CITE_MAX_ROWS 39
 /* A type row that is no row. */
 #define DT_CITE_NO_ROW ((size_t)-1)
 
@@ -45,13 +47,9 @@ typedef enum {
 dt_cite_lang dt__cite_lang(dt_lang lang);
 
 /* Level rows: a word naming a unit ("khoản", "статьи", "ст.", "Article"). */
-#define DT_CL_DECIMAL (1u << 0) /* unreliable in decimal texts (mục) */
-#define DT_CL_PP (1u << 1)      /* "пп.": a letter makes it a подпункт */
-
 typedef struct {
 	dt_cite_lang lang;
 	dt_kind kind;
-	unsigned flags;
 	const char *guard;   /* lookbehinds the word must pass, or "" */
 	const char *pattern; /* caseless; "\\." at the end = abbreviation */
 } dt_cite_level;
@@ -234,7 +232,6 @@ typedef struct {
 	dt_kind kind;
 	int decimal;
 	char label[24];   /* normalized: "2", "đ", "а", "2.1", "10a" */
-	dt_span word;     /* the level word as written (for messages) */
 } dt_cite_step;
 
 /* A loaded directive as resolution sees it. */

@@ -18,51 +18,56 @@
 
 /* ## Data */
 
-/* Level words (DOMAIN §4.1-4.10).  Decimal-numbered Party texts use
- * "mục", "tiểu mục", "tiết" for any level (§4.7): those rows carry
- * DT_CL_DECIMAL.  Russian case forms are spelled out, not stemmed, so
- * that "частью" matches and "частности" does not.  Longer words come
- * before their prefixes ("подпункт" before "пункт", "пп." before "п."). */
+/* Level words (DOMAIN §4.1-4.10) and the kind of unit each names.
+ * Decimal-numbered Party texts use "mục", "tiểu mục", "điểm", "tiết"
+ * for any level (§4.7): resolve.c resolves a dotted label by its number,
+ * whatever the word.  "пп." is a plural "пункты" before digits and a
+ * "подпункт" before a letter: cite.c decides by the label.  Russian case
+ * forms are spelled out, not stemmed, so that "частью" matches and
+ * "частности" does not.  Longer words come before their prefixes
+ * ("подпункт" before "пункт", "пп." before "п."). */
 static const dt_cite_level levels[] = {
-	{ DT_CG_VI, DT_KIND_SUBSECTION, DT_CL_DECIMAL, "", "tiểu\\s{1,3}mục" },
-	{ DT_CG_VI, DT_KIND_ITEM, DT_CL_DECIMAL, "", "tiết" },
+	{ DT_CG_VI, DT_KIND_SUBSECTION, "", "tiểu\\s{1,3}mục" },
+	{ DT_CG_VI, DT_KIND_ITEM, "", "tiết" },
 	/* "thời điểm", "địa điểm", "quan điểm": a time, a place, a view */
-	{ DT_CG_VI, DT_KIND_POINT, 0, "(?<!thời\\s)(?<!địa\\s)"
+	{ DT_CG_VI, DT_KIND_POINT, "(?<!thời\\s)(?<!địa\\s)"
 	  "(?<!quan\\s)(?<!trọng\\s)", "điểm" },
-	{ DT_CG_VI, DT_KIND_CLAUSE, 0, "", "khoản" },
-	{ DT_CG_VI, DT_KIND_ARTICLE, 0, "", "điều" },
+	{ DT_CG_VI, DT_KIND_CLAUSE, "", "khoản" },
+	{ DT_CG_VI, DT_KIND_ARTICLE, "", "điều" },
 	/* "danh mục", "hạng mục": a list, an item of work */
-	{ DT_CG_VI, DT_KIND_SECTION, DT_CL_DECIMAL,
-	  "(?<!danh\\s)(?<!hạng\\s)(?<!tiểu\\s)", "mục" },
-	{ DT_CG_VI, DT_KIND_CHAPTER, 0, "", "chương" },
-	{ DT_CG_VI, DT_KIND_PART, 0, "", "phần" },
+	{ DT_CG_VI, DT_KIND_SECTION, "(?<!danh\\s)(?<!hạng\\s)(?<!tiểu\\s)",
+	  "mục" },
+	{ DT_CG_VI, DT_KIND_CHAPTER, "", "chương" },
+	{ DT_CG_VI, DT_KIND_PART, "", "phần" },
 
-	{ DT_CG_RU, DT_KIND_POINT, 0, "",
+	{ DT_CG_RU, DT_KIND_POINT, "",
 	  "подпункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
-	{ DT_CG_RU, DT_KIND_POINT, 0, "", "подп\\." },
-	{ DT_CG_RU, DT_KIND_CLAUSE, DT_CL_PP, "", "пп\\." },
-	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "", "пункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
-	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "", "п\\." },
-	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "", "част(?:ь|и|ью|ей|ям|ями|ях)" },
-	{ DT_CG_RU, DT_KIND_CLAUSE, 0, "", "ч\\." },
-	{ DT_CG_RU, DT_KIND_ARTICLE, 0, "",
+	{ DT_CG_RU, DT_KIND_POINT, "", "подп\\." },
+	{ DT_CG_RU, DT_KIND_CLAUSE, "", "пп\\." },
+	{ DT_CG_RU, DT_KIND_CLAUSE, "",
+	  "пункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_CLAUSE, "", "п\\." },
+	{ DT_CG_RU, DT_KIND_CLAUSE, "", "част(?:ь|и|ью|ей|ям|ями|ях)" },
+	{ DT_CG_RU, DT_KIND_CLAUSE, "", "ч\\." },
+	{ DT_CG_RU, DT_KIND_ARTICLE, "",
 	  "стат(?:ья|ьи|ье|ью|ьей|ьёй|ьям|ьями|ьях|ей)" },
-	{ DT_CG_RU, DT_KIND_ARTICLE, 0, "", "ст\\.(?:\\s?ст\\.)?" },
-	{ DT_CG_RU, DT_KIND_CHAPTER, 0, "", "глав(?:а|ы|е|у|ой|ам|ами|ах)?" },
-	{ DT_CG_RU, DT_KIND_CHAPTER, 0, "", "гл\\." },
-	{ DT_CG_RU, DT_KIND_PART, 0, "", "раздел(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
-	{ DT_CG_RU, DT_KIND_PART, 0, "", "разд\\." },
+	{ DT_CG_RU, DT_KIND_ARTICLE, "", "ст\\.(?:\\s?ст\\.)?" },
+	{ DT_CG_RU, DT_KIND_CHAPTER, "", "глав(?:а|ы|е|у|ой|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_CHAPTER, "", "гл\\." },
+	{ DT_CG_RU, DT_KIND_PART, "", "раздел(?:ы|а|у|ом|е|ов|ам|ами|ах)?" },
+	{ DT_CG_RU, DT_KIND_PART, "", "разд\\." },
 
-	{ DT_CG_EN, DT_KIND_POINT, 0, "", "sub-?paragraphs?" },
-	{ DT_CG_EN, DT_KIND_CLAUSE, 0, "", "paragraphs?" },
-	{ DT_CG_EN, DT_KIND_POINT, 0, "", "points?" },
-	{ DT_CG_EN, DT_KIND_ARTICLE, 0, "", "articles?" },
-	{ DT_CG_EN, DT_KIND_CHAPTER, 0, "", "chapters?" },
-	{ DT_CG_EN, DT_KIND_SECTION, 0, "", "sections?" },
-	{ DT_CG_EN, DT_KIND_PART, 0, "", "parts?" },
-	{ DT_CG_EN, DT_KIND_CLAUSE, 0, "", "clauses?" },
+	{ DT_CG_EN, DT_KIND_POINT, "", "sub-?paragraphs?" },
+	{ DT_CG_EN, DT_KIND_CLAUSE, "", "paragraphs?" },
+	{ DT_CG_EN, DT_KIND_POINT, "", "points?" },
+	{ DT_CG_EN, DT_KIND_ARTICLE, "", "articles?" },
+	{ DT_CG_EN, DT_KIND_CHAPTER, "", "chapters?" },
+	{ DT_CG_EN, DT_KIND_SECTION, "", "sections?" },
+	{ DT_CG_EN, DT_KIND_PART, "", "parts?" },
+	{ DT_CG_EN, DT_KIND_CLAUSE, "", "clauses?" },
 };
 #define N_LEVELS (sizeof(levels) / sizeof(levels[0]))
+_Static_assert(N_LEVELS <= DT_CITE_MAX_ROWS, "one group per level row");
 
 static const struct {
 	dt_cite_lang lang;
@@ -103,6 +108,7 @@ static const struct {
 	{ DT_CG_EN, DT_CW_OF, "in" },
 };
 #define N_WORDS (sizeof(words) / sizeof(words[0]))
+_Static_assert(N_WORDS <= DT_CITE_MAX_ROWS, "one group per word row");
 
 /* Document words missing from symbol.c's table: Russian codes and
  * constitutions, and English types (English citations only). */
@@ -123,6 +129,7 @@ static const dt_cite_extra extras[] = {
 	{ "STATUTE", "statutes?", 1 },
 };
 #define N_EXTRAS (sizeof(extras) / sizeof(extras[0]))
+_Static_assert(N_EXTRAS <= DT_CITE_MAX_ROWS, "one group per extra row");
 
 /* What may follow a document word for it to open a reference: a symbol
  * or number ("số", "№", digits), "này", a capital (a title, an issuer
@@ -268,8 +275,9 @@ static int level_entries(dt_word_list *w, dt_str_pool *pool, dt_cite_lang cl)
 		const char *p = levels[i].pattern;
 
 		if (in_lang(levels[i].lang, cl)) {
-			rc = dt__cite_add_entry(w, pool, p, strlen(p), is_abbrev(p) ?
-				LABEL_START : "(?=\\s)" LABEL_START);
+			rc = dt__cite_add_entry(w, pool, p, strlen(p),
+				is_abbrev(p) ? LABEL_START :
+				"(?=\\s)" LABEL_START);
 		}
 	}
 	return rc;
@@ -368,13 +376,15 @@ static int type_entries(dt_word_list *w, dt_str_pool *pool, dt_cite_lang cl,
 		if (cl != DT_CG_ALL && is_ru_name(name) != (cl == DT_CG_RU)) {
 			continue;
 		}
-		rc = dt_fold(&low, NULL, name, strlen(name), DT_FOLD_CASE, NULL);
+		rc = dt_fold(&low, NULL, name, strlen(name), DT_FOLD_CASE,
+			NULL);
 		dt__buf_init(&tmp, 4096);
 		if (rc == 0) {
 			rc = put_type_name(&tmp, low);
 		}
 		if (rc == 0) {
-			rc = dt__cite_add_entry(w, pool, tmp.data, tmp.len, tail);
+			rc = dt__cite_add_entry(w, pool, tmp.data, tmp.len,
+				tail);
 		}
 		dt_free(low);
 		dt__buf_dispose(&tmp);
@@ -474,11 +484,13 @@ static int code_entries(dt_word_list *w, dt_str_pool *pool)
 		rc = dt_fold(&low, NULL, one, f, DT_FOLD_CASE, NULL);
 		dt__buf_init(&tail, 4096);
 		if (rc == 0) {
-			rc = dt__buf_printf(&tail, "%s(?<=%.*s)(?-i:%s)\\s\\d{1,5}"
-				"(?![\\d\\p{L}/\\-])", low, (int)f, one, one + f);
+			rc = dt__buf_printf(&tail, "%s(?<=%.*s)(?-i:%s)"
+				"\\s\\d{1,5}(?![\\d\\p{L}/\\-])", low, (int)f,
+				one, one + f);
 		}
 		if (rc == 0) {
-			rc = dt__cite_add_entry(w, pool, tail.data, tail.len, "");
+			rc = dt__cite_add_entry(w, pool, tail.data, tail.len,
+				"");
 		}
 		dt_free(low);
 		dt__buf_dispose(&tail);
@@ -501,6 +513,7 @@ static int build_candidate(dt_buf *b, dt_cite_lang cl, int at_start)
 		"данн\\p{L}{1,4}\\s{1,3}(?=\\p{L})",
 		"прилагаем\\p{L}{1,4}\\s{1,3}(?=\\p{L})",
 		"this\\s{1,3}(?=\\p{L})",
+		"№\\s?\\d",
 		"\\(\\s{0,3}(?:sau\\s+đây|далее|hereinafter)" };
 	dt_str_pool pool = { { NULL }, 0 };
 	dt_word_list w = { { NULL }, 0 };

@@ -166,7 +166,8 @@ static void title_here(const scan *sc, size_t p, dt_cite_ref *ref)
 	int words = 0;
 
 	while (q < e && words < 8) {
-		if (words > 0 && re_at(sc, DT_CRE_TITLE_STOP, q, &x, NULL) > 0) {
+		if (words > 0 &&
+			re_at(sc, DT_CRE_TITLE_STOP, q, &x, NULL) > 0) {
 			break;
 		}
 		while (q < e && letter_at(sc, q)) {
@@ -284,6 +285,7 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 {
 	scan sc = { s, len, min_sz(len, at + REF_REACH), cl };
 	size_t e = 0, g = 0, q;
+	unsigned char c0;
 	int rc = dt__cite_grammar_init(NULL);
 
 	if (rc < 0) {
@@ -292,7 +294,16 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 	memset(ref, 0, sizeof(*ref));
 	ref->row = DT_CITE_NO_ROW;
 	ref->all.start = at;
-	rc = re_at(&sc, DT_CRE_SELF, at, &e, &g);
+	/* every reference opens with a letter or "№": most positions after
+	 * a chain ("khoản 2 Điều 9; chi bộ …") need no pattern at all */
+	c0 = (unsigned char)ch(&sc, at);
+	if (!(c0 >= 0xC0 || ((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z')) &&
+		c0 != 0xE2) {
+		return 0;
+	}
+	/* self prefixes are Cyrillic or "this" */
+	rc = c0 >= 0xD0 || (c0 | 0x20) == 't' ? re_at(&sc, DT_CRE_SELF, at,
+		&e, &g) : 0;
 	if (rc > 0) {
 		rc = dt__cite_type_at(&sc, e, &ref->row, &q);
 		if (rc <= 0) {
@@ -304,7 +315,8 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 		ref->type.end = ref->all.end = q;
 		return 1;
 	}
-	rc = code_here(&sc, at, ref);
+	rc = (c0 >= 'A' && c0 <= 'Z') || c0 == 0xC4 ? code_here(&sc, at, ref) :
+		0;
 	if (rc != 0) {
 		return rc;
 	}

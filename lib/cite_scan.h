@@ -101,18 +101,21 @@ static inline int letter_at(const scan *sc, size_t p)
 
 /* Run anchored pattern `which` at p inside the window; its end in *end
  * and the number of the first group set in *group (may be NULL). */
+#define RE_AT_GROUPS (DT_CITE_MAX_ROWS + 1)
+
 static inline int re_at(const scan *sc, int which, size_t p, size_t *end,
 	size_t *group)
 {
-	size_t ov[2 * 64];
+	size_t ov[2 * RE_AT_GROUPS];
 	size_t g;
 	int rc;
 
 	if (p >= sc->end) {
 		return 0;
 	}
+	/* ask only for the groups wanted: every pair asked for is copied */
 	rc = dt__re_match(dt__cite_re(sc->cl, which), sc->s, sc->end, p, ov,
-		64);
+		group != NULL ? RE_AT_GROUPS : 1);
 	if (rc <= 0) {
 		return rc;
 	}
@@ -136,11 +139,15 @@ static inline dt_cite_word word_at(const scan *sc, size_t p, size_t *end)
 	return dt__cite_word_row(sc->cl, g);
 }
 
-static inline const dt_cite_level *level_at(const scan *sc, size_t p, size_t *end)
+static inline const dt_cite_level *level_at(const scan *sc, size_t p,
+	size_t *end)
 {
+	unsigned char c = p < sc->end ? (unsigned char)sc->s[p] : 0;
 	size_t g = 0;
 
-	if (re_at(sc, DT_CRE_LEVEL, p, end, &g) <= 0) {
+	/* level words start with a letter */
+	if (!(c >= 0xC0 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+		re_at(sc, DT_CRE_LEVEL, p, end, &g) <= 0) {
 		return NULL;
 	}
 	return dt__cite_level_row(sc->cl, g);

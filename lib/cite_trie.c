@@ -54,7 +54,8 @@ static int trie_of(dt_buf *b, const char **v, size_t n)
 		rc = alts++ ? dt__buf_putc(b, '|') : 0;
 		if (f == 0) {
 			done[i] = 1;
-			rc = rc == 0 ? dt__buf_append(b, v[i], strlen(v[i])) : rc;
+			rc = rc == 0 ? dt__buf_append(b, v[i], strlen(v[i])) :
+				rc;
 			continue;
 		}
 		for (k = i; k < n; k++) {

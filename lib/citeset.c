@@ -215,16 +215,17 @@ static void conclude(builder *b, record *r, const dt_cite_docres *res,
 	switch (res->status) {
 	case DT_CITE_DOCUMENT:
 		if (!units) {
-			snprintf(r->message, sizeof(r->message), "names %s as a "
-				"whole (%s)", name, how_text(res->how));
+			snprintf(r->message, sizeof(r->message), "names %s "
+				"as a whole (%s)", name, how_text(res->how));
 		} else if (miss[0] != '\0' || r->neids == 0) {
 			r->status = DT_CITE_BROKEN;
-			snprintf(r->message, sizeof(r->message), "%s does not "
-				"exist in %s", miss[0] ? miss : "the unit", name);
+			snprintf(r->message, sizeof(r->message), "%s does "
+				"not exist in %s", miss[0] ? miss : "the unit",
+				name);
 		} else {
 			r->status = DT_CITE_RESOLVED;
-			snprintf(r->message, sizeof(r->message), "%s (%s)", name,
-				how_text(res->how));
+			snprintf(r->message, sizeof(r->message), "%s (%s)",
+				name, how_text(res->how));
 		}
 		break;
 	case DT_CITE_SELF:
@@ -282,7 +283,8 @@ static int internal(const dt_cite_raw *raw, const item *it)
 	for (i = it->g0; i < it->g1; i++) {
 		const dt_cite_group *g = &raw->groups[i];
 
-		if (g->parent < 0 && (g->decimal || (g->kind != DT_KIND_CLAUSE &&
+		if (g->parent < 0 && (g->decimal ||
+			(g->kind != DT_KIND_CLAUSE &&
 			g->kind != DT_KIND_POINT && g->kind != DT_KIND_ITEM))) {
 			return 0;
 		}
@@ -533,8 +535,8 @@ static int charter_tags(builder *b, const dt_unit *u)
 				"the Charter is not loaded");
 		} else if (t == NULL) {
 			r.status = DT_CITE_BROKEN;
-			snprintf(r.message, sizeof(r.message), "%s does not exist "
-				"in %s", eid, b->ctx.dirs[dir].name);
+			snprintf(r.message, sizeof(r.message), "%s does not "
+				"exist in %s", eid, b->ctx.dirs[dir].name);
 		} else {
 			r.status = DT_CITE_RESOLVED;
 			r.neids = 1;

@@ -44,6 +44,12 @@ static int end_start(const dt_block *b)
 		return b->text && b->text[0] ? dt__meta_end_text(b->text,
 			strlen(b->text)) : 0;
 	}
+	/* Signature blocks laid out as tables have two columns; a wider
+	 * table is a task table, whose "Секретарь ячейки" is a person
+	 * responsible, not a signatory. */
+	if (b->ncells > 2) {
+		return 0;
+	}
 	for (c = 0; rc == 0 && c < b->ncells; c++) {
 		if (b->cells[c][0] != '\0') {
 			rc = dt__meta_end_text(b->cells[c],

@@ -596,6 +596,14 @@ static int header_pass(hdr *h, const dt_blocks *bl, size_t start,
 	return 0;
 }
 
+/* Does the block end the search for a header (numbered body text)? */
+static int stray_ends(const dt_block *b)
+{
+	const char *t = b->text ? b->text : "";
+
+	return dt__meta_numbered(t, strlen(t)) > 0;
+}
+
 static void hdr_reset(hdr *h)
 {
 	memset(&h->st, 0, sizeof(h->st));
@@ -619,9 +627,13 @@ int dt__meta_header(dt_doc *doc, const dt_blocks *bl, unsigned char *used,
 	dt__buf_init(&h.title, 4096);
 	/* Crawled copies often open with a few stray lines (a source note,
 	 * a page title): the header may start after up to HDR_SKIP blocks,
-	 * which then stay body. */
+	 * which then stay body.  A numbered block is the body itself: no
+	 * header comes after it. */
 	for (start = 0; rc == 0 && start <= HDR_SKIP && start < bl->n;
 		start++) {
+		if (start > 0 && stray_ends(&bl->v[start - 1])) {
+			break;
+		}
 		hdr_reset(&h);
 		rc = header_pass(&h, bl, start, bl->n, &n);
 		if (h.st.anchor) {

@@ -23,8 +23,10 @@ static const char *const mottos[] = {
 
 /* Words that open a preamble line ("- Căn cứ …;", "Thực hiện …"). */
 static const char *const preamble_openers[] = {
-	"Căn\\s+cứ", "Thực\\s+hiện", "Xét", "В\\s+соответствии\\s+с",
+	"Căn\\s+cứ", "Thực\\s+hiện", "Xét", "Để\\s+cụ\\s+thể\\s+hóa",
+	"Để\\s+triển\\s+khai", "В\\s+соответствии\\s+с",
 	"На\\s+основании", "Во\\s+исполнение", "Руководствуясь",
+	"В\\s+целях\\s+(?:реализации|исполнения)",
 };
 
 /* Unit words that, with a number, open a body unit ("Điều 1."). */
@@ -47,8 +49,12 @@ static const char *const ru_sign_words[] = {
 };
 
 /* An appendix after the signature is body again. */
+/* What opens an attachment after the signature: an appendix, or the
+ * approval stamp of a plan approved by the document ("УТВЕРЖДЕН
+ * приказом …", "Ban hành kèm theo Quyết định …"). */
 static const char *const appendix_words[] = {
-	"PHỤ\\s+LỤC", "ПРИЛОЖЕНИЕ",
+	"PHỤ\\s+LỤC", "ПРИЛОЖЕНИЕ", "УТВЕРЖД[ЕЁ]Н\\p{L}?",
+	"\\(?\\s*BAN\\s+HÀNH\\s+KÈM\\s+THEO",
 };
 
 /* Supersession verbs, and on which side of each the superseded document

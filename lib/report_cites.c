@@ -75,7 +75,8 @@ static int text_one(dt_buf *b, const char *file, const dt_cite *c)
 		return dt__buf_printf(b, "document %s\n", dir);
 	case DT_CITE_SELF:
 	case DT_CITE_EXTERNAL:
-		return dt__buf_printf(b, "%s\n", dt_cite_status_name(c->status));
+		return dt__buf_printf(b, "%s\n",
+			dt_cite_status_name(c->status));
 	default:
 		rc = dt__buf_printf(b, "%s: ", dt_cite_status_name(c->status));
 		if (rc == 0) {
@@ -217,8 +218,8 @@ int dt_citeset_write(char **out, size_t *len_out, const dt_citeset *set,
 	*out = NULL;
 	if (format != DT_REPORT_TEXT && format != DT_REPORT_JSON &&
 		format != DT_REPORT_TSV) {
-		return dt__fail(err, DT_EINVAL, 0, 0, "citations are written as "
-			"text, json or tsv");
+		return dt__fail(err, DT_EINVAL, 0, 0, "citations are written "
+			"as text, json or tsv");
 	}
 	file = dt_doc_file(dt__citeset_doc(set));
 	n = dt_citeset_count(set);

@@ -486,8 +486,8 @@ static void path_text(char *out, size_t cap, const dt_cite_raw *raw,
 		display_label(shown, lists[i].v[pick[i]],
 			strchr("IVXLC", s[lb->lo.start]) != NULL);
 		if (g->word.end > g->word.start) {
-			fmt(out + k, cap - k, "%s%.*s %s",
-				k ? " " : "", (int)(g->word.end - g->word.start),
+			fmt(out + k, cap - k, "%s%.*s %s", k ? " " : "",
+				(int)(g->word.end - g->word.start),
 				s + g->word.start, shown);
 		} else {
 			fmt(out + k, cap - k, "%s(%s)",
@@ -568,8 +568,8 @@ static void leaf_paths(targets *t, const dt_cite_raw *raw, const char *s,
 		if (walk(eid, raw, dir, chain, pick, lists, depth)) {
 			add_target(t, eid);
 		} else if (t->miss[0] == '\0') {
-			path_text(t->miss, t->misscap, raw, s, chain, pick, lists,
-				depth);
+			path_text(t->miss, t->misscap, raw, s, chain, pick,
+				lists, depth);
 		}
 		for (i = 0; i < depth && ++pick[i] == lists[i].n; i++) {
 			pick[i] = 0;

@@ -161,7 +161,8 @@ static int dir_init(dt_cite_dir *d, const dt_doc *doc)
 		strlen(m->type_code));
 	d->name = m->symbol[0] != '\0' ? m->symbol : dt_doc_file(doc);
 	for (i = 0; i < n && !d->tagged; i++) {
-		d->tagged = dt_unit_implements_count(dt_doc_unit_at(doc, i)) > 0;
+		d->tagged = dt_unit_implements_count(dt_doc_unit_at(doc,
+			i)) > 0;
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -392,7 +393,8 @@ static void by_title(const dt_cite_ctx *ctx, const dt_cite_ref *ref,
 	size_t i;
 
 	for (i = 0; i < ctx->ndirs; i++) {
-		if (ctx->dirs[i].key[0] == '\0' && ctx->dirs[i].row == ref->row &&
+		if (ctx->dirs[i].key[0] == '\0' &&
+			ctx->dirs[i].row == ref->row &&
 			ref->row != DT_CITE_NO_ROW) {
 			set_res(r, DT_CITE_DOCUMENT, (int)i, "title");
 			return;

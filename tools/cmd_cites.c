@@ -13,10 +13,11 @@ enum { OPT_DIRECTIVE = CLI_OPT_FIRST_VERB };
 
 static const char cites_help[] =
 	"Usage: dirtrace cites [OPTIONS] FILE...\n"
-	"List the citations in each document (\"khoản 2 Điều 5 Quy định số\n"
-	"31-QĐ/TW\", \"пункт 2 статьи 5\", \"Quy định này\"), each resolved to\n"
-	"the units of a loaded directive or marked broken, stale, self,\n"
-	"external or ambiguous: FILE:LINE: text -> targets | status.\n\n"
+	"List the citations in each document (\"khoản 2 Điều 5 Quy định\n"
+	"số 31-QĐ/TW\", \"пункт 2 статьи 5\", \"Quy định này\"), each\n"
+	"resolved to the units of a loaded directive or marked broken,\n"
+	"stale, self, external or ambiguous:\n"
+	"FILE:LINE: text -> targets | status.\n\n"
 	"Options:\n"
 	"      --directive FILE   load FILE as a directive citations may\n"
 	"                         resolve to (repeatable)\n"
@@ -78,8 +79,9 @@ static int parse_args(int argc, char **argv, cites_args *a)
 				(a->fmt != DT_REPORT_TEXT &&
 				a->fmt != DT_REPORT_JSON &&
 				a->fmt != DT_REPORT_TSV)) {
-				return cli_usage_error("cites", "--format takes "
-					"text, json or tsv, not '%s'", optarg);
+				return cli_usage_error("cites", "--format "
+					"takes text, json or tsv, not '%s'",
+					optarg);
 			}
 			break;
 		case OPT_DIRECTIVE:
@@ -128,7 +130,8 @@ static void append_output(dt_buf_out *out, const cites_args *a,
 		/* the comment line and the header row */
 		const char *p = memchr(text, '\n', len);
 
-		p = p ? memchr(p + 1, '\n', len - (size_t)(p + 1 - text)) : NULL;
+		p = p ? memchr(p + 1, '\n', len - (size_t)(p + 1 - text)) :
+			NULL;
 		skip = p ? (size_t)(p + 1 - text) : 0;
 	}
 	cli_out_append(out, text + skip, len - skip);

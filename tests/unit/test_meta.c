@@ -986,3 +986,51 @@ Test(meta, stays_linear_on_a_long_run_of_type_words)
 	cr_assert_eq(dt__symbol_mention_find(&m, s, n * w, 0, n * w, NULL), 0);
 	dt__free(s);
 }
+
+/* A plan approved by the order follows its signature: the approval
+ * stamp opens body again, like an appendix. */
+Test(meta, ends_the_end_matter_at_an_approval_stamp, .init = setup,
+	.fini = teardown)
+{
+	para("1. Утвердить прилагаемый План.", 1);
+	para("Министр О.П. Гречко", 3);
+	para("УТВЕРЖДЕН приказом министерства от 02.03.2026 № 118-од", 5);
+	heading("ПЛАН", 7);
+	para("1. Разместить на сайте адрес.", 9);
+	extract();
+	cr_assert_str_eq(used_map(), "01000");
+}
+
+Test(meta, takes_a_russian_purpose_sentence_as_the_basis, .init = setup,
+	.fini = teardown)
+{
+	const dt_meta *m;
+
+	para("В целях реализации постановления Правительства области от "
+		"16.02.2026 № 12-П приказываю:", 1);
+	para("1. Утвердить план.", 3);
+	extract();
+	m = meta();
+	cr_assert_eq(m->based_on_count, 1);
+	cr_assert_str_eq(m->based_on[0].symbol, "12-П");
+}
+
+/* "Секретарь ячейки" in a task table is a person responsible, not the
+ * signature that opens the end matter. */
+Test(meta, keeps_task_tables_with_signatory_words_as_body, .init = setup,
+	.fini = teardown)
+{
+	dt_block *b;
+
+	para("1. Сводная таблица", 1);
+	b = push(DT_BLOCK_ROW, "", 3);
+	b->table = 1;
+	b->cells = dt__calloc(3, sizeof(char *));
+	cr_assert_not_null(b->cells);
+	b->cells[0] = dt__strdup("2");
+	b->cells[1] = dt__strdup("Провести собрания");
+	b->cells[2] = dt__strdup("Секретарь ячейки");
+	b->ncells = 3;
+	extract();
+	cr_assert_str_eq(used_map(), "00");
+}
