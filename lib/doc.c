@@ -188,6 +188,21 @@ int dt__unit_add_cell(dt_unit *u, const char *name, const char *value)
 	return 0;
 }
 
+int dt__unit_same_columns(const dt_unit *a, const dt_unit *b)
+{
+	size_t i;
+
+	if (a->ncells != b->ncells) {
+		return 0;
+	}
+	for (i = 0; i < a->ncells; i++) {
+		if (strcmp(a->cell_names[i], b->cell_names[i]) != 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int dt__doc_diag(dt_doc *doc, dt_severity sev, size_t line,
 	const char *fmt, ...)
 {

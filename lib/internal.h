@@ -241,6 +241,8 @@ int dt__unit_append_text(dt_unit *u, const char *s, size_t len,
 	size_t line);
 int dt__unit_add_implements(dt_unit *u, const char *eid);
 int dt__unit_add_cell(dt_unit *u, const char *name, const char *value);
+/** True when two table rows have the same column names (one table). */
+int dt__unit_same_columns(const dt_unit *a, const dt_unit *b);
 /** Add a warning (or error) at an original line. */
 int dt__doc_diag(dt_doc *doc, dt_severity sev, size_t line,
 	const char *fmt, ...) DT_PRINTF(4, 5);

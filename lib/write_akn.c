@@ -462,21 +462,6 @@ static const el_name unit_els[DT_KIND_COUNT_] = {
 	{ "hcontainer", "p" },
 };
 
-static int same_columns(const dt_unit *a, const dt_unit *b)
-{
-	size_t i;
-
-	if (a->ncells != b->ncells) {
-		return 0;
-	}
-	for (i = 0; i < a->ncells; i++) {
-		if (strcmp(a->cell_names[i], b->cell_names[i]) != 0) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
 static void cell(writer *w, int level, const char *tag, const char *s)
 {
 	indent(w, level);
@@ -540,7 +525,7 @@ static size_t table(writer *w, const dt_unit *parent, size_t i, int level)
 		put(w, "</tr>\n");
 	}
 	for (; i < parent->nchildren && parent->children[i]->kind ==
-		DT_KIND_ROW && same_columns(first, parent->children[i]); i++) {
+		DT_KIND_ROW && dt__unit_same_columns(first, parent->children[i]); i++) {
 		row(w, parent->children[i], level + 3);
 	}
 	indent(w, level + 2);

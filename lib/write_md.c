@@ -464,21 +464,6 @@ static void unit(writer *w, const dt_unit *u, unsigned depth)
 	children(w, u, depth + 1);
 }
 
-static int same_columns(const dt_unit *a, const dt_unit *b)
-{
-	size_t i;
-
-	if (a->ncells != b->ncells) {
-		return 0;
-	}
-	for (i = 0; i < a->ncells; i++) {
-		if (strcmp(a->cell_names[i], b->cell_names[i]) != 0) {
-			return 0;
-		}
-	}
-	return 1;
-}
-
 /* "| a | b |" from `n` strings (one cell of `text` when n is 0). */
 static void table_line(writer *w, char *const *cells, size_t n,
 	const char *text)
@@ -510,7 +495,7 @@ static size_t table(writer *w, const dt_unit *parent, size_t i)
 	}
 	put(w, "|\n");
 	for (; i < parent->nchildren && parent->children[i]->kind ==
-		DT_KIND_ROW && same_columns(first, parent->children[i]); i++) {
+		DT_KIND_ROW && dt__unit_same_columns(first, parent->children[i]); i++) {
 		const dt_unit *r = parent->children[i];
 
 		table_line(w, r->cells, r->ncells, r->text);
