@@ -16,7 +16,14 @@ check() {
 		fail=$((fail + 1))
 	fi
 }
-make -s install PREFIX=/opt/dt DESTDIR="$stage" >/dev/null 2>&1
+# A plain build whatever make called us: under `make asan-check` the
+# caller's BUILD=… SAN=1 CFLAGS=… reach us through MAKEFLAGS and the
+# environment, and an uninstrumented program cannot load an ASan library.
+plain_make() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SAN -u BUILD -u CFLAGS \
+		make -s "$@"
+}
+plain_make install PREFIX=/opt/dt DESTDIR="$stage" >/dev/null 2>&1
 root="$stage/opt/dt"
 for f in bin/dirtrace include/dirtrace.h lib/libdirtrace.a \
 	lib/libdirtrace.so.0 lib/libdirtrace.so lib/pkgconfig/dirtrace.pc \
@@ -48,7 +55,7 @@ check "a program builds against the installed library through pkg-config" \
 check "and runs" \
 	"[ \"\$(LD_LIBRARY_PATH='$root/lib' '$stage/use')\" = art_1__para_1 ]"
 check "the installed binary runs" "'$root/bin/dirtrace' --version >/dev/null"
-make -s uninstall PREFIX=/opt/dt DESTDIR="$stage" >/dev/null 2>&1
+plain_make uninstall PREFIX=/opt/dt DESTDIR="$stage" >/dev/null 2>&1
 check "uninstall removes every installed file" \
 	"[ -z \"\$(find '$root' -type f 2>/dev/null)\" ]"
 echo "install: $pass passed, $fail failed"
