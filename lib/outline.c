@@ -584,6 +584,22 @@ static int table_row(outliner *o, const dt_block *blk)
 	return rc;
 }
 
+/* A table laid out one cell per line: its rows, as if GFM had read it.
+ * Its table number (past every real one) keeps its header apart. */
+static int pipe_table(outliner *o, const dt_block *blk, size_t index)
+{
+	dt_pipe_rows p;
+	size_t i;
+	int rc = dt__pipe_rows_split(&p, blk, SIZE_MAX / 2 + index);
+
+	for (i = 0; rc == 0 && i < p.n; i++) {
+		rc = table_row(o, &p.rows[i]);
+	}
+	o->header = NULL; /* it pointed into p */
+	dt__pipe_rows_dispose(&p);
+	return rc;
+}
+
 /* ## blocks into segments */
 
 static size_t line_len(const char *s, const char *end)
@@ -686,6 +702,7 @@ int dt__outline(dt_doc *doc, const dt_blocks *blocks, dt_error *err)
 			continue;
 		}
 		rc = blk->kind == DT_BLOCK_ROW ? table_row(&o, blk) :
+			dt__is_pipe_table(blk) ? pipe_table(&o, blk, i) :
 			text_block(&o, blk);
 		if (rc < 0 && err != NULL && err->code == 0) {
 			dt__fail(err, rc, blk->line, 0, rc == DT_ELIMIT ?

@@ -42,4 +42,17 @@ int dt__outline_new_unit(dt_unit_builder *b, dt_unit **out,
 	dt_unit *parent, dt_kind kind, const char *num, size_t numlen,
 	long value, size_t line);
 
+/* ## outline_pipes.c: tables laid out one cell per line */
+typedef struct {
+	dt_block *rows; /* kind DT_BLOCK_ROW; rows[0] is the header */
+	size_t n;
+} dt_pipe_rows;
+
+/** True when the paragraph `blk` is a table laid out one cell per line
+ *  ("|" lines between cells, "|" "|" between rows). */
+int dt__is_pipe_table(const dt_block *blk);
+/** Its rows, numbered as table `table`; free with dt__pipe_rows_dispose. */
+int dt__pipe_rows_split(dt_pipe_rows *p, const dt_block *blk, size_t table);
+void dt__pipe_rows_dispose(dt_pipe_rows *p);
+
 #endif /* DT_OUTLINE_INTERNAL_H */

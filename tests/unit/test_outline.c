@@ -449,3 +449,21 @@ Test(outline, turns_emphasis_links_and_code_into_plain_text,
 	cr_assert_str_eq(dt_unit_text(unit("art_1__para_1")),
 		"Theo hướng dẫn của Ban Tổ chức và mẫu 2.");
 }
+
+/* Text extraction lays tables out one cell per line: "|" between
+ * cells, "|" "|" between rows.  They become rows again. */
+Test(outline, reads_tables_laid_out_one_cell_per_line, .fini = teardown)
+{
+	const char *name = NULL;
+
+	parse("PHỤ LỤC\n\n|\nSTT\n|\nTên nhiệm vụ\n|\nCơ quan chủ trì\n|\n|\n"
+		"I. NÂNG CAO NHẬN THỨC\n|\n|\n1\n|\nTriển khai đào tạo\ntrực "
+		"tuyến\n|\nSở KH&CN\n|\n");
+	expect_eids("p_1 p_1__row_1 p_1__row_2");
+	cr_assert_eq(dt_unit_cell_count(unit("p_1__row_1")), 1);
+	cr_assert_str_eq(dt_unit_cell_at(unit("p_1__row_2"), 1, &name),
+		"Triển khai đào tạo trực tuyến");
+	cr_assert_str_eq(name, "Tên nhiệm vụ");
+	cr_assert_str_eq(dt_unit_num(unit("p_1__row_2")), "1");
+	cr_assert_eq(dt_unit_line(unit("p_1__row_2")), 14);
+}
