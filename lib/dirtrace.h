@@ -692,6 +692,60 @@ DT_API const dt_summary *dt_review_summary(const dt_review *r);
 DT_API int dt_review_write(char **out, size_t *len_out, const dt_review *r,
 	dt_report_format format, unsigned flags, dt_error *err);
 
+/* ## Plans: drafting the implementing document */
+
+/** What dt_plan_write() drafts. */
+typedef enum {
+	DT_PLAN_PLAN = 0,      /* Kế hoạch / План мероприятий */
+	DT_PLAN_REGULATION = 1 /* Quy định thực hiện: article stubs */
+} dt_plan_kind;
+
+/**
+ * Options of dt_plan_write(); all-zero = a plan in the directive's
+ * language from the built-in template, every unknown field a «…»
+ * placeholder.  Strings are borrowed for the call only.
+ */
+typedef struct {
+	dt_plan_kind kind;
+	dt_lang lang;          /* DT_LANG_UNKNOWN (0) = the directive's */
+	const char *tpl;       /* template text ({{name}} placeholders), or
+	                        * NULL for the built-in one */
+	size_t tpl_len;
+	const char *tpl_file;  /* names the template in errors, or NULL */
+	const char *issuer;    /* the body issuing the plan, or NULL */
+	const char *symbol;    /* the plan's own symbol, or NULL */
+	const char *date;      /* ISO YYYY-MM-DD, or NULL */
+	const char *place;     /* NULL = the directive's place */
+	const char *const *only; /* draft only these directive eIds (and
+	                          * their descendants); NULL = every one */
+	size_t only_count;
+} dt_plan_opts;
+
+/**
+ * Draft a plan (or an implementing regulation) for `directive` as
+ * Markdown into a new buffer *out (free with dt_free()).  Each obligation
+ * unit (dt_review's "obligation", clause level or the leaf above it)
+ * becomes one task citing the unit explicitly ("Thực hiện khoản 2 Điều 5
+ * Quy định số 31-QĐ/TW: …"), with the lead body and the deadline taken
+ * from its wording where it names them.  Template placeholders:
+ * {{issuer}} {{symbol}} {{date_line}} {{place}} {{directive_ref}}
+ * {{directive_citation}} {{directive_title}} {{tasks}} {{task_table}}
+ * {{organisation}} {{articles}}.  Fails with DT_EPARSE (an unknown
+ * placeholder: `err` names it and its line), DT_EINVAL (a bad date) or
+ * DT_ENOMEM.
+ */
+DT_API int dt_plan_write(char **out, size_t *len_out, const dt_doc *directive,
+	const dt_plan_opts *opts, dt_error *err);
+
+/**
+ * The eIds whose status is "uncovered" or "partial" in the JSON of a gap
+ * report (dt_review_write() with DT_REPORT_JSON): a new array of *count_out
+ * new strings in *eids_out; free each and the array with dt_free().
+ * Fails with DT_EPARSE when the text has no "units" array.
+ */
+DT_API int dt_plan_gaps_read(char ***eids_out, size_t *count_out,
+	const char *json, size_t len, dt_error *err);
+
 #ifdef __cplusplus
 }
 #endif

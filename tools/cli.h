@@ -111,5 +111,6 @@ int cmd_outline(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_gaps(int argc, char **argv);
 int cmd_cites(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 #endif /* DT_CLI_H */

@@ -17,6 +17,7 @@ static const command commands[] = {
 	{ "gaps", cmd_gaps, "coverage and gaps of a directive in local documents" },
 	{ "outline", cmd_outline, "metadata and the tree of units of documents" },
 	{ "cites", cmd_cites, "citations in documents, resolved to directive units" },
+	{ "plan", cmd_plan, "draft the plan implementing a directive" },
 	{ "convert", cmd_convert, "Markdown <-> Akoma Ntoso XML" },
 	{ "norm", cmd_norm, "any supported input -> clean UTF-8 NFC LF text" },
 };

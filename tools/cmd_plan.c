@@ -1,0 +1,222 @@
+/*
+ * cmd_plan.c - `dirtrace plan`: draft the implementing plan (or
+ * regulation) of a directive, one task per obligation unit, each citing
+ * its unit, optionally only for the gaps of a `dirtrace gaps` JSON report.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char plan_help[] =
+	"Usage: dirtrace plan [OPTIONS] DIRECTIVE -o OUT\n"
+	"Draft a plan (Kế hoạch, План мероприятий) implementing DIRECTIVE:\n"
+	"one task per obligation unit, citing it explicitly, with the lead\n"
+	"body and deadline from its wording, «…» where it gives none.\n\n"
+	"Options:\n"
+	"      --kind KIND        plan (default) or regulation\n"
+	"      --template NAME    templates/NAME.md, or a template FILE\n"
+	"      --issuer TEXT      the body issuing the plan\n"
+	"      --symbol TEXT      the plan's symbol, e.g. 15-KH/TU\n"
+	"      --date YYYY-MM-DD  the plan's date\n"
+	"      --place TEXT       the place (default: the directive's)\n"
+	"      --gaps REPORT      only the uncovered and partial units of a\n"
+	"                         `dirtrace gaps --format json` report\n"
+	"  (--lang vi|ru sets the language of the plan; default: the\n"
+	"   directive's)\n"
+	CLI_COMMON_HELP;
+
+enum {
+	OPT_KIND = CLI_OPT_FIRST_VERB,
+	OPT_TEMPLATE,
+	OPT_ISSUER,
+	OPT_SYMBOL,
+	OPT_DATE,
+	OPT_PLACE,
+	OPT_GAPS
+};
+
+static const struct option plan_longopts[] = {
+	CLI_COMMON_LONGOPTS,
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "template", required_argument, NULL, OPT_TEMPLATE },
+	{ "issuer", required_argument, NULL, OPT_ISSUER },
+	{ "symbol", required_argument, NULL, OPT_SYMBOL },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "place", required_argument, NULL, OPT_PLACE },
+	{ "gaps", required_argument, NULL, OPT_GAPS },
+	{ NULL, 0, NULL, 0 }
+};
+
+typedef struct {
+	dt_plan_opts o;
+	const char *tpl_arg, *gaps;
+} plan_args;
+
+static int own_option(plan_args *a, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_KIND:
+		if (strcmp(arg, "plan") == 0) {
+			a->o.kind = DT_PLAN_PLAN;
+		} else if (strcmp(arg, "regulation") == 0) {
+			a->o.kind = DT_PLAN_REGULATION;
+		} else {
+			return cli_usage_error("plan", "--kind takes plan or "
+				"regulation, not '%s'", arg);
+		}
+		return -1;
+	case OPT_TEMPLATE: a->tpl_arg = arg; return -1;
+	case OPT_ISSUER: a->o.issuer = arg; return -1;
+	case OPT_SYMBOL: a->o.symbol = arg; return -1;
+	case OPT_DATE: a->o.date = arg; return -1;
+	case OPT_PLACE: a->o.place = arg; return -1;
+	case OPT_GAPS: a->gaps = arg; return -1;
+	default:
+		return cli_usage_error("plan", "unknown option");
+	}
+}
+
+/* Parse options; returns -1 to continue, else an exit status. */
+static int parse_args(int argc, char **argv, cli_common *c, plan_args *a)
+{
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "hVqo:", plan_longopts,
+			NULL)) != -1) {
+		rc = cli_common_option(c, opt, optarg, "plan");
+		if (rc < 0) {
+			return CLI_EXIT_ERROR;
+		}
+		if (rc > 0) {
+			continue;
+		}
+		if (opt == 'h') {
+			fputs(plan_help, stdout);
+			return CLI_EXIT_OK;
+		}
+		if (opt == 'V') {
+			cli_print_version();
+			return CLI_EXIT_OK;
+		}
+		if (opt == '?' || opt == ':') {
+			return cli_usage_error("plan", "unknown option or "
+				"missing argument: '%s'", argv[optind - 1]);
+		}
+		rc = own_option(a, opt, optarg);
+		if (rc >= 0) {
+			return rc;
+		}
+	}
+	if (optind + 1 != argc) {
+		return cli_usage_error("plan", "give exactly one DIRECTIVE");
+	}
+	return -1;
+}
+
+/* The template: a FILE (has a '/' or ends in .md), else ./templates/NAME.md;
+ * without --template, ./templates/<kind>_<lang>.md when present, else the
+ * built-in one.  Returns an exit status. */
+static int load_template(char **tpl, size_t *len, char *path, size_t size,
+	const plan_args *a, int ru)
+{
+	const char *name = a->tpl_arg;
+	dt_error err = { 0 };
+	size_t n;
+
+	*tpl = NULL;
+	if (name == NULL) {
+		snprintf(path, size, "templates/%s_%s.md",
+			a->o.kind == DT_PLAN_REGULATION ? "regulation" : "plan",
+			ru ? "ru" : "vi");
+		if (dt_file_read(tpl, len, path, 0, &err) < 0) {
+			*tpl = NULL; /* the built-in template */
+		}
+		return CLI_EXIT_OK;
+	}
+	n = strlen(name);
+	if (strchr(name, '/') != NULL || (n > 3 &&
+		strcmp(name + n - 3, ".md") == 0)) {
+		snprintf(path, size, "%s", name);
+	} else {
+		snprintf(path, size, "templates/%s.md", name);
+	}
+	if (dt_file_read(tpl, len, path, 0, &err) < 0) {
+		return cli_report(path, &err);
+	}
+	return CLI_EXIT_OK;
+}
+
+static int read_gaps(plan_args *a, char ***eids, size_t *n)
+{
+	dt_error err = { 0 };
+	char *json = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (dt_file_read(&json, &len, a->gaps, 0, &err) < 0) {
+		return cli_report(a->gaps, &err);
+	}
+	rc = dt_plan_gaps_read(eids, n, json, len, &err);
+	dt_free(json);
+	if (rc < 0) {
+		return cli_report(a->gaps, &err);
+	}
+	a->o.only = (const char *const *)*eids;
+	a->o.only_count = *n;
+	return CLI_EXIT_OK;
+}
+
+int cmd_plan(int argc, char **argv)
+{
+	plan_args a;
+	cli_common c;
+	dt_doc *doc = NULL;
+	char **eids = NULL, *tpl = NULL, *text = NULL, path[4096];
+	size_t neids = 0, len = 0, i;
+	dt_error err = { 0 };
+	dt_lang lang;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	cli_common_init(&c);
+	rc = parse_args(argc, argv, &c, &a);
+	if (rc >= 0) {
+		return rc;
+	}
+	lang = c.lang; /* the plan's language; the directive is detected */
+	c.lang = DT_LANG_UNKNOWN;
+	rc = cli_load(&doc, argv[optind], &c);
+	if (rc != CLI_EXIT_OK) {
+		return rc;
+	}
+	cli_print_diags(doc, &c);
+	a.o.lang = lang;
+	if (lang == DT_LANG_UNKNOWN) {
+		lang = dt_doc_lang(doc);
+	}
+	rc = load_template(&tpl, &a.o.tpl_len, path, sizeof path, &a,
+		lang == DT_LANG_RU);
+	a.o.tpl = tpl;
+	a.o.tpl_file = path;
+	if (rc == CLI_EXIT_OK && a.gaps != NULL) {
+		rc = read_gaps(&a, &eids, &neids);
+	}
+	if (rc == CLI_EXIT_OK) {
+		if (dt_plan_write(&text, &len, doc, &a.o, &err) < 0) {
+			rc = cli_report(err.source[0] ? err.source :
+				argv[optind], &err);
+		} else {
+			rc = cli_write(&c, text, len);
+		}
+	}
+	for (i = 0; i < neids; i++) {
+		dt_free(eids[i]);
+	}
+	dt_free(eids);
+	dt_free(text);
+	dt_free(tpl);
+	dt_doc_free(doc);
+	return rc;
+}
