@@ -26,15 +26,16 @@ static const char tpl_plan_vi[] =
 	"## I. MỤC ĐÍCH, YÊU CẦU\n\n{{purpose}}\n\n"
 	"## II. NHIỆM VỤ, GIẢI PHÁP\n\n{{tasks}}\n"
 	"## III. TỔ CHỨC THỰC HIỆN\n\n{{organisation}}\n"
+	"**Nơi nhận:**\n- «…»,\n- Lưu Văn phòng.\n\n**T/M «…»**\n\n"
 	"## PHỤ LỤC\n\n{{task_table}}\n";
 static const char tpl_plan_ru[] =
 	"# ПЛАН\n\n**мероприятий по реализации {{directive_citation}}**\n\n"
 	"{{place}}, {{date_line}} № {{symbol}}\n\n"
 	"## Мероприятия\n\n{{tasks}}\n## Таблица мероприятий\n\n{{task_table}}\n"
-	"## Организация исполнения\n\n{{organisation}}";
+	"## Организация исполнения\n\n{{organisation}}\n";
 static const char tpl_reg[] =
 	"# QUY ĐỊNH\n\n**thực hiện {{directive_citation}}**\n\n"
-	"{{articles}}";
+	"{{articles}}\n";
 
 typedef struct {
 	const dt_unit *unit;
