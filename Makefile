@@ -52,6 +52,8 @@ TEST_SRC  = $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ  = $(patsubst tests/unit/%.c,$(BUILD)/obj/tests/%.o,$(TEST_SRC))
 BENCH_SRC = $(sort $(wildcard tests/bench/*.c))
 BENCH_BIN = $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+FUZZ_TARGETS = text md akn cites gaps
+FUZZ_REPLAY  = $(patsubst %,$(BUILD)/fuzz-replay-%,$(FUZZ_TARGETS))
 
 STATIC  = $(BUILD)/libdirtrace.a
 SHARED  = $(BUILD)/libdirtrace.so.$(MAJOR)
@@ -113,6 +115,12 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	$(CC) $(DT_CFLAGS) -Wno-missing-prototypes $(CFLAGS) -o $@ $< \
 		$(STATIC) $(DT_LIBS)
 
+# Fuzz harnesses under a plain main(): replays seeds and regressions.
+$(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c \
+		lib/dirtrace.h $(STATIC)
+	$(CC) $(DT_CFLAGS) $(CFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
+		tests/fuzz/replay_main.c $(STATIC) $(DT_LIBS)
+
 # ---- tests ---------------------------------------------------------------
 
 unit: $(UNIT)
@@ -126,13 +134,18 @@ check:
 	@sh tools/deps.sh
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(UNIT) $(EVAL)
+check-run: all $(UNIT) $(EVAL) $(FUZZ_REPLAY)
 	$(UNIT) --jobs 2
 	sh tests/run_cases.sh $(BIN)
 	sh tests/check_options.sh $(BIN)
 	sh tests/check_gold.sh $(BIN)
 	sh tests/check_install.sh
 	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
+	@p=0; f=0; for t in $(FUZZ_TARGETS); do \
+	    set -- $$($(BUILD)/fuzz-replay-$$t tests/fuzz/seeds/$$t \
+	        tests/fuzz/regressions/$$t); \
+	    p=$$((p + $${1:-0})); f=$$((f + $${2:-1})); done; \
+	echo "fuzz-replay: $$p passed, $$f failed"; test $$f -eq 0
 
 # The HTML report in headless Chromium (installed on demand).
 check-browser: all
@@ -158,8 +171,9 @@ bench: $(BENCH_BIN)
 eval: $(EVAL)
 	$(EVAL)
 
+# libFuzzer (clang): each target for FUZZ_SECONDS; see tests/fuzz/README.md
 fuzz:
-	@echo "make fuzz: not available yet (issue 9)"; exit 2
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run_fuzz.sh
 
 # ---- install ---------------------------------------------------------------
 

@@ -581,9 +581,13 @@ static size_t pick_best(const dt_vi_score *sc, const int *ok, const dt_buf *bufs
 		return NLEGACY;
 	}
 	for (i = 0; i < NLEGACY; i++) {
-		long net = sc[i].good - sc[i].bad;
+		long net;
 
-		if (i == best || !ok[i] || net <= second ||
+		if (i == best || !ok[i]) {
+			continue; /* a failed candidate's score was never set */
+		}
+		net = sc[i].good - sc[i].bad;
+		if (net <= second ||
 			(bufs[i].len == bufs[best].len &&
 				memcmp(bufs[i].data, bufs[best].data,
 					bufs[i].len) == 0)) {
@@ -604,7 +608,7 @@ static int detect_legacy(dt_buf *out, size_t *sample, dt_encoding *enc,
 	const unsigned char *s, size_t len)
 {
 	dt_buf bufs[NLEGACY];
-	dt_vi_score sc[NLEGACY];
+	dt_vi_score sc[NLEGACY] = { { 0, 0 } };
 	int ok[NLEGACY];
 	size_t n = sample_len(s, len), i, best;
 	int rc = 0;

@@ -1,0 +1,118 @@
+/*
+ * fuzz_md.c - libFuzzer target: the Markdown reader and the outline.
+ *
+ * Byte 0 picks the options: bits 0-2 the encoding (mod DT_ENC_COUNT_,
+ * 0 = auto), bits 3-5 the language (mod 5, 0 = detect), bit 6 a small
+ * unit limit (exercises DT_ELIMIT), bit 7 the tone style (new/old).  The
+ * rest is parsed as Markdown; the document is walked, its metadata and
+ * diagnostics read, and written back as outline (text, Markdown, JSON)
+ * and as Markdown.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <dirtrace.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static size_t sum_len(const char *s)
+{
+	if (!s)
+		abort(); /* documented: "" when unknown, never NULL */
+	return strlen(s);
+}
+
+static int visit(const dt_unit *u, unsigned depth, void *payload)
+{
+	size_t i, n = 0;
+	const char *name = NULL;
+
+	(void)depth;
+	n += sum_len(dt_unit_num(u)) + sum_len(dt_unit_eid(u)) +
+		sum_len(dt_unit_heading(u)) + sum_len(dt_unit_label(u)) +
+		sum_len(dt_kind_name(dt_unit_kind(u)));
+	(void)dt_unit_value(u);
+	if (dt_unit_line(u) > dt_unit_last_line(u) && dt_unit_last_line(u))
+		abort();
+	n += sum_len(dt_unit_text(u));
+	(void)dt_unit_text_line(u, strlen(dt_unit_text(u)) / 2);
+	for (i = 0; i < dt_unit_implements_count(u); i++)
+		n += sum_len(dt_unit_implements_at(u, i));
+	for (i = 0; i < dt_unit_cell_count(u); i++)
+		n += sum_len(dt_unit_cell_at(u, i, &name));
+	for (i = 0; i < dt_unit_child_count(u); i++)
+		if (dt_unit_parent(dt_unit_child_at(u, i)) != u)
+			abort();
+	if (*dt_unit_eid(u) && !dt_doc_find(payload, dt_unit_eid(u)))
+		abort();
+	return n == (size_t)-1; /* keeps the reads from being dropped */
+}
+
+static void check_doc(const dt_doc *doc)
+{
+	const dt_meta *m = dt_doc_meta(doc);
+	static const dt_report_format fmts[] = { DT_REPORT_TEXT, DT_REPORT_MD,
+		DT_REPORT_JSON };
+	size_t i;
+	char *out = NULL;
+	size_t len = 0;
+
+	(void)sum_len(dt_doc_file(doc));
+	(void)sum_len(dt_lang_code(dt_doc_lang(doc)));
+	(void)sum_len(m->type);
+	(void)sum_len(m->symbol);
+	(void)sum_len(m->date);
+	(void)sum_len(m->title);
+	for (i = 0; i < m->replaces_count; i++)
+		(void)sum_len(m->replaces[i].text);
+	for (i = 0; i < m->based_on_count; i++)
+		(void)sum_len(m->based_on[i].symbol);
+	for (i = 0; i < dt_doc_diag_count(doc); i++)
+		(void)sum_len(dt_doc_diag_at(doc, i)->message);
+	if (dt_doc_diag_at(doc, dt_doc_diag_count(doc)))
+		abort();
+	if (dt_doc_unit_at(doc, dt_doc_unit_count(doc)))
+		abort();
+	(void)dt_doc_foreach(doc, visit, (void *)doc);
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		if (dt_doc_write_outline(&out, &len, doc, fmts[i], NULL) ==
+			DT_OK) {
+			if (out[len] != '\0')
+				abort();
+			dt_free(out);
+		}
+	}
+	if (dt_doc_write_md(&out, &len, doc, NULL) == DT_OK)
+		dt_free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	dt_parse_opts opts = DT_PARSE_OPTS_INIT;
+	dt_doc *doc = NULL;
+	dt_error err;
+	unsigned sel;
+	int rc;
+
+	if (size < 1)
+		return 0;
+	sel = data[0];
+	opts.format = DT_FORMAT_MD;
+	opts.encoding = (dt_encoding)((sel & 7u) % DT_ENC_COUNT_);
+	opts.lang = (dt_lang)(((sel >> 3) & 7u) % 5u);
+	opts.max_units = (sel & 0x40u) ? 16 : 0;
+	opts.tone = (sel & 0x80u) ? DT_TONE_OLD : DT_TONE_NEW;
+	memset(&err, 0, sizeof(err));
+	rc = dt_doc_parse(&doc, (const char *)data + 1, size - 1, "fuzz.md",
+		&opts, &err);
+	if (rc == DT_OK) {
+		if (!doc || dt_doc_format(doc) != DT_FORMAT_MD)
+			abort();
+		check_doc(doc);
+		dt_doc_free(doc);
+	} else if (doc || rc > 0) {
+		abort();
+	}
+	return 0;
+}
