@@ -117,9 +117,11 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 
 # Fuzz harnesses under a plain main(): replays seeds and regressions.
 $(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c \
+		tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h \
 		lib/dirtrace.h $(STATIC)
 	$(CC) $(DT_CFLAGS) $(CFLAGS) -o $@ tests/fuzz/fuzz_$*.c \
-		tests/fuzz/replay_main.c $(STATIC) $(DT_LIBS)
+		tests/fuzz/fuzz_common.c tests/fuzz/replay_main.c $(STATIC) \
+		$(DT_LIBS)
 
 # ---- tests ---------------------------------------------------------------
 

@@ -48,7 +48,8 @@ for t in $TARGETS; do
 	fi
 	# shellcheck disable=SC2086
 	$CC_FUZZ $flags -O1 -g -fsanitize=fuzzer,address,undefined \
-		-o "$bin" "$src" $B/libdirtrace.a $libs || exit 2
+		-o "$bin" "$src" tests/fuzz/fuzz_common.c $B/libdirtrace.a \
+		$libs || exit 2
 
 	work=$B/corpus/$t
 	regr=tests/fuzz/regressions/$t
