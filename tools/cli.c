@@ -33,9 +33,15 @@ static int parse_color(const char *arg)
 }
 
 int cli_common_option(cli_common *c, int opt, const char *arg,
-	const char *verb)
+	const char *verb, const char *help)
 {
 	switch (opt) {
+	case 'h':
+		fputs(help, stdout);
+		return CLI_OPT_DONE;
+	case 'V':
+		cli_print_version();
+		return CLI_OPT_DONE;
 	case 'q':
 		c->quiet = 1;
 		return 1;

@@ -60,20 +60,18 @@ static int parse_args(int argc, char **argv, cites_args *a)
 
 	while ((opt = getopt_long(argc, argv, "hVqo:f:", cites_longopts,
 			NULL)) != -1) {
-		rc = cli_common_option(&a->c, opt, optarg, "cites");
+		rc = cli_common_option(&a->c, opt, optarg, "cites",
+			cites_help);
 		if (rc < 0) {
 			return CLI_EXIT_ERROR;
+		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
 		}
 		if (rc > 0) {
 			continue;
 		}
 		switch (opt) {
-		case 'h':
-			fputs(cites_help, stdout);
-			return CLI_EXIT_OK;
-		case 'V':
-			cli_print_version();
-			return CLI_EXIT_OK;
 		case 'f':
 			if (dt_report_format_from_name(&a->fmt, optarg) < 0 ||
 				(a->fmt != DT_REPORT_TEXT &&

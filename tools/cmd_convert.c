@@ -35,20 +35,18 @@ int cmd_convert(int argc, char **argv)
 	cli_common_init(&c);
 	while ((opt = getopt_long(argc, argv, "hVqo:t:", convert_longopts,
 			NULL)) != -1) {
-		rc = cli_common_option(&c, opt, optarg, "convert");
+		rc = cli_common_option(&c, opt, optarg, "convert",
+			convert_help);
 		if (rc < 0) {
 			return CLI_EXIT_ERROR;
+		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
 		}
 		if (rc > 0) {
 			continue;
 		}
 		switch (opt) {
-		case 'h':
-			fputs(convert_help, stdout);
-			return CLI_EXIT_OK;
-		case 'V':
-			cli_print_version();
-			return CLI_EXIT_OK;
 		case 't':
 			to = optarg;
 			break;

@@ -119,20 +119,16 @@ static int parse_args(int argc, char **argv, gaps_args *a)
 
 	while ((opt = getopt_long(argc, argv, "hVqo:f:", gaps_longopts,
 			NULL)) != -1) {
-		rc = cli_common_option(&a->c, opt, optarg, "gaps");
+		rc = cli_common_option(&a->c, opt, optarg, "gaps",
+			gaps_help);
 		if (rc < 0) {
 			return CLI_EXIT_ERROR;
 		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
+		}
 		if (rc > 0) {
 			continue;
-		}
-		if (opt == 'h') {
-			fputs(gaps_help, stdout);
-			return CLI_EXIT_OK;
-		}
-		if (opt == 'V') {
-			cli_print_version();
-			return CLI_EXIT_OK;
 		}
 		if (opt == '?') {
 			return cli_usage_error("gaps", "unknown option or "

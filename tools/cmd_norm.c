@@ -46,20 +46,18 @@ int cmd_norm(int argc, char **argv)
 	cli_common_init(&c);
 	while ((opt = getopt_long(argc, argv, "hVqo:v", norm_longopts,
 			NULL)) != -1) {
-		rc = cli_common_option(&c, opt, optarg, "norm");
+		rc = cli_common_option(&c, opt, optarg, "norm",
+			norm_help);
 		if (rc < 0) {
 			return CLI_EXIT_ERROR;
+		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
 		}
 		if (rc > 0) {
 			continue;
 		}
 		switch (opt) {
-		case 'h':
-			fputs(norm_help, stdout);
-			return CLI_EXIT_OK;
-		case 'V':
-			cli_print_version();
-			return CLI_EXIT_OK;
 		case 'v':
 			verbose = 1;
 			break;

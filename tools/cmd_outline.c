@@ -31,20 +31,18 @@ static int parse_args(int argc, char **argv, cli_common *c,
 
 	while ((opt = getopt_long(argc, argv, "hVqo:f:", outline_longopts,
 			NULL)) != -1) {
-		rc = cli_common_option(c, opt, optarg, "outline");
+		rc = cli_common_option(c, opt, optarg, "outline",
+			outline_help);
 		if (rc < 0) {
 			return CLI_EXIT_ERROR;
+		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
 		}
 		if (rc > 0) {
 			continue;
 		}
 		switch (opt) {
-		case 'h':
-			fputs(outline_help, stdout);
-			return CLI_EXIT_OK;
-		case 'V':
-			cli_print_version();
-			return CLI_EXIT_OK;
 		case 'f':
 			if (dt_report_format_from_name(fmt, optarg) < 0 ||
 				*fmt > DT_REPORT_MD) {

@@ -85,20 +85,16 @@ static int parse_args(int argc, char **argv, cli_common *c, plan_args *a)
 
 	while ((opt = getopt_long(argc, argv, "hVqo:", plan_longopts,
 			NULL)) != -1) {
-		rc = cli_common_option(c, opt, optarg, "plan");
+		rc = cli_common_option(c, opt, optarg, "plan",
+			plan_help);
 		if (rc < 0) {
 			return CLI_EXIT_ERROR;
 		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
+		}
 		if (rc > 0) {
 			continue;
-		}
-		if (opt == 'h') {
-			fputs(plan_help, stdout);
-			return CLI_EXIT_OK;
-		}
-		if (opt == 'V') {
-			cli_print_version();
-			return CLI_EXIT_OK;
 		}
 		if (opt == '?' || opt == ':') {
 			return cli_usage_error("plan", "unknown option or "
