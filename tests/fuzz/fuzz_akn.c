@@ -41,30 +41,6 @@ static void check_doc(const dt_doc *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	dt_parse_opts opts = DT_PARSE_OPTS_INIT;
-	dt_doc *doc = NULL;
-	dt_error err;
-	unsigned sel;
-	int rc;
-
-	if (size < 1)
-		return 0;
-	sel = data[0];
-	opts.format = DT_FORMAT_AKN;
-	opts.encoding = (dt_encoding)((sel & 7u) % DT_ENC_COUNT_);
-	opts.lang = (dt_lang)(((sel >> 3) & 7u) % 5u);
-	opts.max_units = (sel & 0x40u) ? 16 : 0;
-	opts.tone = (sel & 0x80u) ? DT_TONE_OLD : DT_TONE_NEW;
-	memset(&err, 0, sizeof(err));
-	rc = dt_doc_parse(&doc, (const char *)data + 1, size - 1, "fuzz.xml",
-		&opts, &err);
-	if (rc == DT_OK) {
-		if (!doc || dt_doc_format(doc) != DT_FORMAT_AKN)
-			abort();
-		check_doc(doc);
-		dt_doc_free(doc);
-	} else if (doc || rc > 0) {
-		abort();
-	}
+	fuzz_parse(data, size, DT_FORMAT_AKN, check_doc);
 	return 0;
 }
