@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "review_internal.h"
+#include "scope.h"
 
 /* Per-unit scratch for the passes below. */
 typedef struct {
@@ -254,6 +255,33 @@ static void summarize(dt_review *r, const unit_flags *f)
 	}
 }
 
+/* Drop the implicit links of local documents outside the directive's
+ * scope (scope.h): they can be decided only once every document is in,
+ * as a document's basis may come later in the input. */
+static int drop_out_of_scope(dt_review *r)
+{
+	size_t i, kept = 0;
+	int rc;
+
+	if (r->scope == NULL) {
+		return 0;
+	}
+	rc = dt__scope_resolve(r->scope);
+	if (rc < 0) {
+		return rc;
+	}
+	for (i = 0; i < r->nlinks; i++) {
+		const dt_link_rec *l = &r->links[i];
+
+		if (l->link.kind != DT_LINK_IMPLICIT ||
+			dt__scope_in(r->scope, l->doc)) {
+			r->links[kept++] = *l;
+		}
+	}
+	r->nlinks = kept;
+	return 0;
+}
+
 int dt_review_finish(dt_review *r, dt_error *err)
 {
 	unit_flags *f;
@@ -264,7 +292,10 @@ int dt_review_finish(dt_review *r, dt_error *err)
 	if (f == NULL) {
 		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
-	rc = sort_links(r);
+	rc = drop_out_of_scope(r);
+	if (rc == 0) {
+		rc = sort_links(r);
+	}
 	if (rc == 0) {
 		rc = down_pass(r, f);
 	}

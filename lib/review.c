@@ -12,6 +12,7 @@
 
 #include "match.h"
 #include "review_internal.h"
+#include "scope.h"
 
 const char *dt_coverage_name(dt_coverage c)
 {
@@ -130,6 +131,9 @@ int dt_review_new(dt_review **out, const dt_doc *directive,
 	if (rc == 0 && !(r->opts.flags & DT_REVIEW_NO_IMPLICIT)) {
 		rc = dt__matcher_new(&r->matcher, directive, err);
 	}
+	if (rc == 0 && r->matcher != NULL) {
+		rc = dt__scope_new(&r->scope, directive);
+	}
 	if (rc < 0) {
 		dt_review_free(r);
 		return err && err->code ? rc : dt__fail(err, rc, 0, 0,
@@ -147,6 +151,7 @@ void dt_review_free(dt_review *r)
 		return;
 	}
 	dt__matcher_free(r->matcher);
+	dt__scope_free(r->scope);
 	for (i = 0; i < r->nstrs; i++) {
 		dt__free(r->strs[i]);
 	}
@@ -178,6 +183,7 @@ int dt__review_add_link(dt_review *r, size_t unit, const dt_link *l)
 	}
 	rec = &r->links[r->nlinks++];
 	rec->unit = unit;
+	rec->doc = r->ndocs > 0 ? r->ndocs - 1 : 0;
 	rec->link = *l;
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "match.h"
 #include "review_internal.h"
+#include "scope.h"
 
 enum { MAX_MATCHES = 8 };
 
@@ -106,6 +107,45 @@ static int citations(dt_review *r, const dt_doc *local,
 	return rc;
 }
 
+/* Does any citation of `local` name the directive: a unit, the whole, a
+ * unit it lacks, or a document it replaces? */
+static int cites_directive(const dt_citeset *set)
+{
+	size_t i;
+
+	for (i = 0; i < dt_citeset_count(set); i++) {
+		switch (dt_citeset_at(set, i)->status) {
+		case DT_CITE_RESOLVED:
+		case DT_CITE_DOCUMENT:
+		case DT_CITE_BROKEN:
+		case DT_CITE_STALE:
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Does local unit `u` cite anything at all (a unit, a document, itself)?
+ * A paragraph that names what it carries out has said what it is about:
+ * the words around a citation restate the cited text, so they are no
+ * evidence that the paragraph implements some other clause.  (Measured on
+ * the dev split, see match.c: implicit precision .73 -> .90 at the default
+ * threshold, uncovered F1 up in every set; the recall lost is paragraphs
+ * that cite one clause and paraphrase another.) */
+static int unit_cites(const dt_citeset *set, const dt_unit *u)
+{
+	size_t i;
+
+	for (i = 0; i < dt_citeset_count(set); i++) {
+		if (dt_citeset_at(set, i)->unit == u) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does local unit `u` cite `target` or a unit above or below it? */
 static int cites_related(const dt_citeset *set, const dt_unit *u,
 	const char *target)
@@ -170,7 +210,7 @@ static int implicit_links(dt_review *r, const dt_doc *local,
 	for (i = 0; rc == 0 && i < dt_doc_unit_count(local); i++) {
 		const dt_unit *u = dt_doc_unit_at(local, i);
 
-		if (dt_unit_text(u)[0] != '\0') {
+		if (dt_unit_text(u)[0] != '\0' && !unit_cites(set, u)) {
 			rc = implicit_unit(r, local, set, u);
 		}
 	}
@@ -191,6 +231,10 @@ int dt_review_add(dt_review *r, const dt_doc *local, dt_error *err)
 	}
 	if (rc == 0) {
 		rc = citations(r, local, set);
+	}
+	if (rc == 0 && r->scope != NULL) {
+		rc = dt__scope_add(r->scope, r->ndocs - 1, local,
+			cites_directive(set));
 	}
 	if (rc == 0 && r->matcher != NULL) {
 		rc = implicit_links(r, local, set);

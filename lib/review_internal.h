@@ -9,9 +9,11 @@
 #include "internal.h"
 
 typedef struct dt_matcher dt_matcher;
+typedef struct dt_scope dt_scope;
 
 typedef struct {
 	size_t unit;  /* index of the directive unit */
+	size_t doc;   /* index of the local document (docs[]) */
 	dt_link link;
 } dt_link_rec;
 
@@ -24,6 +26,7 @@ struct dt_review {
 	const dt_doc *dir;
 	dt_review_opts opts;
 	dt_matcher *matcher;     /* NULL with DT_REVIEW_NO_IMPLICIT */
+	dt_scope *scope;         /* documents implicit links may come from */
 	dt_unit_review *units;   /* one per directive unit, in order */
 	size_t nunits;
 	dt_unit_slot *map;       /* unit pointer -> index */
