@@ -7,6 +7,7 @@
  */
 #include <math.h>
 
+#include "addressee.h"
 #include "match_internal.h"
 
 /* ## Generic terms
@@ -177,9 +178,12 @@ static int finish(dt_matcher *m, dt_error *err)
 }
 
 /* Leaves worth linking to: units without children that have text and
- * oblige someone.  Scope, definitions, entry into force and the
- * preamble (dt__obligation_of) cannot be implemented, and they share
- * the most boilerplate with local preambles. */
+ * oblige someone below the centre.  Scope, definitions, entry into force
+ * and the preamble (dt__obligation_of) cannot be implemented, and they
+ * share the most boilerplate with local preambles; a clause whose subject
+ * is a central body (addressee.c) binds the centre, which local documents
+ * answer by citing, while their own "Ban Tổ chức Tỉnh ủy chủ trì, phối
+ * hợp …" reads like it. */
 static int index_leaves(dt_matcher *m, dt_error *err)
 {
 	size_t i;
@@ -195,6 +199,9 @@ static int index_leaves(dt_matcher *m, dt_error *err)
 			continue;
 		}
 		ob = dt__obligation_of(u);
+		if (ob > 0 && dt__addressed_to_centre(u) != 0) {
+			ob = dt__addressed_to_centre(u) < 0 ? -1 : 0;
+		}
 		if (ob < 0) {
 			/* it fails only when dt_fold cannot allocate (the text
 			 * is valid UTF-8), though it returns DT_ERROR then */
