@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "eval.h"
 
@@ -292,12 +293,75 @@ static void pool_add(ev_score *pool, const ev_scores *s)
 	}
 }
 
-static void eval_sections(const ev_gold *g, section_report *base,
+/* Do two score sets hold the same counts for every measure? */
+static int same_scores(const ev_scores *a, const ev_scores *b)
+{
+	size_t i;
+
+	for (i = 0; i < NMEASURES; i++) {
+		if (memcmp(measure(a, i), measure(b, i), sizeof(ev_score)) !=
+			0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Score section `md` again with the directive's Akoma Ntoso form (the
+ * same name with .xml), when there is one: the figures must not depend
+ * on the reader (issue 6).  Returns 1 when they differ. */
+static int check_akn_form(const section_report *md, int json)
+{
+	const char *name = md->sec->directive;
+	size_t n = strlen(name);
+	char path[8192];
+	section_report r = *md;
+	dt_error err = { 0 };
+	dt_doc *akn = NULL;
+	int differ;
+
+	if (n < 3 || strcmp(name + n - 3, ".md") != 0) {
+		return 0;
+	}
+	snprintf(path, sizeof(path), "%s%.*s.xml", md->dir, (int)(n - 3),
+		name);
+	if (access(path, R_OK) != 0) {
+		return 0;
+	}
+	if (dt_doc_load(&akn, path, NULL, &err) < 0) {
+		fprintf(stderr, "dt-eval: %s:%zu: error: %s\n", path, err.line,
+			err.message);
+		return 1;
+	}
+	r.directive = akn;
+	r.pred = NULL;
+	r.npred = r.predcap = 0;
+	r.docs = r.docs_failed = 0;
+	memset(&r.scores, 0, sizeof(r.scores));
+	run_split(&r);
+	ev_score_section(&r.scores, r.sec, r.pred, r.npred, akn);
+	differ = !same_scores(&md->scores, &r.scores);
+	if (!json) {
+		printf("  Akoma Ntoso form %.*s.xml: %s\n", (int)(n - 3), name,
+			differ ? "DIFFERENT figures" : "the same figures");
+	}
+	if (differ) {
+		fprintf(stderr, "dt-eval: %s: %s: the figures differ from "
+			"those of %s\n", path, r.sec->split, name);
+		print_text(&r);
+	}
+	ev_facts_free(r.pred, r.npred);
+	dt_doc_free(akn);
+	return differ;
+}
+
+static int eval_sections(const ev_gold *g, section_report *base,
 	dt_doc **docs, size_t ndocs, const char **names, int json,
 	int *first)
 {
 	ev_score pool = { 0, 0, 0, 0 };
 	size_t i, k;
+	int rc = 0;
 
 	for (i = 0; i < g->n; i++) {
 		section_report r = *base;
@@ -320,6 +384,7 @@ static void eval_sections(const ev_gold *g, section_report *base,
 		} else {
 			print_text(&r);
 		}
+		rc |= check_akn_form(&r, json);
 		ev_facts_free(r.pred, r.npred);
 	}
 	if (!json) {
@@ -327,6 +392,7 @@ static void eval_sections(const ev_gold *g, section_report *base,
 			"uncovered, partial, broken and stale)\n\n",
 			ev_f1(&pool), base->set);
 	}
+	return rc;
 }
 
 static int eval_gold(const char *path, int json, int *first)
@@ -339,6 +405,7 @@ static int eval_gold(const char *path, int json, int *first)
 	dt_error err = { 0 };
 	section_report base;
 	ev_gold g;
+	int rc;
 
 	split_path(path, dir, sizeof(dir), set, sizeof(set));
 	if (dt_file_read(&text, &len, path, 0, &err) < 0) {
@@ -357,12 +424,12 @@ static int eval_gold(const char *path, int json, int *first)
 	base.gold_path = path;
 	base.set = set;
 	base.dir = dir;
-	eval_sections(&g, &base, docs, n, names, json, first);
+	rc = eval_sections(&g, &base, docs, n, names, json, first);
 	for (i = 0; i < n; i++) {
 		dt_doc_free(docs[i]);
 	}
 	ev_gold_free(&g);
-	return 0;
+	return rc;
 }
 
 int main(int argc, char **argv)
