@@ -43,6 +43,11 @@ DATA_TXT  = $(sort $(wildcard lib/data/*.txt))
 DATA_SRC  = $(patsubst lib/data/%.txt,$(BUILD)/gen/data_%.c,$(DATA_TXT))
 LIB_OBJ   = $(patsubst lib/%.c,$(BUILD)/obj/lib/%.o,$(LIB_SRC)) \
             $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen/%.o,$(DATA_SRC))
+# templates/ built into the library (dirtrace plan): tools/tpl2c.sh
+TPL_FILES = $(sort $(wildcard templates/*.md templates/*.xml \
+            templates/*.html))
+TPL_FILES := $(filter-out templates/README.md,$(TPL_FILES))
+LIB_OBJ  += $(BUILD)/obj/gen/templates.o
 TOOL_SRC  = tools/dirtrace.c tools/cli.c $(sort $(wildcard tools/cmd_*.c))
 EVAL_SRC  = tools/dt-eval.c tools/eval.c
 EVAL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(EVAL_SRC))
@@ -50,9 +55,13 @@ EVAL      = $(BUILD)/dt-eval
 TOOL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(TOOL_SRC))
 TEST_SRC  = $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ  = $(patsubst tests/unit/%.c,$(BUILD)/obj/tests/%.o,$(TEST_SRC))
-BENCH_SRC = $(sort $(wildcard tests/bench/*.c))
+BENCH_SRC = $(sort $(filter-out tests/bench/gen_corpus%.c, \
+            $(wildcard tests/bench/*.c)))
 BENCH_BIN = $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
-FUZZ_TARGETS = text md akn cites gaps
+GEN_CORPUS_SRC = tests/bench/gen_corpus.c tests/bench/gen_corpus_text.c \
+            tests/bench/gen_corpus_units.c
+GEN_CORPUS = $(BUILD)/bench/gen_corpus
+FUZZ_TARGETS = text md akn cites gaps template
 FUZZ_REPLAY  = $(patsubst %,$(BUILD)/fuzz-replay-%,$(FUZZ_TARGETS))
 
 STATIC  = $(BUILD)/libdirtrace.a
@@ -76,6 +85,12 @@ $(BUILD)/obj/lib/%.o: lib/%.c lib/dirtrace.h lib/internal.h $(wildcard lib/*.h)
 $(BUILD)/gen/data_%.c: lib/data/%.txt tools/txt2c.sh
 	@mkdir -p $(dir $@)
 	sh tools/txt2c.sh $< $* > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/templates.c: $(TPL_FILES) tools/tpl2c.sh
+	@mkdir -p $(dir $@)
+	sh tools/tpl2c.sh $(TPL_FILES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/templates.o: lib/template.h lib/internal.h lib/dirtrace.h
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
@@ -115,6 +130,13 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	$(CC) $(DT_CFLAGS) -Wno-missing-prototypes $(CFLAGS) -o $@ $< \
 		$(STATIC) $(DT_LIBS)
 
+# The corpus generator of `make bench`: plain C11, no library.
+$(GEN_CORPUS): $(GEN_CORPUS_SRC) tests/bench/gen_corpus.h \
+		tests/bench/gen_corpus_words.h
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) $(LDFLAGS) \
+		-o $@ $(GEN_CORPUS_SRC)
+
 # Fuzz harnesses under a plain main(): replays seeds and regressions.
 $(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c \
 		tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h \
@@ -140,6 +162,7 @@ check-run: all $(UNIT) $(EVAL) $(FUZZ_REPLAY)
 	$(UNIT) --jobs 2
 	sh tests/run_cases.sh $(BIN)
 	sh tests/check_options.sh $(BIN)
+	sh tests/check_hostile.sh $(BIN) && sh tests/check_limits.sh $(BIN)
 	sh tests/check_gold.sh $(BIN)
 	sh tests/check_install.sh
 	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
@@ -158,6 +181,12 @@ asan-check:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CFLAGS="-O1 -g" \
 		check-run
 
+# Memcheck over the unit tests and the e2e cases (slow: tens of minutes;
+# logs in build/valgrind/; see tests/check_valgrind.sh).
+.PHONY: valgrind-check
+valgrind-check: all $(UNIT)
+	sh tests/check_valgrind.sh $(BUILD)
+
 # ---- the main job ----------------------------------------------------------
 
 demo:
@@ -167,8 +196,17 @@ demo:
 demo-run: all
 	sh tools/demo.sh $(BIN)
 
-bench: $(BENCH_BIN)
+# Micro-benchmarks, then the corpus-scale table (tests/bench/run_bench.sh:
+# BENCH_SIZES, BENCH_RUNS, BENCH_FTS_SIZE ... say what to run).
+.PHONY: bench-run
+bench:
+	@sh tools/deps.sh
+	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BENCH_BIN) $(BIN) $(GEN_CORPUS)
 	@for b in $(BENCH_BIN); do $$b; done
+	sh tests/bench/run_bench.sh $(BIN) $(GEN_CORPUS)
 
 eval: $(EVAL)
 	$(EVAL)

@@ -298,22 +298,52 @@ typedef struct {
 	dt_encoding encoding; /* DT_ENC_AUTO (0) detects */
 	dt_lang lang;         /* DT_LANG_UNKNOWN (0) detects */
 	dt_tone tone;         /* DT_TONE_NEW (0) */
-	size_t max_bytes;     /* 0 = default (64 MiB) */
-	unsigned max_depth;   /* 0 = default (256) nesting of the source */
-	size_t max_units;     /* 0 = default (1,000,000) */
+	/* Limits (DT_ELIMIT past them; 0 = the default in brackets). */
+	size_t max_bytes;     /* input size (64 MiB) */
+	unsigned max_depth;   /* nesting of the source: Markdown block
+	                       * quotes and lists, XML elements (256; XML
+	                       * stops at 256 whatever this says) */
+	size_t max_units;     /* units and blocks per document (1,000,000,
+	                       * also the most it can be) */
+	size_t max_line;      /* bytes in one Markdown line (1 MiB) */
+	size_t max_cells;     /* Markdown table cells, rows padded to the
+	                       * header's width (200,000) */
+	size_t max_cites;     /* citations per unit (100,000) */
+	/* The budget of a guarded Markdown parse (DT_PARSE_GUARD_*). */
+	unsigned max_seconds; /* CPU seconds (5) */
+	size_t max_memory;    /* bytes of cmark memory (512 MiB) */
+	unsigned flags;       /* DT_PARSE_* */
 } dt_parse_opts;
 #define DT_PARSE_OPTS_INIT { DT_FORMAT_AUTO, DT_ENC_AUTO, DT_LANG_UNKNOWN, \
-	DT_TONE_NEW, 0, 0, 0 }
+	DT_TONE_NEW, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+
+/*
+ * Guarded parsing.  Debian's cmark-gfm has inputs that take time or
+ * memory out of proportion to their size.  Shapes a linear scan can
+ * count for certain (a table padded past max_cells, nesting past
+ * max_depth, a line past max_line) are refused before cmark runs; shapes
+ * it can only suspect (runs of image brackets or of table delimiter rows,
+ * a long reference definition used by many links), and every Markdown
+ * document over 256 KiB, are parsed in a child process (fork) under
+ * max_seconds of CPU with cmark's memory counted against max_memory, and
+ * refused with DT_ELIMIT "document too complex (…)" past either.  The
+ * child costs about 0.1 ms per MiB the calling process holds.  In a
+ * multithreaded caller the child runs only the parser and malloc.
+ */
+#define DT_PARSE_GUARD_ALWAYS (1u << 0) /* every Markdown document */
+#define DT_PARSE_GUARD_NEVER (1u << 1)  /* never fork: suspect documents
+                                         * are refused instead */
 
 /**
  * Parse `len` bytes at `buf` (any supported encoding; Markdown or Akoma
  * Ntoso XML) into a document.  `file` names the source in the document
  * and in diagnostics (may be NULL).  On success `*out` is new: free it
  * with dt_doc_free().  Irregular numbering becomes a warning in the
- * document's diagnostics, never a failure.  Fails with DT_EUTF8 or
- * DT_EPARSE (undecodable text, malformed XML, an entity declaration),
- * DT_ELIMIT (over a size, depth or unit limit) or DT_ENOMEM; `err` says
- * where (line of the original file).
+ * document's diagnostics, never a failure; so are an empty document and
+ * one without a single numbered unit.  Fails with DT_EUTF8 or DT_EPARSE
+ * (undecodable text, malformed XML, an entity declaration), DT_ELIMIT
+ * (over one of the limits of `opts`, or a guarded parse over its budget)
+ * or DT_ENOMEM; `err` says where (line of the original file).
  */
 DT_API int dt_doc_parse(dt_doc **out, const char *buf, size_t len,
 	const char *file, const dt_parse_opts *opts, dt_error *err);
@@ -668,8 +698,51 @@ DT_API int dt_review_new(dt_review **out, const dt_doc *directive,
 DT_API int dt_review_accept(dt_review *r, const char *tsv, size_t len,
 	const char *file, dt_error *err);
 /** Find the links from `local` (citations and implicit matches); the
- *  document may be freed afterwards. */
+ *  document may be freed afterwards.  The same as dt_review_prepare()
+ *  followed by dt_review_merge(). */
 DT_API int dt_review_add(dt_review *r, const dt_doc *local, dt_error *err);
+
+/**
+ * Set up, once, what the library shares between threads.  Optional: every
+ * function does it on first use; but a program about to call the library
+ * from several threads at once (dt_review_prepare()) calls this first,
+ * from one thread, because cmark-gfm and libxml2 want their first call
+ * made alone.  Returns 0, or DT_ENOMEM.
+ */
+DT_API int dt_init(dt_error *err);
+
+/** What one local document contributes to a review (its links, reference
+ *  findings and entry in the document list), worked out apart; opaque. */
+typedef struct dt_review_part dt_review_part;
+
+/**
+ * Work out what `local` contributes to `r` without changing the review:
+ * find its citations and match its units.  On success *out is a new part
+ * for dt_review_merge() (or dt_review_part_free()); it copies what it
+ * keeps, so `local` may be freed at once.
+ *
+ * Thread safety: any number of threads may prepare documents for the same
+ * review at once, and while one thread merges; nothing else may touch the
+ * review meanwhile (dt_review_accept(), dt_review_finish(),
+ * dt_review_free(), or two merges at once).  Merging parts in the order of
+ * their documents gives the very review dt_review_add() one by one gives,
+ * whatever order they were prepared in.  Each thread that prepares
+ * borrows a copy of the directive's index for the call (made on first
+ * need, kept until dt_review_free()).  Call dt_init() before the threads
+ * start.
+ */
+DT_API int dt_review_prepare(dt_review_part **out, const dt_review *r,
+	const dt_doc *local, dt_error *err);
+/**
+ * Add `part`, prepared for `r`, to the review and free it, in every case
+ * but DT_EINVAL.  Fails with DT_ENOMEM: when out of room the review is
+ * unchanged; when the document's scope entry cannot be completed it is
+ * added all the same.
+ */
+DT_API int dt_review_merge(dt_review *r, dt_review_part *part,
+	dt_error *err);
+/** Free a part that will not be merged.  NULL is a no-op. */
+DT_API void dt_review_part_free(dt_review_part *part);
 /** Compute coverage and findings once every document is added. */
 DT_API int dt_review_finish(dt_review *r, dt_error *err);
 DT_API void dt_review_free(dt_review *r);
@@ -700,39 +773,58 @@ typedef enum {
 	DT_PLAN_REGULATION = 1 /* Quy định thực hiện: article stubs */
 } dt_plan_kind;
 
+/** The format dt_plan_write() writes (with the matching template). */
+typedef enum {
+	DT_PLAN_MD = 0,   /* Markdown, read back by dt_doc_parse() */
+	DT_PLAN_AKN = 1,  /* Akoma Ntoso 3.0 <doc name="plan">, read back too */
+	DT_PLAN_HTML = 2  /* a self-contained page, every text escaped */
+} dt_plan_format;
+
+/** The format named "md", "akn" or "html"; DT_ENOTFOUND for others. */
+DT_API int dt_plan_format_from_name(dt_plan_format *out, const char *name);
+
 /**
- * Options of dt_plan_write(); all-zero = a plan in the directive's
- * language from the built-in template, every unknown field a «…»
- * placeholder.  Strings are borrowed for the call only.
+ * Options of dt_plan_write(); all-zero = a Markdown plan in the
+ * directive's language from the built-in template, every unknown field a
+ * «…» placeholder.  Strings are borrowed for the call only.
  */
 typedef struct {
 	dt_plan_kind kind;
-	dt_lang lang;          /* DT_LANG_UNKNOWN (0) = the directive's */
-	const char *tpl;       /* template text ({{name}} placeholders), or
-	                        * NULL for the built-in one */
+	dt_lang lang;          /* DT_LANG_UNKNOWN (0) = the directive's;
+	                        * else DT_LANG_VI or DT_LANG_RU */
+	const char *tpl;       /* template text (the Mustache subset of
+	                        * templates/README.md), or NULL for the
+	                        * built-in <kind>_<lang>.<md|xml|html> */
 	size_t tpl_len;
 	const char *tpl_file;  /* names the template in errors, or NULL */
 	const char *issuer;    /* the body issuing the plan, or NULL */
 	const char *symbol;    /* the plan's own symbol, or NULL */
 	const char *date;      /* ISO YYYY-MM-DD, or NULL */
 	const char *place;     /* NULL = the directive's place */
-	const char *const *only; /* draft only these directive eIds (and
-	                          * their descendants); NULL = every one */
+	const char *const *only; /* draft only these directive eIds, each
+	                          * with its parts unless some of them are
+	                          * listed too; NULL = every one */
 	size_t only_count;
+	dt_plan_format format; /* DT_PLAN_MD (0); sets how {{values}} are
+	                        * escaped and which built-in template */
+	const char *partials_dir; /* {{> name}} reads DIR/_name.<ext> first,
+	                           * then the built-in; NULL = built-in */
+	size_t max_bytes;      /* output limit, DT_ELIMIT past it; 0 = 64 MiB */
 } dt_plan_opts;
 
 /**
- * Draft a plan (or an implementing regulation) for `directive` as
- * Markdown into a new buffer *out (free with dt_free()).  Each obligation
- * unit (dt_review's "obligation", clause level or the leaf above it)
- * becomes one task citing the unit explicitly ("Thực hiện khoản 2 Điều 5
- * Quy định số 31-QĐ/TW: …"), with the lead body and the deadline taken
- * from its wording where it names them.  Template placeholders:
- * {{issuer}} {{symbol}} {{date_line}} {{place}} {{directive_ref}}
- * {{directive_citation}} {{directive_title}} {{tasks}} {{task_table}}
- * {{organisation}} {{articles}}.  Fails with DT_EPARSE (an unknown
- * placeholder: `err` names it and its line), DT_EINVAL (a bad date) or
- * DT_ENOMEM.
+ * Draft a plan (or an implementing regulation) for `directive` into a
+ * new buffer *out (free with dt_free()), its length in *len_out (may be
+ * NULL).  Each obligation unit (dt_review's "obligation", clause level or
+ * the leaf above it) becomes one task citing the unit explicitly ("Thực
+ * hiện khoản 2 Điều 5 Quy định số 31-QĐ/TW: …", "пункт 1 статьи 3
+ * постановления № 12-П"), with the lead body, co-implementers, deadline
+ * and product taken from its wording where it names them.  The template
+ * gets the tasks as data (templates/README.md names every variable) and
+ * owns the layout.  Fails with DT_EPARSE (a template error: `err` names
+ * the template and the line), DT_EINVAL (a bad date, option or
+ * language), DT_ELIMIT (output over max_bytes, or a template that loops
+ * over the tasks too often) or DT_ENOMEM.
  */
 DT_API int dt_plan_write(char **out, size_t *len_out, const dt_doc *directive,
 	const dt_plan_opts *opts, dt_error *err);

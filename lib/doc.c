@@ -275,6 +275,61 @@ int dt__doc_add_ref(dt_doc *doc, int replaces, const char *text,
 	return rc;
 }
 
+/* *field (dt__empty) becomes a copy of s; an empty s stays shared. */
+static int copy_field(const char **field, const char *s)
+{
+	return *s == '\0' ? 0 : dt__set_str((char **)field, s, strlen(s));
+}
+
+static int copy_refs(dt_doc *doc, int replaces, const dt_docref *refs,
+	size_t n)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < n; i++) {
+		rc = dt__doc_add_ref(doc, replaces, refs[i].text, refs[i].type,
+			refs[i].symbol, refs[i].date, refs[i].line);
+	}
+	return rc;
+}
+
+int dt__doc_copy_meta(dt_doc **out, const dt_doc *src, dt_error *err)
+{
+	const dt_meta *m = &src->meta;
+	dt_doc *d = NULL;
+	int rc = dt__doc_new(&d, src->file, err);
+
+	*out = NULL;
+	if (rc < 0) {
+		return rc;
+	}
+	d->lang = src->lang;
+	d->format = src->format;
+	rc = copy_field(&d->meta.type, m->type);
+	rc = rc ? rc : copy_field(&d->meta.symbol, m->symbol);
+	rc = rc ? rc : copy_field(&d->meta.number, m->number);
+	rc = rc ? rc : copy_field(&d->meta.type_code, m->type_code);
+	rc = rc ? rc : copy_field(&d->meta.issuer_code, m->issuer_code);
+	rc = rc ? rc : copy_field(&d->meta.year, m->year);
+	rc = rc ? rc : copy_field(&d->meta.date, m->date);
+	rc = rc ? rc : copy_field(&d->meta.place, m->place);
+	rc = rc ? rc : copy_field(&d->meta.issuer, m->issuer);
+	rc = rc ? rc : copy_field(&d->meta.title, m->title);
+	rc = rc ? rc : copy_refs(d, 1, m->replaces, m->replaces_count);
+	rc = rc ? rc : copy_refs(d, 0, m->based_on, m->based_on_count);
+	if (rc == 0) {
+		rc = dt__doc_finish(d, err);
+	}
+	if (rc < 0) {
+		dt_doc_free(d);
+		return err && err->code ? rc : dt__fail(err, rc, 0, 0,
+			"out of memory");
+	}
+	*out = d;
+	return 0;
+}
+
 /* ## freeing */
 
 static void free_str(const char *s)

@@ -52,9 +52,11 @@ static void label_num(dt_buf *b, const dt_unit *u, int *rc)
 		u->kind == DT_KIND_BLOCK;
 
 	if (*rc == 0 && u->num[0] != '\0' && !positional) {
-		*rc = dt__buf_printf(b, " %s", u->num);
+		*rc = dt__buf_putc(b, ' ');
+		*rc = *rc ? *rc : dt__buf_puts(b, u->num);
 	} else if (*rc == 0) {
-		*rc = dt__buf_printf(b, " %ld", u->value);
+		*rc = dt__buf_putc(b, ' ');
+		*rc = *rc ? *rc : dt__buf_putl(b, u->value);
 	}
 }
 
@@ -68,7 +70,7 @@ static int make_label(dt_unit *u, dt_lang lang)
 	int rc = 0;
 
 	dt__buf_init(&b, 4096);
-	rc = dt__buf_printf(&b, "%s", w[u->kind].nom);
+	rc = dt__buf_puts(&b, w[u->kind].nom);
 	label_num(&b, u, &rc);
 	/* A decimal number is a full path ("mục 1.2"), so the chain ends
 	 * at the first level item too. */
@@ -77,7 +79,8 @@ static int make_label(dt_unit *u, dt_lang lang)
 		p->parent->kind != DT_KIND_ROOT;) {
 		p = p->parent;
 		if (rc == 0) {
-			rc = dt__buf_printf(&b, " %s", w[p->kind].gen);
+			rc = dt__buf_putc(&b, ' ');
+			rc = rc ? rc : dt__buf_puts(&b, w[p->kind].gen);
 		}
 		label_num(&b, p, &rc);
 	}

@@ -15,6 +15,14 @@
 #include "dirtrace.h"
 
 #define DT_DEFAULT_MAX_BYTES ((size_t)64 << 20)
+/* The other defaults of dt_parse_opts (documented in dirtrace.h). */
+#define DT_DEFAULT_MAX_DEPTH 256u
+#define DT_DEFAULT_MAX_UNITS ((size_t)1000000)
+#define DT_DEFAULT_MAX_LINE ((size_t)1 << 20)
+#define DT_DEFAULT_MAX_CELLS ((size_t)200000)
+#define DT_DEFAULT_MAX_CITES ((size_t)100000)
+#define DT_DEFAULT_MAX_SECONDS 5u
+#define DT_DEFAULT_MAX_MEMORY ((size_t)512 << 20)
 
 /** Argument check for public functions: asserts in debug builds, returns
  *  DT_EINVAL in release builds. */
@@ -41,6 +49,11 @@ char *dt__strdup(const char *s);
 /** Test hook: make the `n`th allocation from now fail (0 = never). */
 void dt__alloc_fail_after(size_t n);
 
+/* ## limits.c */
+/** `given` (may be NULL) with every zero limit replaced by its default
+ *  and max_units clamped to its ceiling, into *out. */
+void dt__parse_limits(dt_parse_opts *out, const dt_parse_opts *given);
+
 /* ## error.c */
 /** Fill `err` (if not NULL) and return `code`. */
 int dt__fail(dt_error *err, int code, size_t line, size_t column,
@@ -61,6 +74,10 @@ int dt__buf_reserve(dt_buf *b, size_t extra);
 int dt__buf_append(dt_buf *b, const char *s, size_t len);
 int dt__buf_putc(dt_buf *b, char c);
 int dt__buf_printf(dt_buf *b, const char *fmt, ...) DT_PRINTF(2, 3);
+/** Append a NUL-terminated string; a decimal number (as "%ld" writes
+ *  it).  The hot paths' cheaper dt__buf_printf(b, "%s") and ("%ld"). */
+int dt__buf_puts(dt_buf *b, const char *s);
+int dt__buf_putl(dt_buf *b, long v);
 /** Hand the contents to the caller (NUL-terminated); `b` becomes empty. */
 char *dt__buf_detach(dt_buf *b, size_t *len_out);
 
@@ -120,7 +137,9 @@ void dt__re_free(dt_re *re);
  *  number of pairs stored in `ov` (ov[2k], ov[2k+1] = start, end of group
  *  k; unset groups are SIZE_MAX), 0 when there is no match, or a negative
  *  dt_status (DT_ELIMIT when the match limit is hit). `ovn` is the number
- *  of pairs `ov` holds.  `s` must be valid UTF-8. */
+ *  of pairs `ov` holds.  `s` must be valid UTF-8.  An anchored pattern
+ *  fails at once when s[start] cannot begin a match (pcre2's own start
+ *  bitmap, found at compile time). */
 int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
 	size_t *ov, size_t ovn);
 
@@ -210,6 +229,10 @@ struct dt_unit {
 	char **cell_names, **cells;
 	size_t ncells;
 	char delim;         /* the delimiter after num ('.', ')', '-', 0) */
+	size_t ndup;        /* doc_index.c: the last "-N" suffix given to a
+	                     * duplicate of this unit's eId, or 0 */
+	size_t *kind_count; /* children of each dt_kind (NULL until the
+	                     * first child; dt__unit_add keeps it) */
 };
 
 struct dt_doc {
@@ -225,6 +248,7 @@ struct dt_doc {
 	size_t nunits;
 	size_t *eid_hash;   /* open addressing: index+1 into order, 0 empty */
 	size_t hashcap;
+	size_t max_cites;   /* citations kept per unit (dt_parse_opts) */
 };
 
 extern const char dt__empty[]; /* the shared "" for unknown strings */
@@ -251,6 +275,10 @@ int dt__doc_add_ref(dt_doc *doc, int replaces, const char *text,
 /** After building: eIds made unique (suffix -2 and a warning), labels,
  *  the document-order index and the eId lookup table. */
 int dt__doc_finish(dt_doc *doc, dt_error *err);
+/** A new document with the file, language, format and metadata of `src`
+ *  and no units (what a review keeps of a local document it merges
+ *  later). */
+int dt__doc_copy_meta(dt_doc **out, const dt_doc *src, dt_error *err);
 
 /* ## outline.c: blocks -> unit tree (and meta.c: metadata) */
 int dt__outline(dt_doc *doc, const dt_blocks *blocks, dt_error *err);

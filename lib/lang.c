@@ -11,6 +11,7 @@
  * Vietnamese test, so an English text naming "Bắc Ninh" stays English and
  * a Vietnamese text quoting "Resolution" stays Vietnamese.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -154,26 +155,68 @@ static int is_latin(uint32_t c)
 	       U_SUCCESS(status);
 }
 
+/* What count_cp() needs to know of a code point. */
+enum {
+	CP_MARK = 1,        /* U_NON_SPACING_MARK */
+	CP_ALPHA = 2,       /* u_isalpha */
+	CP_VI = 4,          /* is_vi_letter */
+	CP_LATIN = 8,       /* is_latin (for letters) */
+	CP_CYR = 16,        /* U+0400..U+052F */
+	CP_CYR_FOREIGN = 32 /* is_cyr_foreign */
+};
+
+static uint8_t cp_flags_of(uint32_t c)
+{
+	unsigned f = 0;
+
+	if (u_charType((UChar32)c) == U_NON_SPACING_MARK) {
+		f |= CP_MARK;
+	} else if (u_isalpha((UChar32)c)) {
+		f |= CP_ALPHA;
+		if (c >= 0x400 && c < 0x530) {
+			f |= CP_CYR | (is_cyr_foreign(c) ? CP_CYR_FOREIGN : 0);
+		} else if (is_latin(c)) {
+			f |= CP_LATIN;
+		}
+	}
+	return (uint8_t)(f | (is_vi_letter(c) ? CP_VI : 0));
+}
+
+/* Flags of U+0000..U+1FFF (Latin, Cyrillic, Vietnamese and the marks),
+ * built once: two ICU calls a letter were most of the detection. */
+#define CP_TABLE 0x2000
+static uint8_t cp_table[CP_TABLE];
+static pthread_once_t cp_once = PTHREAD_ONCE_INIT;
+
+static void cp_table_build(void)
+{
+	uint32_t c;
+
+	for (c = 0; c < CP_TABLE; c++) {
+		cp_table[c] = cp_flags_of(c);
+	}
+}
+
 /* Count one non-ASCII code point. */
 static void count_cp(lang_stats *st, uint32_t c)
 {
-	int8_t gc = u_charType((UChar32)c);
-	int vi = is_vi_letter(c);
+	unsigned f = c < CP_TABLE ? cp_table[c] : cp_flags_of(c);
+	int vi = (f & CP_VI) != 0;
 
-	if (gc == U_NON_SPACING_MARK) {
+	if (f & CP_MARK) {
 		/* a decomposed mark belongs to the word it follows */
 		st->word_vi |= vi;
 		st->word_dia |= !vi;
 		return;
 	}
-	if (!u_isalpha((UChar32)c)) {
+	if (!(f & CP_ALPHA)) {
 		word_end(st);
 		return;
 	}
-	if (c >= 0x400 && c < 0x530) {
+	if (f & CP_CYR) {
 		st->cyr++;
-		st->cyr_foreign += is_cyr_foreign(c);
-	} else if (is_latin(c)) {
+		st->cyr_foreign += (f & CP_CYR_FOREIGN) != 0;
+	} else if (f & CP_LATIN) {
 		st->latin++;
 		st->word_latin = 1;
 		st->word_vi |= vi;
@@ -187,6 +230,7 @@ static void count_text(lang_stats *st, const unsigned char *s, size_t len)
 {
 	size_t i = 0;
 
+	pthread_once(&cp_once, cp_table_build);
 	while (i < len) {
 		uint32_t c = s[i];
 		size_t n;
@@ -201,7 +245,13 @@ static void count_text(lang_stats *st, const unsigned char *s, size_t len)
 			i++;
 			continue;
 		}
-		n = dt__utf8_decode(s + i, len - i, &c);
+		if (c >= 0xC2 && c < 0xE0 && i + 1 < len &&
+			(s[i + 1] & 0xC0) == 0x80) {
+			c = (c & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+			n = 2; /* Vietnamese and Russian letters: inline */
+		} else {
+			n = dt__utf8_decode(s + i, len - i, &c);
+		}
 		if (n == 0) {
 			word_end(st); /* a stray byte; cut samples end so too */
 			i++;

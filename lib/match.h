@@ -31,6 +31,10 @@ int dt__matcher_new(dt_matcher **out, const dt_doc *directive, dt_error *err);
 /** Free `m`.  NULL is a no-op. */
 void dt__matcher_free(dt_matcher *m);
 
+/** A new local document follows: forget the cached document factor (a
+ *  freed document's address may come back holding another). */
+void dt__matcher_doc_begin(dt_matcher *m);
+
 /** One proposed implicit link. */
 typedef struct {
 	const dt_unit *target; /* a leaf of the directive, borrowed */

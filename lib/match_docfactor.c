@@ -151,6 +151,11 @@ static uint32_t doc_signature(const dt_doc *doc)
 	return h;
 }
 
+void dt__matcher_doc_begin(dt_matcher *m)
+{
+	m->last_doc = NULL;
+}
+
 /* Computed once per document: the review queries the units of a
  * document one after another. */
 int dt__match_doc_factor(

@@ -203,8 +203,7 @@ static int index_leaves(dt_matcher *m, dt_error *err)
 			ob = dt__addressed_to_centre(u) < 0 ? -1 : 0;
 		}
 		if (ob < 0) {
-			/* it fails only when dt_fold cannot allocate (the text
-			 * is valid UTF-8), though it returns DT_ERROR then */
+			/* DT_ENOMEM: folding valid UTF-8 fails only so */
 			return dt__match_oom(err);
 		}
 		rc = ob > 0 ? add_leaf(m, u, err) : 0;

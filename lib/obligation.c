@@ -57,7 +57,8 @@ static int contains_any(const char *folded, const char *const *list,
 	return 0;
 }
 
-/* Does the case-folded `s` contain a phrase of the list?  -1 on error. */
+/* Does the case-folded `s` contain a phrase of the list?  DT_ENOMEM when
+ * folding fails (it can only run out of memory: the text is valid UTF-8). */
 static int mentions(const char *s, const char *const *list, size_t n)
 {
 	char *folded = NULL;
@@ -67,7 +68,7 @@ static int mentions(const char *s, const char *const *list, size_t n)
 		return 0;
 	}
 	if (dt_fold(&folded, NULL, s, strlen(s), DT_FOLD_CASE, NULL) < 0) {
-		return -1;
+		return DT_ENOMEM;
 	}
 	hit = contains_any(folded, list, n);
 	dt__free(folded);

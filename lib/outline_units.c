@@ -152,10 +152,11 @@ static int make_eid(dt_unit *u)
 	 * and chapters: their eIds stand alone (DESIGN §3). */
 	if (p->kind != DT_KIND_ROOT && u->kind != DT_KIND_ARTICLE &&
 		u->kind != DT_KIND_CHAPTER && u->kind != DT_KIND_PART) {
-		rc = dt__buf_printf(&b, "%s__", p->eid);
+		rc = dt__buf_puts(&b, p->eid);
+		rc = rc ? rc : dt__buf_append(&b, "__", 2);
 	}
 	if (rc == 0) {
-		rc = dt__buf_printf(&b, "%s", prefix[u->kind]);
+		rc = dt__buf_puts(&b, prefix[u->kind]);
 	}
 	switch (u->kind) {
 	case DT_KIND_ARTICLE:
@@ -176,7 +177,7 @@ static int make_eid(dt_unit *u)
 		break;
 	default:
 		if (rc == 0) {
-			rc = dt__buf_printf(&b, "%ld", u->value);
+			rc = dt__buf_putl(&b, u->value);
 		}
 		break;
 	}

@@ -25,19 +25,20 @@ static dt_format guess_format(const char *s, size_t len, const char *file)
 }
 
 /* The language of the blocks' text (for XML, markup must not count):
- * a sample of up to 256 KiB of it. */
-static dt_lang blocks_lang(const dt_blocks *b)
+ * detected on a sample of up to 256 KiB of it, into *out. */
+static int blocks_lang(dt_lang *out, const dt_blocks *b)
 {
 	dt_buf sample;
-	dt_lang lang = DT_LANG_UNKNOWN;
 	size_t i, k;
+	int rc = 0;
 
+	*out = DT_LANG_UNKNOWN;
 	dt__buf_init(&sample, (size_t)256 << 10);
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; rc == 0 && i < b->n; i++) {
 		const dt_block *blk = &b->v[i];
-		int rc = dt__buf_append(&sample, blk->text ? blk->text : "",
-			blk->text ? strlen(blk->text) : 0);
 
+		rc = dt__buf_append(&sample, blk->text ? blk->text : "",
+			blk->text ? strlen(blk->text) : 0);
 		for (k = 0; rc == 0 && k < blk->ncells; k++) {
 			rc = dt__buf_putc(&sample, ' ');
 			if (rc == 0) {
@@ -48,36 +49,59 @@ static dt_lang blocks_lang(const dt_blocks *b)
 		if (rc == 0) {
 			rc = dt__buf_putc(&sample, '\n');
 		}
-		if (rc < 0) {
-			break; /* the sample is full: enough to decide */
-		}
 	}
-	if (sample.len > 0) {
-		lang = dt_lang_detect(sample.data, sample.len);
+	if (rc == DT_ELIMIT) {
+		rc = 0; /* the sample is full: enough to decide */
+	}
+	if (rc == 0 && sample.len > 0) {
+		*out = dt_lang_detect(sample.data, sample.len);
 	}
 	dt__buf_dispose(&sample);
-	return lang;
+	return rc;
 }
 
 /* The language: given, else declared in the metadata, else detected. */
-static dt_lang pick_lang(const dt_parse_opts *o, const dt_blocks *b,
-	const dt_text *text)
+static int pick_lang(dt_lang *out, const dt_parse_opts *o,
+	const dt_blocks *b, const dt_text *text)
 {
 	size_t i;
 
+	*out = o->lang;
 	if (o->lang != DT_LANG_UNKNOWN) {
-		return o->lang;
+		return 0;
 	}
 	for (i = 0; i < b->nmeta; i++) {
-		dt_lang l;
-
 		if (strcmp(b->meta[i].key, "lang") == 0 &&
-			dt_lang_from_code(&l, b->meta[i].value) == 0) {
-			return l;
+			dt_lang_from_code(out, b->meta[i].value) == 0) {
+			return 0;
 		}
 	}
-	return b->n > 0 ? blocks_lang(b) :
-		dt_lang_detect(dt_text_data(text), dt_text_len(text));
+	if (b->n > 0) {
+		return blocks_lang(out, b);
+	}
+	*out = dt_lang_detect(dt_text_data(text), dt_text_len(text));
+	return 0;
+}
+
+/* A document with no numbered unit at all is seldom what the reader
+ * meant to give (an empty file, a scan without its text, a letter):
+ * say so once. */
+static int warn_unstructured(dt_doc *doc, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nunits; i++) {
+		if (doc->order[i]->num[0] != '\0') {
+			return 0;
+		}
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n') {
+			return dt__doc_diag(doc, DT_DIAG_WARNING, 0, "no "
+				"numbered units (articles, clauses, items)");
+		}
+	}
+	return dt__doc_diag(doc, DT_DIAG_WARNING, 0, "empty document");
 }
 
 static int build(dt_doc *doc, const dt_text *text, const dt_parse_opts *o,
@@ -95,17 +119,30 @@ static int build(dt_doc *doc, const dt_text *text, const dt_parse_opts *o,
 		dt__read_akn(&blocks, s, len, o, err) :
 		dt__read_md(&blocks, s, len, o, err);
 	if (rc == 0) {
-		doc->lang = pick_lang(o, &blocks, text);
+		rc = pick_lang(&doc->lang, o, &blocks, text);
+	}
+	if (rc == 0) {
 		rc = dt__outline(doc, &blocks, err);
 	}
 	dt__blocks_dispose(&blocks);
+	if (rc == 0 && doc->nunits > o->max_units) {
+		rc = dt__fail(err, DT_ELIMIT, 0, 0, "more than %zu units",
+			o->max_units);
+	}
+	if (rc == 0) {
+		rc = warn_unstructured(doc, s, len);
+	}
+	if (rc < 0 && (err == NULL || err->code == 0)) {
+		rc = dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
+	}
+	doc->max_cites = o->max_cites;
 	return rc;
 }
 
 int dt_doc_parse(dt_doc **out, const char *buf, size_t len, const char *file,
 	const dt_parse_opts *opts, dt_error *err)
 {
-	dt_parse_opts o = DT_PARSE_OPTS_INIT;
+	dt_parse_opts o;
 	dt_text_opts topts = DT_TEXT_OPTS_INIT;
 	dt_text *text = NULL;
 	dt_doc *doc = NULL;
@@ -113,9 +150,7 @@ int dt_doc_parse(dt_doc **out, const char *buf, size_t len, const char *file,
 
 	DT_ASSERT_ARG(out != NULL && (buf != NULL || len == 0), err);
 	*out = NULL;
-	if (opts != NULL) {
-		o = *opts;
-	}
+	dt__parse_limits(&o, opts);
 	topts.encoding = o.encoding;
 	topts.tone = o.tone;
 	topts.max_bytes = o.max_bytes;
@@ -127,6 +162,10 @@ int dt_doc_parse(dt_doc **out, const char *buf, size_t len, const char *file,
 		rc = build(doc, text, &o, err);
 	}
 	dt_text_free(text);
+	if (rc < 0 && err != NULL && err->code == 0) {
+		/* a stage that failed without saying why (never expected) */
+		dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
+	}
 	if (rc < 0) {
 		dt__error_source(err, file);
 		dt_doc_free(doc);

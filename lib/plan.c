@@ -1,11 +1,16 @@
 /*
- * plan.c - draft the implementing plan (Kế hoạch, План мероприятий) or
- * regulation of a directive: one task per obligation unit, each citing
- * its unit explicitly, with the lead body (lib/data/actors_*.txt) and the
- * deadline (a PCRE2 pattern, DOMAIN §5.3) taken from the unit's wording
- * where it gives them and a «…» placeholder where it does not.  The
- * document skeleton comes from a template (template.c); the built-in
- * ones below mirror templates/ (plan_vi.md …).
+ * plan.c - dt_plan_write: draft the implementing plan (Kế hoạch, План
+ * мероприятий) or local regulation of a directive from a template.
+ *
+ * One task per obligation unit: chapters, sections and articles with
+ * numbered parts are descended into; the first obligation unit met below
+ * them becomes a task and takes its subtree with it (a clause with its
+ * points is one task).  Each task cites its unit (plan_cite.c) and
+ * carries what the wording says of its execution (plan_extract.c); the
+ * tasks become a data tree (plan_data.c) that a template renders
+ * (template*.c) as Markdown, Akoma Ntoso or HTML.  The citations are the
+ * guarantee: `dirtrace gaps DIRECTIVE PLAN` finds every obligation of
+ * the directive covered by an explicit link.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,121 +18,119 @@
 
 #include "plan.h"
 
-extern const char *const dt__data_actors_vi[];
-extern const char *const dt__data_actors_ru[];
+enum { GIST_CHARS = 160 };
+#define OUT_MAX ((size_t)64 << 20)
 
-#define HOLE "«…»"
-enum { GIST_MAX = 200, OUT_MAX = 64 << 20 };
+static const char *const format_names[] = { "md", "akn", "html" };
+static const char *const format_exts[] = { "md", "xml", "html" };
 
-static const char tpl_plan_vi[] =
-	"| {{issuer}} | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n"
-	"| \\* | --------------- |\n| Số {{symbol}} | *{{date_line}}* |\n\n"
-	"# KẾ HOẠCH\n\n**thực hiện {{directive_citation}}**\n\n"
-	"## I. MỤC ĐÍCH, YÊU CẦU\n\n{{purpose}}\n\n"
-	"## II. NHIỆM VỤ, GIẢI PHÁP\n\n{{tasks}}\n"
-	"## III. TỔ CHỨC THỰC HIỆN\n\n{{organisation}}\n"
-	"**Nơi nhận:**\n- «…»,\n- Lưu Văn phòng.\n\n**T/M «…»**\n\n"
-	"## PHỤ LỤC\n\n{{task_table}}\n";
-static const char tpl_plan_ru[] =
-	"# ПЛАН\n\n**мероприятий по реализации {{directive_citation}}**\n\n"
-	"{{place}}, {{date_line}} № {{symbol}}\n\n"
-	"## Мероприятия\n\n{{tasks}}\n## Таблица мероприятий\n\n{{task_table}}\n"
-	"## Организация исполнения\n\n{{organisation}}\n";
-static const char tpl_reg[] =
-	"# QUY ĐỊNH\n\n**thực hiện {{directive_citation}}**\n\n"
-	"{{articles}}\n";
-
-typedef struct {
-	const dt_unit *unit;
-	const dt_unit *article; /* NULL when not inside one */
-	const dt_unit *chapter;
-	char *gist;
-	const char *lead;       /* borrowed from the actor table, or HOLE */
-	char *deadline;         /* or NULL */
-} task;
-
-typedef struct {
-	const dt_doc *doc;
-	const dt_meta *meta;
-	const dt_plan_opts *o;
-	int ru;                 /* output in Russian */
-	int src_ru;             /* directive in Russian */
-	char *ref;              /* "Quy định số 31-QĐ/TW" / "постановления № 12-П" */
-	task *tasks;
-	size_t n, cap;
-	dt_re *re;
-	char **actors;          /* folded forms */
-	const char *const *actor_names;
-	size_t nactors;
-} plan;
-
-/* ---- small text helpers ------------------------------------------------- */
-
-static const char *const type_names[][3] = {
-	/* as in metadata, Vietnamese title case / Russian genitive */
-	{ "QUY ĐỊNH", "Quy định", NULL }, { "CHỈ THỊ", "Chỉ thị", NULL },
-	{ "NGHỊ QUYẾT", "Nghị quyết", NULL }, { "KẾT LUẬN", "Kết luận", NULL },
-	{ "HƯỚNG DẪN", "Hướng dẫn", NULL }, { "QUYẾT ĐỊNH", "Quyết định", NULL },
-	{ "QUY CHẾ", "Quy chế", NULL }, { "KẾ HOẠCH", "Kế hoạch", NULL },
-	{ "ПОСТАНОВЛЕНИЕ", "постановления", NULL },
-	{ "РАСПОРЯЖЕНИЕ", "распоряжения", NULL }, { "ПРИКАЗ", "приказа", NULL },
-	{ "РЕШЕНИЕ", "решения", NULL }, { "ПОЛОЖЕНИЕ", "положения", NULL },
-	{ "УКАЗ", "указа", NULL }, { "ЗАКОН", "закона", NULL },
-	{ "ПЛАН", "плана", NULL },
-};
-
-static const char *type_word(const char *type, int ru)
+int dt_plan_format_from_name(dt_plan_format *out, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(type_names) / sizeof(type_names[0]); i++) {
-		if (strcmp(type, type_names[i][0]) == 0) {
-			return type_names[i][1];
+	for (i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+		if (name != NULL && strcmp(name, format_names[i]) == 0) {
+			*out = (dt_plan_format)i;
+			return 0;
 		}
 	}
-	if (*type != '\0') {
-		return type;
-	}
-	return ru ? "документа" : "Văn bản";
+	return DT_ENOTFOUND;
 }
 
-static int oom(dt_error *err, int rc)
+/* ## options */
+
+static int check_text(const char *s, const char *what, dt_error *err)
 {
-	return dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
+	if (s != NULL && dt__utf8_invalid_at(s, strlen(s)) != strlen(s)) {
+		return dt__fail(err, DT_EINVAL, 0, 0, "%s is not valid UTF-8",
+			what);
+	}
+	return 0;
 }
 
-/* Append `s` with '|' escaped and newlines as spaces (a table cell). */
-static int put_cell(dt_buf *b, const char *s)
+static int check_date(const char *iso, dt_error *err)
+{
+	int y, m, d;
+	char tail;
+
+	if (iso == NULL) {
+		return 0;
+	}
+	if (strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d,
+		&tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31 ||
+		iso[4] != '-' || iso[7] != '-') {
+		return dt__fail(err, DT_EINVAL, 0, 0,
+			"date '%.40s' is not YYYY-MM-DD", iso);
+	}
+	return 0;
+}
+
+static int check_opts(const dt_plan_opts *o, dt_error *err)
 {
 	int rc = 0;
 
-	for (; *s != '\0' && rc == 0; s++) {
-		if (*s == '|') {
-			rc = dt__buf_append(b, "\\|", 2);
-		} else {
-			rc = dt__buf_putc(b, *s == '\n' ? ' ' : *s);
-		}
+	if (o->kind != DT_PLAN_PLAN && o->kind != DT_PLAN_REGULATION) {
+		return dt__fail(err, DT_EINVAL, 0, 0, "unknown plan kind %d",
+			(int)o->kind);
+	}
+	if ((unsigned)o->format > DT_PLAN_HTML) {
+		return dt__fail(err, DT_EINVAL, 0, 0, "unknown plan format %d",
+			(int)o->format);
+	}
+	if (o->lang != DT_LANG_UNKNOWN && o->lang != DT_LANG_VI &&
+		o->lang != DT_LANG_RU) {
+		return dt__fail(err, DT_EINVAL, 0, 0, "plans are drafted in "
+			"Vietnamese or Russian, not '%s'",
+			dt_lang_code(o->lang));
+	}
+	rc = check_date(o->date, err);
+	if (rc == 0) {
+		rc = check_text(o->issuer, "the issuer", err);
+	}
+	if (rc == 0) {
+		rc = check_text(o->symbol, "the symbol", err);
+	}
+	if (rc == 0) {
+		rc = check_text(o->place, "the place", err);
 	}
 	return rc;
 }
 
-/* The first sentence of `s`, at most GIST_MAX bytes (cut at a space, with
- * "…"), trailing ':' ';' ',' '.' and spaces dropped; a new string. */
+/* ## which units become tasks */
+
+/* Byte offset of character `n` of s[0..len) (or len). */
+static size_t char_offset(const char *s, size_t len, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && n-- == 0) {
+			break;
+		}
+	}
+	return i;
+}
+
+/* The first sentence of `s`, at most GIST_CHARS characters (cut at a
+ * space, with
+ * "…"), trailing ':' ';' ',' '.' and blanks dropped, line breaks as
+ * spaces; a new string. */
 static char *gist_of(const char *s)
 {
-	size_t len = 0, cut;
+	size_t len = 0, cut, i;
+	int shortened = 0;
 	char *g;
 
 	while (s[len] != '\0' && !(s[len] == '.' && (s[len + 1] == ' ' ||
 		s[len + 1] == '\n' || s[len + 1] == '\0'))) {
 		len++;
 	}
-	cut = len;
-	if (cut > GIST_MAX) {
-		cut = GIST_MAX;
+	cut = char_offset(s, len, GIST_CHARS);
+	if (cut < len) {
 		while (cut > 0 && s[cut] != ' ') {
 			cut--;
 		}
+		shortened = 1;
 	}
 	while (cut > 0 && strchr(":;,. \n", s[cut - 1]) != NULL) {
 		cut--;
@@ -137,118 +140,18 @@ static char *gist_of(const char *s)
 		return NULL;
 	}
 	memcpy(g, s, cut);
-	if (cut < len) {
+	if (shortened) {
 		memcpy(g + cut, "…", 3);
 		cut += 3;
 	}
 	g[cut] = '\0';
-	for (len = 0; len < cut; len++) {
-		if (g[len] == '\n') {
-			g[len] = ' ';
+	for (i = 0; i < cut; i++) {
+		if (g[i] == '\n') {
+			g[i] = ' ';
 		}
 	}
 	return g;
 }
-
-/* ---- what the wording says: lead body and deadline ---------------------- */
-
-static const char re_vi[] =
-	"trong thời hạn \\S+(?: \\S+)? (?:ngày|tháng|năm)(?: làm việc)?"
-	"|chậm nhất(?: là)? [^,.;:]{1,40}"
-	"|trước ngày \\d{1,2}(?:/\\d{1,2}(?:/\\d{2,4})?"
-	"| tháng \\d{1,2}(?: năm \\d{4})?)"
-	"|định kỳ(?: \\d+ tháng| (?:hằng|hàng) (?:năm|quý|tháng))?"
-	"|(?:hằng|hàng) (?:năm|quý|tháng|tuần)"
-	"|mỗi (?:năm|quý|tháng)(?: một lần)?|cuối năm|thường xuyên";
-static const char re_ru[] =
-	"ежегодно|ежеквартально|ежемесячно|еженедельно|постоянно"
-	"|в течение \\d+ (?:рабочих |календарных )?(?:дн(?:я|ей)|месяц(?:а|ев)?)"
-	"|не позднее [^,.;:]{1,40}|до \\d{1,2}\\.\\d{1,2}\\.\\d{4}";
-
-static int setup(plan *p, dt_error *err)
-{
-	const char *const *names = p->src_ru ? dt__data_actors_ru :
-		dt__data_actors_vi;
-	size_t i, n = 0;
-	int rc;
-
-	rc = dt__re_compile(&p->re, p->src_ru ? re_ru : re_vi,
-		DT_RE_CASELESS, err);
-	if (rc < 0) {
-		return rc;
-	}
-	while (names[n] != NULL) {
-		n++;
-	}
-	p->actors = dt__calloc(n + 1, sizeof(char *));
-	if (p->actors == NULL) {
-		return oom(err, DT_ENOMEM);
-	}
-	p->actor_names = names;
-	p->nactors = n;
-	for (i = 0; i < n; i++) {
-		rc = dt_fold(&p->actors[i], NULL, names[i], strlen(names[i]),
-			DT_FOLD_CASE, err);
-		if (rc < 0) {
-			return rc;
-		}
-	}
-	return 0;
-}
-
-/* The actor mentioned first in `text` (the longest on a tie), or HOLE. */
-static int find_lead(const plan *p, const char *text, const char **out,
-	dt_error *err)
-{
-	char *folded = NULL;
-	size_t i, best_at = (size_t)-1, best_len = 0;
-	int rc;
-
-	*out = HOLE;
-	rc = dt_fold(&folded, NULL, text, strlen(text), DT_FOLD_CASE, err);
-	if (rc < 0) {
-		return rc;
-	}
-	for (i = 0; i < p->nactors; i++) {
-		const char *hit = strstr(folded, p->actors[i]);
-		size_t at, len = strlen(p->actors[i]);
-
-		if (hit == NULL) {
-			continue;
-		}
-		at = (size_t)(hit - folded);
-		if (at < best_at || (at == best_at && len > best_len)) {
-			best_at = at;
-			best_len = len;
-			*out = p->actor_names[i];
-		}
-	}
-	dt__free(folded);
-	return 0;
-}
-
-static int find_deadline(const plan *p, const char *text, char **out,
-	dt_error *err)
-{
-	size_t ov[2];
-	int rc;
-
-	*out = NULL;
-	rc = dt__re_match(p->re, text, strlen(text), 0, ov, 1);
-	if (rc < 0) {
-		return dt__fail(err, rc, 0, 0, "deadline pattern: %s",
-			dt_strerror(rc));
-	}
-	if (rc > 0) {
-		*out = dt__strndup(text + ov[0], ov[1] - ov[0]);
-		if (*out == NULL) {
-			return oom(err, DT_ENOMEM);
-		}
-	}
-	return 0;
-}
-
-/* ---- which units become tasks ------------------------------------------- */
 
 static const dt_unit *ancestor_of_kind(const dt_unit *u, dt_kind kind)
 {
@@ -270,36 +173,146 @@ static int is_within(const dt_unit *u, const dt_unit *top)
 	return 0;
 }
 
-/* Is `u` (or an ancestor) among the eIds the options restrict to? */
-static int wanted(const dt_plan_opts *o, const dt_unit *u)
+static int cmp_str(const void *a, const void *b)
 {
-	size_t i;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
-	if (o->only == NULL) {
+/* The units a plan is restricted to (dt_plan_opts.only): a listed unit
+ * is drafted whole; below a listed unit, its unlisted parts are drafted
+ * too unless some of its parts are listed ("refined"), as a gap report
+ * lists a partial article and, of its clauses, the uncovered ones. */
+typedef struct {
+	const char **only;    /* sorted; NULL = every unit */
+	size_t n;
+	const char **refined; /* sorted: listed units with a listed part */
+	size_t nrefined;
+} selection;
+
+static int listed(const char *const *v, size_t n, const char *eid)
+{
+	return n > 0 && bsearch(&eid, v, n, sizeof(*v), cmp_str) != NULL;
+}
+
+static int wanted(const selection *sel, const dt_unit *u)
+{
+	const dt_unit *a;
+
+	if (sel->only == NULL) {
 		return 1;
 	}
-	for (; u != NULL; u = dt_unit_parent(u)) {
-		for (i = 0; i < o->only_count; i++) {
-			if (strcmp(o->only[i], dt_unit_eid(u)) == 0) {
-				return 1;
-			}
+	for (a = u; a != NULL && dt_unit_kind(a) != DT_KIND_ROOT;
+		a = dt_unit_parent(a)) {
+		if (listed(sel->only, sel->n, dt_unit_eid(a))) {
+			return a == u || !listed(sel->refined, sel->nrefined,
+				dt_unit_eid(a));
 		}
 	}
 	return 0;
 }
 
-static int add_task(plan *p, const dt_unit *u, dt_error *err)
+static int selection_init(selection *sel, const dt_plan_opts *o,
+	const dt_doc *doc, dt_error *err)
 {
-	const char *text = dt_unit_text(u);
-	task *t;
+	size_t i, depth = 0;
+	const dt_unit *u;
+
+	memset(sel, 0, sizeof(*sel));
+	if (o->only == NULL) {
+		return 0;
+	}
+	sel->n = o->only_count;
+	sel->only = dt__calloc(sel->n ? sel->n : 1, sizeof(char *));
+	for (i = 0; i < dt_doc_unit_count(doc); i++) {
+		size_t d = 0;
+
+		for (u = dt_doc_unit_at(doc, i); u != NULL; u = dt_unit_parent(u)) {
+			d++;
+		}
+		depth = d > depth ? d : depth;
+	}
+	sel->refined = sel->n > 0 && depth <= SIZE_MAX / sel->n ?
+		dt__calloc(sel->n * depth + 1, sizeof(char *)) :
+		dt__calloc(1, sizeof(char *));
+	if (sel->only == NULL || sel->refined == NULL) {
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	memcpy(sel->only, o->only, sel->n * sizeof(char *));
+	qsort(sel->only, sel->n, sizeof(char *), cmp_str);
+	for (i = 0; i < sel->n; i++) {
+		u = dt_doc_find(doc, sel->only[i]);
+		for (u = u != NULL ? dt_unit_parent(u) : NULL; u != NULL &&
+			dt_unit_kind(u) != DT_KIND_ROOT; u = dt_unit_parent(u)) {
+			if (listed(sel->only, sel->n, dt_unit_eid(u))) {
+				sel->refined[sel->nrefined++] = dt_unit_eid(u);
+			}
+		}
+	}
+	qsort(sel->refined, sel->nrefined, sizeof(char *), cmp_str);
+	return 0;
+}
+
+static void selection_dispose(selection *sel)
+{
+	dt__free(sel->only);
+	dt__free(sel->refined);
+}
+
+/* Append `s` without its trailing blanks and ';' '.' ':' ','. */
+static int put_trimmed(dt_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && strchr(" \n;.:,", s[n - 1]) != NULL) {
+		n--;
+	}
+	return dt__buf_append(b, s, n);
+}
+
+/* What a task is about: the unit's own text (its heading when it has
+ * none), and when that text leads into its children ("… gồm:",
+ * "… обязано:"), the children's texts after it, "; "-joined, so that the
+ * gist names the duties and the extraction sees their deadlines. */
+static int task_text(dt_buf *b, const dt_unit *u)
+{
+	const char *own = dt_unit_text(u);
+	size_t i, n = dt_unit_child_count(u), len;
+	int rc;
+
+	if (*own == '\0') {
+		own = dt_unit_heading(u);
+	}
+	len = strlen(own);
+	while (len > 0 && (own[len - 1] == ' ' || own[len - 1] == '\n')) {
+		len--;
+	}
+	rc = dt__buf_append(b, own, len);
+	if (len == 0 || own[len - 1] != ':' || n == 0) {
+		return rc;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = dt__buf_append(b, i == 0 ? " " : "; ", i == 0 ? 1 : 2);
+		if (rc == 0) {
+			rc = put_trimmed(b, dt_unit_text(dt_unit_child_at(u, i)));
+		}
+	}
+	return rc == 0 ? dt__buf_append(b, ".", 1) : rc;
+}
+
+static int add_task(dt__plan *p, dt__plan_extractor *x, const dt_unit *u,
+	int duty, dt_error *err)
+{
+	dt__plan_task *t;
+	dt_buf text;
 	int rc;
 
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 32;
-		task *grown = dt__reallocarray(p->tasks, cap, sizeof(task));
+		dt__plan_task *grown = dt__reallocarray(p->tasks, cap,
+			sizeof(*grown));
 
 		if (grown == NULL) {
-			return oom(err, DT_ENOMEM);
+			return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 		}
 		p->tasks = grown;
 		p->cap = cap;
@@ -310,51 +323,58 @@ static int add_task(plan *p, const dt_unit *u, dt_error *err)
 	t->unit = u;
 	t->article = ancestor_of_kind(u, DT_KIND_ARTICLE);
 	t->chapter = ancestor_of_kind(u, DT_KIND_CHAPTER);
-	if (*text == '\0') {
-		text = dt_unit_heading(u);
+	t->explicit_duty = duty == 2;
+	dt__buf_init(&text, DT_DEFAULT_MAX_BYTES);
+	rc = task_text(&text, u);
+	if (rc == 0 && text.data == NULL) {
+		rc = dt__buf_append(&text, "", 0);
 	}
-	t->gist = gist_of(text);
-	if (t->gist == NULL) {
-		return oom(err, DT_ENOMEM);
-	}
-	rc = find_lead(p, text, &t->lead, err);
 	if (rc == 0) {
-		rc = find_deadline(p, text, &t->deadline, err);
+		t->gist = gist_of(text.data);
+		rc = t->gist == NULL ? DT_ENOMEM : 0;
 	}
+	if (rc < 0) {
+		dt__buf_dispose(&text);
+		return dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
+	}
+	rc = dt__plan_extract(x, text.data, &t->facts, err);
+	dt__buf_dispose(&text);
 	return rc;
 }
 
-/* Containers (chapters, articles with children) are descended into; the
- * first obligation unit below them is a task and its subtree is its. */
-static int collect(plan *p, dt_error *err)
+static int is_container(const dt_unit *u)
+{
+	dt_kind k = dt_unit_kind(u);
+
+	return k == DT_KIND_PART || k == DT_KIND_CHAPTER ||
+		k == DT_KIND_SECTION || k == DT_KIND_SUBSECTION ||
+		(k == DT_KIND_ARTICLE && dt_unit_child_count(u) > 0);
+}
+
+/* The tasks, in document order; see the top of the file. */
+static int collect(dt__plan *p, dt__plan_extractor *x,
+	const selection *sel, dt_error *err)
 {
 	const dt_unit *last = NULL;
 	size_t i, n = dt_doc_unit_count(p->doc);
 
 	for (i = 0; i < n; i++) {
 		const dt_unit *u = dt_doc_unit_at(p->doc, i);
-		dt_kind k = dt_unit_kind(u);
-		int ob, rc;
+		int duty, rc;
 
-		if (last != NULL && is_within(u, last)) {
+		if ((last != NULL && is_within(u, last)) || is_container(u) ||
+			!wanted(sel, u)) {
 			continue;
 		}
-		if (k == DT_KIND_PART || k == DT_KIND_CHAPTER ||
-			k == DT_KIND_SECTION || k == DT_KIND_SUBSECTION ||
-			(k == DT_KIND_ARTICLE && dt_unit_child_count(u) > 0)) {
+		duty = dt__obligation_of(u);
+		if (duty < 0) {
+			return dt__fail(err, duty, 0, 0, "%s",
+				dt_strerror(duty));
+		}
+		if (duty == 0) {
 			continue;
 		}
-		if (!wanted(p->o, u)) {
-			continue;
-		}
-		ob = dt__obligation_of(u);
-		if (ob < 0) {
-			return oom(err, ob);
-		}
-		if (ob == 0) {
-			continue;
-		}
-		rc = add_task(p, u, err);
+		rc = add_task(p, x, u, duty, err);
 		if (rc < 0) {
 			return rc;
 		}
@@ -363,295 +383,91 @@ static int collect(plan *p, dt_error *err)
 	return 0;
 }
 
-/* ---- rendering ---------------------------------------------------------- */
+/* ## the template */
 
-/* "Thực hiện khoản 2 Điều 5 Quy định số 31-QĐ/TW" / "пункт 2 статьи 5
- * постановления № 12-П" */
-static int put_cite(const plan *p, dt_buf *b, const dt_unit *u)
-{
-	return dt__buf_printf(b, "%s %s", dt_unit_label(u), p->ref);
-}
-
-static const char *group_title(const dt_unit *u)
-{
-	const char *h = dt_unit_heading(u);
-
-	return *h != '\0' ? h : dt_unit_label(u);
-}
-
-static int render_tasks(const plan *p, dt_buf *b)
-{
-	const dt_unit *chapter = NULL, *article = NULL;
-	size_t i, nch = 0, nart = 0;
-	int rc = 0;
-
-	for (i = 0; i < p->n && rc == 0; i++) {
-		const task *t = &p->tasks[i];
-
-		if (t->chapter != NULL && t->chapter != chapter) {
-			chapter = t->chapter;
-			nart = 0;
-			nch++;
-			rc = dt__buf_printf(b, "### %s\n\n",
-				group_title(chapter));
-		}
-		if (rc == 0 && t->article != NULL && t->article != article) {
-			article = t->article;
-			nart++;
-			rc = dt__buf_printf(b, "#### %s\n\n",
-				group_title(article));
-		}
-		if (rc == 0) {
-			rc = dt__buf_printf(b, "%zu. %s ", i + 1,
-				p->ru ? "Во исполнение:" : "Thực hiện");
-		}
-		if (rc == 0) {
-			rc = put_cite(p, b, t->unit);
-		}
-		if (rc == 0) {
-			rc = dt__buf_printf(b, ": %s.\n   - %s: %s.\n   - %s: "
-				HOLE ".\n   - %s: %s.\n\n", t->gist,
-				p->ru ? "Ответственный исполнитель" :
-				"Cơ quan chủ trì", t->lead,
-				p->ru ? "Соисполнители" : "Cơ quan phối hợp",
-				p->ru ? "Срок исполнения" :
-				"Thời gian hoàn thành",
-				t->deadline ? t->deadline : HOLE);
-		}
-	}
-	return rc;
-}
-
-static int render_table(const plan *p, dt_buf *b)
-{
-	size_t i;
-	int rc;
-
-	rc = dt__buf_printf(b, "%s", p->ru ?
-		"| № п/п | Мероприятие | Основание | Ответственный исполнитель"
-		" | Срок исполнения | Ожидаемый результат |\n"
-		"|---|---|---|---|---|---|\n" :
-		"| STT | Nội dung nhiệm vụ | Căn cứ | Cơ quan chủ trì | "
-		"Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
-		"|---|---|---|---|---|---|---|\n");
-	for (i = 0; i < p->n && rc == 0; i++) {
-		const task *t = &p->tasks[i];
-
-		rc = dt__buf_printf(b, "| %zu | ", i + 1);
-		rc = rc ? rc : put_cell(b, t->gist);
-		rc = rc ? rc : dt__buf_append(b, " | ", 3);
-		rc = rc ? rc : put_cite(p, b, t->unit);
-		rc = rc ? rc : dt__buf_printf(b, " | %s | ", t->lead);
-		if (rc == 0 && !p->ru) {
-			rc = dt__buf_append(b, HOLE " | ", strlen(HOLE) + 3);
-		}
-		rc = rc ? rc : put_cell(b, t->deadline ? t->deadline : HOLE);
-		rc = rc ? rc : dt__buf_append(b, " | " HOLE " |\n",
-			strlen(HOLE) + 6);
-	}
-	return rc;
-}
-
-/* III. TỔ CHỨC THỰC HIỆN: one item per lead body with its task numbers,
- * then the reporting clause. */
-static int render_organisation(const plan *p, dt_buf *b, const char *issuer)
-{
-	size_t i, j, k = 0;
-	int rc = 0;
-
-	for (i = 0; i < p->n && rc == 0; i++) {
-		int seen = 0;
-
-		for (j = 0; j < i; j++) {
-			seen |= strcmp(p->tasks[j].lead, p->tasks[i].lead) == 0;
-		}
-		if (seen) {
-			continue;
-		}
-		rc = dt__buf_printf(b, "%zu. %s: %s", ++k, p->tasks[i].lead,
-			p->ru ? "мероприятия №" : "chủ trì các nhiệm vụ số");
-		for (j = i; j < p->n && rc == 0; j++) {
-			if (strcmp(p->tasks[j].lead, p->tasks[i].lead) == 0) {
-				rc = dt__buf_printf(b, "%s %zu",
-					j == i ? "" : ",", j + 1);
-			}
-		}
-		rc = rc ? rc : dt__buf_append(b, ".\n\n", 3);
-	}
-	if (rc == 0) {
-		rc = dt__buf_printf(b, p->ru ? "%zu. Информация о ходе "
-			"выполнения Плана представляется в %s " HOLE ".\n\n" :
-			"%zu. Định kỳ " HOLE ", các cơ quan, đơn vị báo cáo "
-			"kết quả thực hiện về %s.\n\n", k + 1, issuer);
-	}
-	return rc;
-}
-
-/* Quy định thực hiện: one article per directive article with tasks. */
-static int render_articles(const plan *p, dt_buf *b)
-{
-	const dt_unit *article = NULL;
-	size_t i, nart = 0, ncl = 0;
-	int rc = 0;
-
-	for (i = 0; i < p->n && rc == 0; i++) {
-		const task *t = &p->tasks[i];
-		const dt_unit *src = t->article ? t->article : t->unit;
-
-		if (src != article) {
-			article = src;
-			ncl = 0;
-			rc = dt__buf_printf(b, "### %s %zu. %s (%s ",
-				p->ru ? "Статья" : "Điều", ++nart,
-				group_title(src),
-				p->ru ? "основание:" : "Thực hiện");
-			rc = rc ? rc : put_cite(p, b, src);
-			rc = rc ? rc : dt__buf_append(b, ")\n\n", 3);
-		}
-		rc = rc ? rc : dt__buf_printf(b, "%zu. %s. " HOLE "\n\n",
-			++ncl, t->gist);
-	}
-	return rc;
-}
-
-/* ---- the document ------------------------------------------------------- */
-
-static int date_line(char *out, size_t size, const char *iso,
-	const char *place, int ru, dt_error *err)
-{
-	int y, m, d;
-	char tail;
-
-	if (iso == NULL || *iso == '\0') {
-		snprintf(out, size, ru ? "%s, " HOLE : "%s, ngày " HOLE
-			" tháng " HOLE " năm " HOLE, place);
-		return 0;
-	}
-	if (sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-		m < 1 || m > 12 || d < 1 || d > 31 || strlen(iso) != 10) {
-		return dt__fail(err, DT_EINVAL, 0, 0,
-			"date '%.40s' is not YYYY-MM-DD", iso);
-	}
-	if (ru) {
-		snprintf(out, size, "%s, %02d.%02d.%04d", place, d, m, y);
-	} else {
-		snprintf(out, size, "%s, ngày %d tháng %d năm %d", place, d, m,
-			y);
-	}
-	return 0;
-}
-
-static const char *or_hole(const char *s)
-{
-	return s != NULL && *s != '\0' ? s : HOLE;
-}
-
-static int make_ref(plan *p, char **citation, dt_error *err)
-{
-	const dt_meta *m = p->meta;
-	const char *type = type_word(m->type, p->src_ru);
-	char *title = NULL;
-	dt_buf b;
-	int rc;
-
-	dt__buf_init(&b, OUT_MAX);
-	rc = dt__buf_printf(&b, p->src_ru ? "%s № %s" : "%s số %s", type,
-		or_hole(m->symbol));
-	if (rc < 0) {
-		dt__buf_dispose(&b);
-		return oom(err, rc);
-	}
-	p->ref = dt__buf_detach(&b, NULL);
-	rc = dt_fold(&title, NULL, m->title, strlen(m->title), DT_FOLD_CASE,
-		err);
-	if (rc < 0) {
-		return rc;
-	}
-	dt__buf_init(&b, OUT_MAX);
-	rc = dt__buf_printf(&b, "%s", p->ref);
-	if (rc == 0 && *m->issuer != '\0') {
-		rc = dt__buf_printf(&b, p->src_ru ? " (%s)" : " của %s",
-			m->issuer);
-	}
-	if (rc == 0 && *title != '\0') {
-		rc = dt__buf_printf(&b, p->src_ru ? " «%s»" : " %s", title);
-	}
-	dt__free(title);
-	if (rc < 0) {
-		dt__buf_dispose(&b);
-		return oom(err, rc);
-	}
-	*citation = dt__buf_detach(&b, NULL);
-	return 0;
-}
-
-static const char *purpose_vi =
-	"1. Mục đích: quán triệt, triển khai đầy đủ, kịp thời các nội dung "
-	"của văn bản; xác định rõ nhiệm vụ, cơ quan chủ trì, cơ quan phối "
-	"hợp, thời gian hoàn thành và sản phẩm của từng nhiệm vụ.\n\n"
-	"2. Yêu cầu: mỗi nhiệm vụ gắn với điều, khoản cụ thể của văn bản; "
-	"các nội dung đánh dấu " HOLE " phải được cơ quan ban hành hoàn "
-	"thiện trước khi ký.";
-
-/* Fill the template with the rendered parts. */
-static int fill(plan *p, dt_buf *out, const char *citation, dt_error *err)
+/* opts->tpl, else the built-in <kind>_<lang>.<ext>. */
+static int load_template(dt__tpl **out, const dt__plan *p, dt_error *err)
 {
 	const dt_plan_opts *o = p->o;
-	const char *place = o->place ? o->place : or_hole(p->meta->place);
-	const char *issuer = or_hole(o->issuer);
-	char dline[256];
-	dt_buf parts[4];
-	char *s[4] = { NULL, NULL, NULL, NULL };
+	const char *src = o->tpl, *file = o->tpl_file;
+	size_t len = o->tpl_len;
+	char name[64], builtin[96];
+
+	if (src == NULL) {
+		snprintf(name, sizeof name, "%s_%s.%s",
+			o->kind == DT_PLAN_REGULATION ? "regulation" : "plan",
+			dt_lang_code(p->lang), format_exts[o->format]);
+		snprintf(builtin, sizeof builtin, "built-in:templates/%s",
+			name);
+		src = dt__tpl_builtin(name, &len);
+		file = builtin;
+		if (src == NULL) {
+			return dt__fail(err, DT_ENOTFOUND, 0, 0,
+				"no built-in template %s", name);
+		}
+	}
+	return dt__tpl_load(out, src, len, file != NULL ? file :
+		"(template)", o->partials_dir, format_exts[o->format], err);
+}
+
+/* Node visits a template may spend: ample for any layout that walks the
+ * tasks a few times over (the shipped ones need about 60 per task), and
+ * a bound on templates that nest loops over them. */
+static size_t render_budget(const dt__plan *p)
+{
+	return (size_t)10 * 1000 * 1000 + p->n * 2000;
+}
+
+static dt__esc escape_of(dt_plan_format f)
+{
+	return f == DT_PLAN_AKN ? DT__ESC_XML : f == DT_PLAN_HTML ?
+		DT__ESC_HTML : DT__ESC_MD;
+}
+
+/* ## the run */
+
+static void plan_dispose(dt__plan *p)
+{
 	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		dt__free(p->tasks[i].gist);
+		dt__plan_facts_dispose(&p->tasks[i].facts);
+	}
+	dt__free(p->tasks);
+}
+
+/* Tasks, data, template, render: the steps of dt_plan_write. */
+static int draft(dt__plan *p, dt_buf *b, dt_error *err)
+{
+	dt__plan_extractor *x = NULL;
+	selection sel;
+	dt__tpl *tpl = NULL;
+	dt__tdata data;
 	int rc;
 
-	rc = date_line(dline, sizeof dline, o->date, place, p->ru, err);
-	if (rc < 0) {
-		return rc;
+	dt__tdata_init(&data);
+	rc = selection_init(&sel, p->o, p->doc, err);
+	if (rc == 0) {
+		rc = dt__plan_extractor_new(&x, p->src_lang, err);
 	}
-	for (i = 0; i < 4; i++) {
-		dt__buf_init(&parts[i], OUT_MAX);
+	if (rc == 0) {
+		rc = collect(p, x, &sel, err);
 	}
-	rc = render_tasks(p, &parts[0]);
-	rc = rc ? rc : render_table(p, &parts[1]);
-	rc = rc ? rc : render_organisation(p, &parts[2], issuer);
-	rc = rc ? rc : render_articles(p, &parts[3]);
-	for (i = 0; i < 4; i++) {
-		s[i] = rc == 0 ? dt__buf_detach(&parts[i], NULL) : NULL;
-		dt__buf_dispose(&parts[i]);
-		if (rc == 0 && s[i] == NULL) {
-			rc = DT_ENOMEM;
-		}
+	if (rc == 0) {
+		rc = load_template(&tpl, p, err);
 	}
-	if (rc < 0) {
-		rc = oom(err, rc);
-	} else {
-		const dt__tpl_var vars[] = {
-			{ "issuer", issuer }, { "symbol", or_hole(o->symbol) },
-			{ "date_line", dline }, { "place", place },
-			{ "directive_ref", p->ref },
-			{ "directive_citation", citation },
-			{ "directive_title", p->meta->title },
-			{ "purpose", purpose_vi },
-			{ "tasks", s[0] }, { "task_table", s[1] },
-			{ "organisation", s[2] }, { "articles", s[3] },
-		};
-		const char *tpl = o->tpl;
-		size_t len = o->tpl_len;
-
-		if (tpl == NULL) {
-			tpl = o->kind == DT_PLAN_REGULATION ? tpl_reg :
-				p->ru ? tpl_plan_ru : tpl_plan_vi;
-			len = strlen(tpl);
-		}
-		rc = dt__template_fill(out, tpl, len, vars,
-			sizeof vars / sizeof vars[0],
-			o->tpl_file ? o->tpl_file : "(built-in template)",
-			err);
+	if (rc == 0) {
+		rc = dt__plan_data(&data, p, err);
 	}
-	for (i = 0; i < 4; i++) {
-		dt__free(s[i]);
+	if (rc == 0) {
+		rc = dt__tpl_render(b, tpl, data.root, escape_of(p->o->format),
+			render_budget(p), err);
 	}
+	dt__tpl_free(tpl);
+	dt__tdata_dispose(&data);
+	dt__plan_extractor_free(x);
+	selection_dispose(&sel);
 	return rc;
 }
 
@@ -659,10 +475,8 @@ int dt_plan_write(char **out, size_t *len_out, const dt_doc *directive,
 	const dt_plan_opts *opts, dt_error *err)
 {
 	static const dt_plan_opts defaults;
-	char *citation = NULL;
-	plan p;
+	dt__plan p;
 	dt_buf b;
-	size_t i;
 	int rc;
 
 	DT_ASSERT_ARG(out != NULL && directive != NULL, err);
@@ -671,111 +485,22 @@ int dt_plan_write(char **out, size_t *len_out, const dt_doc *directive,
 	p.doc = directive;
 	p.meta = dt_doc_meta(directive);
 	p.o = opts != NULL ? opts : &defaults;
-	p.src_ru = dt_doc_lang(directive) == DT_LANG_RU;
-	p.ru = p.o->lang != DT_LANG_UNKNOWN ? p.o->lang == DT_LANG_RU :
-		p.src_ru;
-	dt__buf_init(&b, OUT_MAX);
-	rc = setup(&p, err);
-	rc = rc ? rc : make_ref(&p, &citation, err);
-	rc = rc ? rc : collect(&p, err);
-	rc = rc ? rc : fill(&p, &b, citation, err);
+	rc = check_opts(p.o, err);
+	if (rc < 0) {
+		return rc;
+	}
+	p.src_lang = dt_doc_lang(directive) == DT_LANG_RU ? DT_LANG_RU :
+		DT_LANG_VI;
+	p.lang = p.o->lang != DT_LANG_UNKNOWN ? p.o->lang : p.src_lang;
+	dt__buf_init(&b, p.o->max_bytes ? p.o->max_bytes : OUT_MAX);
+	rc = draft(&p, &b, err);
 	if (rc == 0) {
 		*out = dt__buf_detach(&b, len_out);
 		if (*out == NULL) {
-			rc = oom(err, DT_ENOMEM);
+			rc = dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 		}
 	}
 	dt__buf_dispose(&b);
-	for (i = 0; i < p.n; i++) {
-		dt__free(p.tasks[i].gist);
-		dt__free(p.tasks[i].deadline);
-	}
-	for (i = 0; p.actors != NULL && i < p.nactors; i++) {
-		dt__free(p.actors[i]);
-	}
-	dt__free(p.actors);
-	dt__free(p.tasks);
-	dt__free(p.ref);
-	dt__free(citation);
-	dt__re_free(p.re);
+	plan_dispose(&p);
 	return rc;
-}
-
-/* ---- the gap report ----------------------------------------------------- */
-
-/* The string value after `key` at or after `s` (no escapes needed: eIds
- * and statuses are plain), or NULL.  A minimal scan, not a JSON parser:
- * the report's schema puts "eid" before "status" in every unit object
- * and "local_eid" (in links) never matches the quoted key. */
-static const char *value_after(const char *s, const char *key,
-	size_t *len_out)
-{
-	const char *at = strstr(s, key), *end;
-
-	if (at == NULL) {
-		return NULL;
-	}
-	at += strlen(key);
-	end = strchr(at, '"');
-	if (end == NULL) {
-		return NULL;
-	}
-	*len_out = (size_t)(end - at);
-	return at;
-}
-
-int dt_plan_gaps_read(char ***eids_out, size_t *count_out,
-	const char *json, size_t len, dt_error *err)
-{
-	char **v = NULL;
-	size_t n = 0, elen, slen;
-	const char *s, *eid, *st;
-	char *copy;
-
-	DT_ASSERT_ARG(eids_out != NULL && count_out != NULL && json != NULL,
-		err);
-	*eids_out = NULL;
-	*count_out = 0;
-	copy = dt__strndup(json, len);
-	if (copy == NULL) {
-		return oom(err, DT_ENOMEM);
-	}
-	s = strstr(copy, "\"units\":[");
-	if (s == NULL) {
-		dt__free(copy);
-		return dt__fail(err, DT_EPARSE, 0, 0,
-			"no \"units\" array: not a gap report in JSON");
-	}
-	while ((eid = value_after(s, "\"eid\":\"", &elen)) != NULL) {
-		st = value_after(eid + elen, "\"status\":\"", &slen);
-		if (st == NULL) {
-			break;
-		}
-		s = st + slen;
-		if ((slen == 9 && memcmp(st, "uncovered", 9) == 0) ||
-			(slen == 7 && memcmp(st, "partial", 7) == 0)) {
-			char **grown = dt__reallocarray(v, n + 1, sizeof(char *));
-
-			if (grown == NULL) {
-				goto nomem;
-			}
-			v = grown;
-			v[n] = dt__strndup(eid, elen);
-			if (v[n] == NULL) {
-				goto nomem;
-			}
-			n++;
-		}
-	}
-	dt__free(copy);
-	*eids_out = v;
-	*count_out = n;
-	return 0;
-nomem:
-	while (n > 0) {
-		dt__free(v[--n]);
-	}
-	dt__free(v);
-	dt__free(copy);
-	return oom(err, DT_ENOMEM);
 }

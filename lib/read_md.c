@@ -11,17 +11,18 @@
  *
  * Safety (DESIGN §7): never CMARK_OPT_UNSAFE (raw HTML stays text); input
  * is already valid UTF-8 (text.c); trees are walked with cmark_iter, never
- * recursion; tables are capped before cmark sees them, since Debian's
- * cmark-gfm pads every row to the header's width.
+ * recursion; what Debian's cmark-gfm may cost is bounded by md_guard.c
+ * before cmark sees the text (refused, or parsed in a child process
+ * under a budget: md_guard_child.c).
  */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include "internal.h"
-
-enum { MAX_TABLE_CELLS = 200000 };
+#include "md_guard.h"
 
 /* ## front matter: "---" / key: value lines / "---" at the very top */
 
@@ -106,31 +107,6 @@ static int front_matter(dt_blocks *out, char *copy, size_t len)
 		if (*body != '\n') {
 			*body = ' ';
 		}
-	}
-	return 0;
-}
-
-/* ## guard against table blow-ups */
-
-static int check_tables(const char *s, size_t len, dt_error *err)
-{
-	size_t max_pipes = 0, table_lines = 0, pipes = 0, i;
-
-	for (i = 0; i <= len; i++) {
-		if (i == len || s[i] == '\n') {
-			if (pipes > 0) {
-				table_lines++;
-				max_pipes = pipes > max_pipes ? pipes : max_pipes;
-			}
-			pipes = 0;
-		} else if (s[i] == '|') {
-			pipes++;
-		}
-	}
-	if (max_pipes > 0 && table_lines > MAX_TABLE_CELLS / max_pipes) {
-		return dt__fail(err, DT_ELIMIT, 0, 0, "document too complex "
-			"(tables of up to %zu cells x %zu rows)", max_pipes,
-			table_lines);
 	}
 	return 0;
 }
@@ -453,13 +429,78 @@ static int index_lines(md_reader *r)
 	return 0;
 }
 
-static cmark_node *parse_gfm(const char *s, size_t len)
+/* ## cmark's memory, counted in a guarded child */
+
+/* cmark never checks for NULL (its contract is abort on OOM), so a
+ * budget cannot make an allocation fail: past it, the child ends
+ * (dt__md_over_budget).  Only a guarded child sets a budget. */
+static size_t mem_used, mem_budget;
+
+typedef union {
+	size_t n;
+	max_align_t align;
+} mem_hdr;
+
+static void *count_calloc(size_t count, size_t size)
+{
+	size_t n;
+	mem_hdr *h;
+
+	if (size != 0 && count > (SIZE_MAX - sizeof(mem_hdr)) / size) {
+		dt__md_over_budget();
+	}
+	n = count * size;
+	if (n > mem_budget - mem_used) {
+		dt__md_over_budget();
+	}
+	h = calloc(1, sizeof(mem_hdr) + n);
+	if (h == NULL) {
+		dt__md_over_budget();
+	}
+	h->n = n;
+	mem_used += n;
+	return h + 1;
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+	mem_hdr *h = p ? (mem_hdr *)p - 1 : NULL;
+	size_t old = h ? h->n : 0;
+
+	if (n > SIZE_MAX - sizeof(mem_hdr) ||
+		(n > old && n - old > mem_budget - mem_used)) {
+		dt__md_over_budget();
+	}
+	h = realloc(h, sizeof(mem_hdr) + n);
+	if (h == NULL) {
+		dt__md_over_budget();
+	}
+	h->n = n;
+	mem_used = mem_used - old + n;
+	return h + 1;
+}
+
+static void count_free(void *p)
+{
+	mem_hdr *h = p ? (mem_hdr *)p - 1 : NULL;
+
+	if (h != NULL) {
+		mem_used -= h->n;
+		free(h);
+	}
+}
+
+static cmark_mem counting_mem = { count_calloc, count_realloc, count_free };
+
+/* ## entry */
+
+static cmark_node *parse_gfm(const char *s, size_t len, cmark_mem *mem)
 {
 	cmark_parser *p;
 	cmark_node *root;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem);
 	cmark_parser_attach_syntax_extension(p,
 		cmark_find_syntax_extension("table"));
 	cmark_parser_feed(p, s, len);
@@ -468,40 +509,70 @@ static cmark_node *parse_gfm(const char *s, size_t len)
 	return root;
 }
 
-int dt__read_md(dt_blocks *out, const char *text, size_t len,
-	const dt_parse_opts *opts, dt_error *err)
+int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
+	size_t budget, dt_error *err)
 {
 	md_reader r;
 	cmark_node *root = NULL;
-	char *copy;
 	int rc;
 
-	(void)opts;
 	memset(&r, 0, sizeof(r));
+	r.src = src;
+	r.src_len = len;
+	r.out = out;
+	if (budget > 0) { /* a guarded child: one thread */
+		mem_used = 0;
+		mem_budget = budget;
+	}
+	rc = index_lines(&r);
+	if (rc == 0) {
+		/* aborts on OOM (cmark's contract) */
+		root = parse_gfm(src, len, budget ? &counting_mem :
+			cmark_get_default_mem_allocator());
+		rc = walk(&r, root);
+	}
+	if (root != NULL) { /* cmark_node_free(NULL) crashes */
+		cmark_node_free(root);
+	}
+	dt__free(r.line_starts);
+	if (rc == DT_ELIMIT && (err == NULL || err->code == 0)) {
+		return dt__fail(err, rc, 0, 0, "more than %zu blocks",
+			out->max_blocks);
+	}
+	if (rc < 0 && (err == NULL || err->code == 0)) {
+		return dt__fail(err, rc, 0, 0, "out of memory");
+	}
+	return rc;
+}
+
+int dt__read_md(dt_blocks *out, const char *text, size_t len,
+	const dt_parse_opts *opts, dt_error *err)
+{
+	dt_parse_opts o;
+	dt_md_scan scan;
+	const char *why = NULL;
+	char *copy;
+	int rc, suspect = 0;
+
+	dt__parse_limits(&o, opts);
 	copy = dt__strndup(text, len);
 	if (copy == NULL) {
 		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
 	rc = front_matter(out, copy, len);
 	if (rc == 0) {
-		rc = check_tables(copy, len, err);
-	}
-	r.src = copy;
-	r.src_len = len;
-	r.out = out;
-	if (rc == 0) {
-		rc = index_lines(&r);
+		dt__md_scan(&scan, copy, len);
+		rc = dt__md_guard(&why, &suspect, &scan, len, &o, err);
 	}
 	if (rc == 0) {
-		root = parse_gfm(copy, len); /* aborts on OOM (cmark contract) */
-		rc = walk(&r, root);
+		rc = why != NULL ?
+			dt__md_blocks_guarded(out, copy, len, &o, why, suspect,
+				err) :
+			dt__md_blocks(out, copy, len, 0, err);
 	}
-	cmark_node_free(root);
-	dt__free(r.line_starts);
 	dt__free(copy);
 	if (rc < 0 && (err == NULL || err->code == 0)) {
-		return dt__fail(err, rc, 0, 0, rc == DT_ELIMIT ?
-			"too many blocks" : "out of memory");
+		return dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
 	}
 	return rc;
 }

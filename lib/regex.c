@@ -17,6 +17,8 @@
 struct dt_re {
 	pcre2_code *code;
 	int jit;
+	int has_first;     /* anchored, and first[] says where it can start */
+	uint8_t first[32]; /* bit b: a match can start with byte b */
 };
 
 /* One match context + JIT stack per thread: pcre2 match data and JIT
@@ -78,6 +80,66 @@ static re_thread *re_thread_get(void)
 	return t;
 }
 
+/* ## where an anchored match can start
+ *
+ * The outline grammar, metadata and symbol patterns are anchored and
+ * tried on every line, most of them failing on the first byte; a JIT
+ * call costs more than that byte test.  pcre2 knows the bytes a match can
+ * start with (its start bitmap, or a first code unit) but computes them
+ * only for unanchored patterns, so an unanchored copy is compiled once to
+ * ask. */
+
+/* The first bytes of `code` into set[]: 1, or 0 when unknown. */
+static int first_bytes(const pcre2_code *code, uint8_t set[32])
+{
+	const uint8_t *map = NULL;
+	uint32_t type = 0, cu = 0, b;
+
+	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0) {
+		return 0;
+	}
+	if (type == 0) {
+		if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &map) !=
+				0 || map == NULL) {
+			return 0; /* none: it may match an empty string */
+		}
+		memcpy(set, map, 32); /* caseless: pcre2 set every case */
+		return 1;
+	}
+	if (type != 1 ||
+		pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &cu) != 0 ||
+		cu > 0xFF) {
+		return 0;
+	}
+	/* One first code unit, maybe matched caselessly (pcre2 does not
+	 * say): add its ASCII other case, and every lead byte, since the
+	 * other case may be another character (К/к, k and the Kelvin sign). */
+	memset(set, 0, 32);
+	set[cu >> 3] |= (uint8_t)(1u << (cu & 7));
+	if ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z') {
+		b = cu ^ 0x20;
+		set[b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
+	memset(set + (0xC0 >> 3), 0xFF, (0x100 - 0xC0) >> 3);
+	return 1;
+}
+
+/* For an anchored pattern: ask an unanchored copy (compiled and freed
+ * here) where a match can start. */
+static void find_first(dt_re *re, const char *pattern, uint32_t opts)
+{
+	PCRE2_SIZE erroff = 0;
+	int errcode = 0;
+	pcre2_code *probe = pcre2_compile((PCRE2_SPTR)pattern,
+		PCRE2_ZERO_TERMINATED, opts & ~(uint32_t)PCRE2_ANCHORED,
+		&errcode, &erroff, NULL);
+
+	if (probe != NULL) {
+		re->has_first = first_bytes(probe, re->first);
+		pcre2_code_free(probe);
+	}
+}
+
 int dt__re_compile(dt_re **out, const char *pattern, unsigned flags,
 	dt_error *err)
 {
@@ -109,6 +171,9 @@ int dt__re_compile(dt_re **out, const char *pattern, unsigned flags,
 			(const char *)msg);
 	}
 	re->jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0;
+	if (opts & PCRE2_ANCHORED) {
+		find_first(re, pattern, opts);
+	}
 	*out = re;
 	return 0;
 }
@@ -125,11 +190,17 @@ void dt__re_free(dt_re *re)
 int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
 	size_t *ov, size_t ovn)
 {
-	re_thread *t = re_thread_get();
+	re_thread *t;
 	PCRE2_SIZE *v;
 	size_t i, pairs;
 	int rc;
 
+	if (re->has_first && (start >= len ||
+		!(re->first[(unsigned char)s[start] >> 3] >>
+			((unsigned char)s[start] & 7) & 1))) {
+		return 0; /* cannot start here (nor match empty) */
+	}
+	t = re_thread_get();
 	if (t == NULL) {
 		return DT_ENOMEM;
 	}

@@ -105,7 +105,7 @@ static int json_unit(dt_buf *b, const dt_unit_review *u)
 		rc = dt__json_key(b, "obligation", 0);
 	}
 	if (rc == 0) {
-		rc = dt__buf_printf(b, "%s", u->obligation ? "true" : "false");
+		rc = dt__buf_puts(b, u->obligation ? "true" : "false");
 	}
 	if (rc == 0) {
 		rc = dt__json_kv_str(b, "status", dt_coverage_name(u->status),

@@ -1,7 +1,8 @@
 /*
  * review.c - one directive against its local documents: links (explicit
  * from citations, implicit from BM25 matches), accepted gaps, and the
- * bookkeeping the coverage pass (coverage.c) works from.
+ * bookkeeping the coverage pass (coverage.c) works from; the pool of
+ * matchers that lets documents be prepared in several threads.
  *
  * Everything kept from a local document is copied, so a caller can read,
  * add and free documents one at a time: memory grows with the links
@@ -34,6 +35,36 @@ const char *dt_finding_kind_name(dt_finding_kind k)
 
 /* ## strings owned by the review */
 
+/* Room for one more block in strs[]. */
+static int strs_room(dt_review *r)
+{
+	size_t cap;
+	char **p;
+
+	if (r->nstrs < r->strcap) {
+		return 0;
+	}
+	cap = r->strcap ? r->strcap * 2 : 256;
+	p = dt__reallocarray(r->strs, cap, sizeof(*p));
+	if (p == NULL) {
+		return DT_ENOMEM;
+	}
+	r->strs = p;
+	r->strcap = cap;
+	return 0;
+}
+
+/* Take ownership of `block` (freed when it cannot be kept). */
+static int own(dt_review *r, char *block)
+{
+	if (strs_room(r) < 0) {
+		dt__free(block);
+		return DT_ENOMEM;
+	}
+	r->strs[r->nstrs++] = block;
+	return 0;
+}
+
 const char *dt__review_str(dt_review *r, const char *s)
 {
 	char *c;
@@ -41,21 +72,112 @@ const char *dt__review_str(dt_review *r, const char *s)
 	if (s == NULL || *s == '\0') {
 		return dt__empty;
 	}
-	if (r->nstrs == r->strcap) {
-		size_t cap = r->strcap ? r->strcap * 2 : 256;
-		char **p = dt__reallocarray(r->strs, cap, sizeof(*p));
-
-		if (p == NULL) {
-			return NULL;
-		}
-		r->strs = p;
-		r->strcap = cap;
-	}
 	c = dt__strdup(s);
-	if (c != NULL) {
-		r->strs[r->nstrs++] = c;
+	return c != NULL && own(r, c) == 0 ? c : NULL;
+}
+
+/* ## matchers, one per thread preparing at the moment */
+
+static int pool_new(dt_matcher_pool **out)
+{
+	dt_matcher_pool *p = dt__calloc(1, sizeof(*p));
+
+	*out = NULL;
+	if (p == NULL) {
+		return DT_ENOMEM;
 	}
-	return c;
+	if (pthread_mutex_init(&p->lock, NULL) != 0) {
+		dt__free(p);
+		return DT_ENOMEM;
+	}
+	*out = p;
+	return 0;
+}
+
+static void pool_free(dt_matcher_pool *p)
+{
+	size_t i;
+
+	if (p == NULL) {
+		return;
+	}
+	assert(p->nidle == p->all); /* no prepare may still run */
+	for (i = 0; i < p->nidle; i++) {
+		dt__matcher_free(p->idle[i]);
+	}
+	dt__free(p->idle);
+	pthread_mutex_destroy(&p->lock);
+	dt__free(p);
+}
+
+/* Count one more matcher, with room for it in idle[]; under the lock. */
+static int pool_count_one(dt_matcher_pool *p)
+{
+	dt_matcher **v = dt__reallocarray(p->idle, p->all + 1, sizeof(*v));
+
+	if (v == NULL) {
+		return DT_ENOMEM;
+	}
+	p->idle = v;
+	p->all++;
+	return 0;
+}
+
+int dt__review_matcher_get(const dt_review *r, dt_matcher **out,
+	dt_error *err)
+{
+	dt_matcher_pool *p = r->pool;
+	int rc = 0;
+
+	*out = NULL;
+	pthread_mutex_lock(&p->lock);
+	if (p->nidle > 0) {
+		*out = p->idle[--p->nidle];
+	} else {
+		rc = pool_count_one(p);
+	}
+	pthread_mutex_unlock(&p->lock);
+	if (rc < 0) {
+		return dt__fail(err, rc, 0, 0, "out of memory");
+	}
+	if (*out != NULL) {
+		return 0;
+	}
+	/* Outside the lock: indexing the directive takes a while. */
+	rc = dt__matcher_new(out, r->dir, err);
+	if (rc < 0) {
+		pthread_mutex_lock(&p->lock);
+		p->all--;
+		pthread_mutex_unlock(&p->lock);
+	}
+	return rc;
+}
+
+void dt__review_matcher_put(const dt_review *r, dt_matcher *m)
+{
+	dt_matcher_pool *p = r->pool;
+
+	if (m == NULL) {
+		return;
+	}
+	pthread_mutex_lock(&p->lock);
+	assert(p->nidle < p->all);
+	p->idle[p->nidle++] = m;
+	pthread_mutex_unlock(&p->lock);
+}
+
+/* The first matcher, made at once so that a directive the matcher cannot
+ * index fails dt_review_new(), not the first document. */
+static int first_matcher(dt_review *r, dt_error *err)
+{
+	dt_matcher *m = NULL;
+	int rc = pool_new(&r->pool);
+
+	if (rc == 0) {
+		rc = dt__review_matcher_get(r, &m, err);
+	}
+	dt__review_matcher_put(r, m);
+	return rc;
 }
 
 /* ## the review */
@@ -129,9 +251,9 @@ int dt_review_new(dt_review **out, const dt_doc *directive,
 	}
 	rc = build_units(r);
 	if (rc == 0 && !(r->opts.flags & DT_REVIEW_NO_IMPLICIT)) {
-		rc = dt__matcher_new(&r->matcher, directive, err);
+		rc = first_matcher(r, err);
 	}
-	if (rc == 0 && r->matcher != NULL) {
+	if (rc == 0 && r->pool != NULL) {
 		rc = dt__scope_new(&r->scope, directive);
 	}
 	if (rc < 0) {
@@ -150,7 +272,7 @@ void dt_review_free(dt_review *r)
 	if (r == NULL) {
 		return;
 	}
-	dt__matcher_free(r->matcher);
+	pool_free(r->pool);
 	dt__scope_free(r->scope);
 	for (i = 0; i < r->nstrs; i++) {
 		dt__free(r->strs[i]);
@@ -167,24 +289,41 @@ void dt_review_free(dt_review *r)
 
 /* ## links */
 
-int dt__review_add_link(dt_review *r, size_t unit, const dt_link *l)
+/* Grow *v (of *cap elements of `size` bytes) to hold `need`. */
+static int grow(void **v, size_t *cap, size_t need, size_t size, size_t first)
 {
-	dt_link_rec *rec;
+	size_t n = *cap ? *cap : first;
+	void *p;
 
-	if (r->nlinks == r->linkcap) {
-		size_t cap = r->linkcap ? r->linkcap * 2 : 64;
-		dt_link_rec *p = dt__reallocarray(r->links, cap, sizeof(*p));
-
-		if (p == NULL) {
-			return DT_ENOMEM;
-		}
-		r->links = p;
-		r->linkcap = cap;
+	if (need <= *cap) {
+		return 0;
 	}
-	rec = &r->links[r->nlinks++];
-	rec->unit = unit;
-	rec->doc = r->ndocs > 0 ? r->ndocs - 1 : 0;
-	rec->link = *l;
+	while (n < need) {
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	}
+	p = dt__reallocarray(*v, n, size);
+	if (p == NULL) {
+		return DT_ENOMEM;
+	}
+	*v = p;
+	*cap = n;
+	return 0;
+}
+
+int dt__review_reserve(dt_review *r, size_t nlinks, size_t nfinds)
+{
+	if (nlinks > SIZE_MAX - r->nlinks || nfinds > SIZE_MAX - r->nfinds) {
+		return DT_ENOMEM;
+	}
+	if (grow((void **)&r->links, &r->linkcap, r->nlinks + nlinks,
+		    sizeof(*r->links), 64) < 0 ||
+		grow((void **)&r->finds, &r->findcap, r->nfinds + nfinds,
+			sizeof(*r->finds), 32) < 0 ||
+		grow((void **)&r->docs, &r->doccap, r->ndocs + 1,
+			sizeof(*r->docs), 16) < 0 ||
+		strs_room(r) < 0) {
+		return DT_ENOMEM;
+	}
 	return 0;
 }
 
@@ -192,15 +331,9 @@ int dt__review_add_finding(dt_review *r, const dt_finding *f)
 {
 	dt_finding *c;
 
-	if (r->nfinds == r->findcap) {
-		size_t cap = r->findcap ? r->findcap * 2 : 32;
-		dt_finding *p = dt__reallocarray(r->finds, cap, sizeof(*p));
-
-		if (p == NULL) {
-			return DT_ENOMEM;
-		}
-		r->finds = p;
-		r->findcap = cap;
+	if (grow((void **)&r->finds, &r->findcap, r->nfinds + 1,
+		    sizeof(*r->finds), 32) < 0) {
+		return DT_ENOMEM;
 	}
 	c = &r->finds[r->nfinds++];
 	*c = *f;

@@ -3,8 +3,17 @@
  * explicit link for every unit its citations resolve to, a finding for
  * every broken, stale or ambiguous citation, and an implicit link for
  * every paragraph that paraphrases a directive unit it does not cite.
+ *
+ * The contribution is worked out apart from the review (a part, by
+ * dt_review_prepare, safe in several threads) and then merged (in input
+ * order, so that any number of threads gives the same review).  A part
+ * keeps its strings in one block: while it is prepared they are offsets
+ * into a growing buffer, and sealing turns them into pointers; merging
+ * hands the block to the review, so nothing is copied twice and a
+ * document costs one allocation of strings, not four per link.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "match.h"
@@ -13,92 +22,245 @@
 
 enum { MAX_MATCHES = 8 };
 
-static int add_doc(dt_review *r, const dt_doc *local)
+/* The offsets of the two strings of a link (local eId, evidence) or a
+ * finding (message, text) in the part's buffer, until sealed. */
+typedef struct {
+	size_t a, b;
+} str_pair;
+
+struct dt_review_part {
+	const dt_review *review;
+	dt_doc *meta;          /* the local document's metadata (scope) */
+	int cites_directive;   /* any citation names the directive */
+	dt_review_doc doc;
+	dt_link_rec *links;    /* .doc is set by the merge */
+	str_pair *link_strs;
+	size_t nlinks, linkcap;
+	dt_finding *finds;
+	str_pair *find_strs;
+	size_t nfinds, findcap;
+	dt_buf strs;           /* while preparing */
+	size_t file, id, title; /* offsets of the document's strings */
+	char *block;           /* after sealing: every string of the part */
+};
+
+/* What a prepare works with. */
+typedef struct {
+	const dt_review *r;
+	dt_review_part *p;
+	const dt_doc *local;
+	const dt_citeset *set;
+	struct cite_key *by_unit; /* the citations, by unit address */
+	size_t ncites;
+	const dt_unit *last_unit; /* the local eId copied last */
+	size_t last_eid;
+	dt_matcher *m;
+} prep;
+
+/* ## strings of the part */
+
+/* Copy `s` (NULL = "") into the part's buffer; its offset in *off. */
+static int put_str(dt_review_part *p, const char *s, size_t *off)
 {
-	const dt_meta *m = dt_doc_meta(local);
-	dt_review_doc *d;
-
-	if (r->ndocs == r->doccap) {
-		size_t cap = r->doccap ? r->doccap * 2 : 16;
-		dt_review_doc *p = dt__reallocarray(r->docs, cap, sizeof(*p));
-
-		if (p == NULL) {
-			return DT_ENOMEM;
-		}
-		r->docs = p;
-		r->doccap = cap;
-	}
-	d = &r->docs[r->ndocs++];
-	d->file = dt__review_str(r, dt_doc_file(local));
-	d->id = dt__review_str(r, m->symbol);
-	d->title = dt__review_str(r, m->title);
-	d->lang = dt_doc_lang(local);
-	return d->file && d->id && d->title ? 0 : DT_ENOMEM;
+	*off = p->strs.len;
+	return dt__buf_append(&p->strs, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
-static int explicit_links(dt_review *r, const dt_doc *local,
-	const dt_cite *c)
+/* The offset of the eId of local unit `u`, copied once for a run of
+ * links from the same unit. */
+static int put_local_eid(prep *w, const dt_unit *u, size_t *off)
+{
+	int rc = 0;
+
+	if (u != w->last_unit) {
+		rc = put_str(w->p, dt_unit_eid(u), &w->last_eid);
+		w->last_unit = rc == 0 ? u : NULL;
+	}
+	*off = w->last_eid;
+	return rc;
+}
+
+static int grow(void **v, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap) {
+		return 0;
+	}
+	while (n < need) {
+		n *= 2;
+	}
+	q = dt__reallocarray(*v, n, size);
+	if (q == NULL) {
+		return DT_ENOMEM;
+	}
+	*v = q;
+	*cap = n;
+	return 0;
+}
+
+/* Room for one more link (or finding) and its string offsets. */
+static int link_room(dt_review_part *p)
+{
+	size_t cap = p->linkcap;
+
+	if (grow((void **)&p->links, &cap, p->nlinks + 1,
+		    sizeof(*p->links)) < 0) {
+		return DT_ENOMEM;
+	}
+	cap = p->linkcap;
+	if (grow((void **)&p->link_strs, &cap, p->nlinks + 1,
+		    sizeof(*p->link_strs)) < 0) {
+		return DT_ENOMEM;
+	}
+	p->linkcap = cap;
+	return 0;
+}
+
+static int find_room(dt_review_part *p)
+{
+	size_t cap = p->findcap;
+
+	if (grow((void **)&p->finds, &cap, p->nfinds + 1,
+		    sizeof(*p->finds)) < 0) {
+		return DT_ENOMEM;
+	}
+	cap = p->findcap;
+	if (grow((void **)&p->find_strs, &cap, p->nfinds + 1,
+		    sizeof(*p->find_strs)) < 0) {
+		return DT_ENOMEM;
+	}
+	p->findcap = cap;
+	return 0;
+}
+
+/* Add a link to directive unit `target` from local unit `u`; `eid` is
+ * the target's eId, borrowed from the directive (which outlives the
+ * review). */
+static int add_link(prep *w, const dt_unit *target, const dt_unit *u,
+	size_t line, dt_link_kind kind, double score, const char *evidence)
+{
+	dt_review_part *p = w->p;
+	dt_link_rec *rec;
+	int rc = link_room(p);
+
+	if (rc < 0) {
+		return rc;
+	}
+	rec = &p->links[p->nlinks];
+	rec->unit = dt__review_index(w->r, target);
+	rec->doc = 0;
+	rec->link.eid = dt_unit_eid(target);
+	rec->link.file = NULL;
+	rec->link.local_eid = NULL;
+	rec->link.line = line;
+	rec->link.kind = kind;
+	rec->link.score = score;
+	rec->link.evidence = NULL;
+	rc = put_local_eid(w, u, &p->link_strs[p->nlinks].a);
+	if (rc == 0) {
+		rc = put_str(p, evidence, &p->link_strs[p->nlinks].b);
+	}
+	p->nlinks += rc == 0;
+	return rc;
+}
+
+/* Turn the offsets into pointers into one block of exactly the size. */
+static int seal(dt_review_part *p)
+{
+	size_t i, len = 0;
+	char *b = dt__buf_detach(&p->strs, &len), *small;
+
+	if (b == NULL) {
+		return DT_ENOMEM;
+	}
+	small = dt__realloc(b, len + 1); /* the buffer grew by doubling */
+	p->block = small != NULL ? small : b;
+	b = p->block;
+	p->doc.file = b + p->file;
+	p->doc.id = b + p->id;
+	p->doc.title = b + p->title;
+	for (i = 0; i < p->nlinks; i++) {
+		p->links[i].link.file = p->doc.file;
+		p->links[i].link.local_eid = b + p->link_strs[i].a;
+		p->links[i].link.evidence = b + p->link_strs[i].b;
+	}
+	for (i = 0; i < p->nfinds; i++) {
+		p->finds[i].file = p->doc.file;
+		p->finds[i].message = b + p->find_strs[i].a;
+		p->finds[i].text = b + p->find_strs[i].b;
+	}
+	dt__free(p->link_strs);
+	dt__free(p->find_strs);
+	p->link_strs = NULL;
+	p->find_strs = NULL;
+	return 0;
+}
+
+/* ## citations */
+
+static int explicit_links(prep *w, const dt_cite *c)
 {
 	size_t k;
 	int rc = 0;
 
 	for (k = 0; rc == 0 && k < c->neids; k++) {
-		const dt_unit *t = dt_doc_find(r->dir, c->eids[k]);
-		dt_link l;
+		const dt_unit *t = dt_doc_find(w->r->dir, c->eids[k]);
 
-		if (t == NULL) {
-			continue;
+		if (t != NULL) {
+			rc = add_link(w, t, c->unit, c->line,
+				DT_LINK_EXPLICIT, 1.0, c->text);
 		}
-		l.eid = dt__review_str(r, c->eids[k]);
-		l.file = dt__review_str(r, dt_doc_file(local));
-		l.local_eid = dt__review_str(r, dt_unit_eid(c->unit));
-		l.line = c->line;
-		l.kind = DT_LINK_EXPLICIT;
-		l.score = 1.0;
-		l.evidence = dt__review_str(r, c->text);
-		rc = l.eid && l.file && l.local_eid && l.evidence ?
-			dt__review_add_link(r, dt__review_index(r, t), &l) :
-			DT_ENOMEM;
 	}
 	return rc;
 }
 
-static int cite_finding(dt_review *r, const dt_doc *local,
-	const dt_cite *c, dt_finding_kind kind)
+static int cite_finding(prep *w, const dt_cite *c, dt_finding_kind kind)
 {
-	dt_finding f;
+	dt_review_part *p = w->p;
+	dt_finding *f;
+	int rc = find_room(p);
 
-	f.kind = kind;
-	f.eid = NULL;
-	f.file = dt_doc_file(local);
-	f.line = c->line;
-	f.message = c->message;
-	f.text = c->text;
-	return dt__review_add_finding(r, &f);
+	if (rc < 0) {
+		return rc;
+	}
+	f = &p->finds[p->nfinds];
+	f->kind = kind;
+	f->eid = NULL;
+	f->file = NULL;
+	f->line = c->line;
+	f->message = NULL;
+	f->text = NULL;
+	rc = put_str(p, c->message, &p->find_strs[p->nfinds].a);
+	if (rc == 0) {
+		rc = put_str(p, c->text, &p->find_strs[p->nfinds].b);
+	}
+	p->nfinds += rc == 0;
+	return rc;
 }
 
-/* The citations of `local`: links and reference findings. */
-static int citations(dt_review *r, const dt_doc *local,
-	const dt_citeset *set)
+/* The citations of the document: links and reference findings. */
+static int citations(prep *w)
 {
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; rc == 0 && i < dt_citeset_count(set); i++) {
-		const dt_cite *c = dt_citeset_at(set, i);
+	for (i = 0; rc == 0 && i < w->ncites; i++) {
+		const dt_cite *c = dt_citeset_at(w->set, i);
 
 		switch (c->status) {
 		case DT_CITE_RESOLVED:
-			rc = explicit_links(r, local, c);
+			rc = explicit_links(w, c);
 			break;
 		case DT_CITE_BROKEN:
-			rc = cite_finding(r, local, c, DT_FIND_BROKEN_REF);
+			rc = cite_finding(w, c, DT_FIND_BROKEN_REF);
 			break;
 		case DT_CITE_STALE:
-			rc = cite_finding(r, local, c, DT_FIND_STALE_REF);
+			rc = cite_finding(w, c, DT_FIND_STALE_REF);
 			break;
 		case DT_CITE_AMBIGUOUS:
-			rc = cite_finding(r, local, c, DT_FIND_AMBIGUOUS_REF);
+			rc = cite_finding(w, c, DT_FIND_AMBIGUOUS_REF);
 			break;
 		default:
 			break;
@@ -127,6 +289,70 @@ static int cites_directive(const dt_citeset *set)
 	return 0;
 }
 
+/* ## the citations of each local unit
+ *
+ * The implicit pass asks, for every unit with text, which citations the
+ * unit holds: by_unit[] lists the citations ordered by unit address
+ * (then index), so that is a binary search, not a walk over every
+ * citation of the document per unit. */
+
+typedef struct cite_key {
+	uintptr_t unit;
+	size_t index;
+} cite_key;
+
+static int cite_key_cmp(const void *a, const void *b)
+{
+	const cite_key *x = a, *y = b;
+
+	if (x->unit != y->unit) {
+		return x->unit < y->unit ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int index_cites(prep *w)
+{
+	size_t i;
+
+	if (w->ncites == 0) {
+		return 0;
+	}
+	w->by_unit = dt__reallocarray(NULL, w->ncites, sizeof(*w->by_unit));
+	if (w->by_unit == NULL) {
+		return DT_ENOMEM;
+	}
+	for (i = 0; i < w->ncites; i++) {
+		w->by_unit[i].unit =
+			(uintptr_t)dt_citeset_at(w->set, i)->unit;
+		w->by_unit[i].index = i;
+	}
+	qsort(w->by_unit, w->ncites, sizeof(*w->by_unit), cite_key_cmp);
+	return 0;
+}
+
+/* The first by_unit[] position holding a citation of `u`; *n gets how
+ * many there are. */
+static size_t cites_of(const prep *w, const dt_unit *u, size_t *n)
+{
+	size_t lo = 0, hi = w->ncites, k;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->by_unit[mid].unit < (uintptr_t)u) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	for (k = lo; k < w->ncites && w->by_unit[k].unit == (uintptr_t)u;
+		k++) {
+	}
+	*n = k - lo;
+	return lo;
+}
+
 /* Does local unit `u` cite anything at all (a unit, a document, itself)?
  * A paragraph that names what it carries out has said what it is about:
  * the words around a citation restate the cited text, so they are no
@@ -134,37 +360,32 @@ static int cites_directive(const dt_citeset *set)
  * the dev split, see match.c: implicit precision .73 -> .90 at the default
  * threshold, uncovered F1 up in every set; the recall lost is paragraphs
  * that cite one clause and paraphrase another.) */
-static int unit_cites(const dt_citeset *set, const dt_unit *u)
+static int unit_cites(const prep *w, const dt_unit *u)
 {
-	size_t i;
+	size_t n;
 
-	for (i = 0; i < dt_citeset_count(set); i++) {
-		if (dt_citeset_at(set, i)->unit == u) {
-			return 1;
-		}
-	}
-	return 0;
+	cites_of(w, u, &n);
+	return n > 0;
 }
 
 /* Does local unit `u` cite `target` or a unit above or below it? */
-static int cites_related(const dt_citeset *set, const dt_unit *u,
-	const char *target)
+static int cites_related(const prep *w, const dt_unit *u, const char *target)
 {
-	size_t i, k, tl = strlen(target);
+	size_t n, at = cites_of(w, u, &n), i, k, tl = strlen(target);
 
-	for (i = 0; i < dt_citeset_count(set); i++) {
-		const dt_cite *c = dt_citeset_at(set, i);
+	for (i = at; i < at + n; i++) {
+		const dt_cite *c = dt_citeset_at(w->set, w->by_unit[i].index);
 
-		if (c->unit != u || c->status != DT_CITE_RESOLVED) {
+		if (c->status != DT_CITE_RESOLVED) {
 			continue;
 		}
 		for (k = 0; k < c->neids; k++) {
 			size_t el = strlen(c->eids[k]);
-			size_t n = el < tl ? el : tl;
+			size_t m = el < tl ? el : tl;
 			const char *longer = el > tl ? c->eids[k] : target;
 
-			if (strncmp(c->eids[k], target, n) == 0 &&
-				(el == tl || strncmp(longer + n, "__", 2) == 0)) {
+			if (strncmp(c->eids[k], target, m) == 0 && (el == tl ||
+				strncmp(longer + m, "__", 2) == 0)) {
 				return 1;
 			}
 		}
@@ -172,77 +393,186 @@ static int cites_related(const dt_citeset *set, const dt_unit *u,
 	return 0;
 }
 
-static int implicit_unit(dt_review *r, const dt_doc *local,
-	const dt_citeset *set, const dt_unit *u)
+/* ## implicit links */
+
+static int implicit_unit(prep *w, const dt_unit *u)
 {
 	dt_match m[MAX_MATCHES];
 	size_t n = 0, k;
-	int rc = dt__matcher_query(r->matcher, u, dt_doc_lang(local),
-		r->opts.min_score, m, MAX_MATCHES, &n, NULL);
+	int rc = dt__matcher_query(w->m, u, dt_doc_lang(w->local),
+		w->r->opts.min_score, m, MAX_MATCHES, &n, NULL);
 
 	for (k = 0; rc == 0 && k < n; k++) {
-		const char *eid = dt_unit_eid(m[k].target);
-		dt_link l;
-
-		if (cites_related(set, u, eid)) {
-			continue;
+		if (!cites_related(w, u, dt_unit_eid(m[k].target))) {
+			rc = add_link(w, m[k].target, u, dt_unit_line(u),
+				DT_LINK_IMPLICIT, m[k].score, m[k].evidence);
 		}
-		l.eid = dt__review_str(r, eid);
-		l.file = dt__review_str(r, dt_doc_file(local));
-		l.local_eid = dt__review_str(r, dt_unit_eid(u));
-		l.line = dt_unit_line(u);
-		l.kind = DT_LINK_IMPLICIT;
-		l.score = m[k].score;
-		l.evidence = dt__review_str(r, m[k].evidence);
-		rc = l.eid && l.file && l.local_eid && l.evidence ?
-			dt__review_add_link(r, dt__review_index(r,
-			m[k].target), &l) : DT_ENOMEM;
 	}
 	return rc;
 }
 
-static int implicit_links(dt_review *r, const dt_doc *local,
-	const dt_citeset *set)
+static int implicit_links(prep *w, dt_error *err)
 {
 	size_t i;
-	int rc = 0;
+	int rc = dt__review_matcher_get(w->r, &w->m, err);
 
-	for (i = 0; rc == 0 && i < dt_doc_unit_count(local); i++) {
-		const dt_unit *u = dt_doc_unit_at(local, i);
+	if (rc == 0) {
+		dt__matcher_doc_begin(w->m);
+	}
+	for (i = 0; rc == 0 && i < dt_doc_unit_count(w->local); i++) {
+		const dt_unit *u = dt_doc_unit_at(w->local, i);
 
-		if (dt_unit_text(u)[0] != '\0' && !unit_cites(set, u)) {
-			rc = implicit_unit(r, local, set, u);
+		if (dt_unit_text(u)[0] != '\0' && !unit_cites(w, u)) {
+			rc = implicit_unit(w, u);
 		}
+	}
+	dt__review_matcher_put(w->r, w->m);
+	w->m = NULL;
+	return rc;
+}
+
+/* ## prepare, merge */
+
+static int part_new(dt_review_part **out, const dt_review *r,
+	const dt_doc *local)
+{
+	const dt_meta *m = dt_doc_meta(local);
+	dt_review_part *p = dt__calloc(1, sizeof(*p));
+	int rc;
+
+	*out = p;
+	if (p == NULL) {
+		return DT_ENOMEM;
+	}
+	p->review = r;
+	p->doc.lang = dt_doc_lang(local);
+	dt__buf_init(&p->strs, SIZE_MAX / 2);
+	rc = put_str(p, dt_doc_file(local), &p->file);
+	if (rc == 0) {
+		rc = put_str(p, m->symbol, &p->id);
+	}
+	if (rc == 0) {
+		rc = put_str(p, m->title, &p->title);
 	}
 	return rc;
 }
 
-int dt_review_add(dt_review *r, const dt_doc *local, dt_error *err)
+int dt_review_prepare(dt_review_part **out, const dt_review *r,
+	const dt_doc *local, dt_error *err)
 {
 	const dt_doc *dirs[1];
 	dt_citeset *set = NULL;
+	prep w;
 	int rc;
 
-	DT_ASSERT_ARG(r != NULL && local != NULL && !r->finished, err);
+	DT_ASSERT_ARG(out != NULL && r != NULL && local != NULL &&
+		!r->finished, err);
+	*out = NULL;
+	memset(&w, 0, sizeof(w));
+	w.r = r;
+	w.local = local;
 	dirs[0] = r->dir;
-	rc = add_doc(r, local);
+	rc = part_new(&w.p, r, local);
 	if (rc == 0) {
 		rc = dt_cites_find(&set, local, dirs, 1, err);
 	}
 	if (rc == 0) {
-		rc = citations(r, local, set);
+		w.set = set;
+		w.ncites = dt_citeset_count(set);
+		rc = index_cites(&w);
+	}
+	if (rc == 0) {
+		rc = citations(&w);
 	}
 	if (rc == 0 && r->scope != NULL) {
-		rc = dt__scope_add(r->scope, r->ndocs - 1, local,
-			cites_directive(set));
+		w.p->cites_directive = cites_directive(set);
+		rc = dt__doc_copy_meta(&w.p->meta, local, err);
 	}
-	if (rc == 0 && r->matcher != NULL) {
-		rc = implicit_links(r, local, set);
+	if (rc == 0 && r->pool != NULL) {
+		rc = implicit_links(&w, err);
 	}
+	if (rc == 0) {
+		rc = seal(w.p);
+	}
+	dt__free(w.by_unit);
 	dt_citeset_free(set);
-	if (rc < 0 && (err == NULL || err->code == 0)) {
+	if (rc < 0) {
+		dt_review_part_free(w.p);
 		dt__error_source(err, dt_doc_file(local));
+		return err && err->code ? rc : dt__fail(err, rc, 0, 0,
+			"out of memory");
+	}
+	*out = w.p;
+	return 0;
+}
+
+void dt_review_part_free(dt_review_part *part)
+{
+	if (part == NULL) {
+		return;
+	}
+	dt_doc_free(part->meta);
+	dt__free(part->links);
+	dt__free(part->link_strs);
+	dt__free(part->finds);
+	dt__free(part->find_strs);
+	dt__buf_dispose(&part->strs);
+	dt__free(part->block);
+	dt__free(part);
+}
+
+/* Move the part's links, findings, document and strings into `r`, which
+ * has room for them (dt__review_reserve). */
+static void move_in(dt_review *r, dt_review_part *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlinks; i++) {
+		r->links[r->nlinks] = p->links[i];
+		r->links[r->nlinks++].doc = r->ndocs;
+	}
+	if (p->nfinds > 0) {
+		memcpy(r->finds + r->nfinds, p->finds,
+			p->nfinds * sizeof(*p->finds));
+		r->nfinds += p->nfinds;
+	}
+	r->docs[r->ndocs++] = p->doc;
+	r->strs[r->nstrs++] = p->block;
+	p->block = NULL;
+}
+
+int dt_review_merge(dt_review *r, dt_review_part *part, dt_error *err)
+{
+	int rc;
+
+	DT_ASSERT_ARG(r != NULL && part != NULL && part->review == r &&
+		part->block != NULL && !r->finished, err);
+	rc = dt__review_reserve(r, part->nlinks, part->nfinds);
+	if (rc < 0) {
+		dt__error_source(err, part->doc.file);
+		dt_review_part_free(part);
 		return dt__fail(err, rc, 0, 0, "out of memory");
 	}
-	return rc;
+	/* The scope may fail halfway; the document goes in all the same,
+	 * as a document whose basis is partly unknown. */
+	if (r->scope != NULL) {
+		rc = dt__scope_add(r->scope, r->ndocs, part->meta,
+			part->cites_directive);
+	}
+	move_in(r, part);
+	dt_review_part_free(part);
+	if (rc < 0) {
+		return dt__fail(err, rc, 0, 0, "out of memory");
+	}
+	return 0;
+}
+
+int dt_review_add(dt_review *r, const dt_doc *local, dt_error *err)
+{
+	dt_review_part *part = NULL;
+	int rc;
+
+	DT_ASSERT_ARG(r != NULL && local != NULL && !r->finished, err);
+	rc = dt_review_prepare(&part, r, local, err);
+	return rc < 0 ? rc : dt_review_merge(r, part, err);
 }

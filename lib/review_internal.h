@@ -1,10 +1,19 @@
 /*
  * review_internal.h - the state of a dt_review, shared by review.c (the
- * object, links), review_add.c (reading one local document), accept.c
- * (accepted gaps) and coverage.c (statuses, findings, summary).
+ * object, links, the matchers), review_add.c (what one local document
+ * contributes: prepared apart, then merged), accept.c (accepted gaps) and
+ * coverage.c (statuses, findings, summary).
+ *
+ * Threads.  dt_review_prepare() may run in any number of threads at once
+ * and alongside dt_review_merge().  It reads only what dt_review_new()
+ * set up and never changes after (dir, opts, units[].unit, map) and takes
+ * a matcher from the pool under its lock; everything merge writes (links,
+ * finds, docs, strs, scope) prepare never reads.
  */
 #ifndef DT_REVIEW_INTERNAL_H
 #define DT_REVIEW_INTERNAL_H
+
+#include <pthread.h>
 
 #include "internal.h"
 
@@ -22,10 +31,20 @@ typedef struct {
 	size_t index;
 } dt_unit_slot;
 
+/* Matchers not in use.  A matcher keeps per-query scratch, so each
+ * prepare borrows one; the pool grows to the number of prepares that ran
+ * at once.  `all` counts the matchers made, and idle[] always has room
+ * for all of them, so giving one back cannot fail. */
+typedef struct {
+	pthread_mutex_t lock;
+	dt_matcher **idle;
+	size_t nidle, all;
+} dt_matcher_pool;
+
 struct dt_review {
 	const dt_doc *dir;
 	dt_review_opts opts;
-	dt_matcher *matcher;     /* NULL with DT_REVIEW_NO_IMPLICIT */
+	dt_matcher_pool *pool;   /* NULL with DT_REVIEW_NO_IMPLICIT */
 	dt_scope *scope;         /* documents implicit links may come from */
 	dt_unit_review *units;   /* one per directive unit, in order */
 	size_t nunits;
@@ -38,7 +57,7 @@ struct dt_review {
 	size_t nfinds, findcap;
 	dt_review_doc *docs;
 	size_t ndocs, doccap;
-	char **strs;             /* every string the review owns */
+	char **strs;             /* every block of strings the review owns */
 	size_t nstrs, strcap;
 	dt_summary sum;
 	int finished;
@@ -46,10 +65,18 @@ struct dt_review {
 
 /** A copy of `s` owned by the review ("" for NULL/empty); NULL on OOM. */
 const char *dt__review_str(dt_review *r, const char *s);
+/** Make room for `n` more links, findings and one more document, so that
+ *  a merge cannot fail halfway.  0 or DT_ENOMEM. */
+int dt__review_reserve(dt_review *r, size_t nlinks, size_t nfinds);
 /** Index of directive unit `u`, or SIZE_MAX. */
 size_t dt__review_index(const dt_review *r, const dt_unit *u);
-int dt__review_add_link(dt_review *r, size_t unit, const dt_link *l);
 /** Add a finding; its strings are copied. */
 int dt__review_add_finding(dt_review *r, const dt_finding *f);
+
+/** Borrow a matcher of the review's directive (made when none is idle);
+ *  give it back with dt__review_matcher_put().  Thread-safe. */
+int dt__review_matcher_get(const dt_review *r, dt_matcher **out,
+	dt_error *err);
+void dt__review_matcher_put(const dt_review *r, dt_matcher *m);
 
 #endif /* DT_REVIEW_INTERNAL_H */

@@ -230,7 +230,9 @@ int dt__scope_resolve(dt_scope *s)
 	if (queue == NULL) {
 		return DT_ENOMEM;
 	}
-	qsort(s->bases, s->nbases, sizeof(*s->bases), by_key);
+	if (s->nbases > 1) { /* qsort's base must not be NULL, even for 0 */
+		qsort(s->bases, s->nbases, sizeof(*s->bases), by_key);
+	}
 	for (i = 0; i < s->ndocs; i++) {
 		scope_doc *d = &s->docs[i];
 

@@ -7,6 +7,8 @@
  * mojibake.  Hand-written: no library knows Vietnamese phonotactics; the
  * tables follow the syllable structure in DOMAIN.md §6.
  */
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -80,119 +82,196 @@ static const char *const onsets[] = {
 
 /* clang-format on */
 
+/* ## Tables built once from the lists above
+ *
+ * Scoring runs over every candidate decoding of every legacy file, so it
+ * must not walk the lists per token (that was ~350 instructions a byte).
+ * Letters get small codes (a..z 1..26, then đ ă â ê ô ơ ư) from a table
+ * by code point; a token of at most KEY_LETTERS letters packs into a
+ * 64-bit key, 6 bits a letter; and every onset + rime + coda the lists
+ * allow is a key in an open-addressing set, with a flag for a stop coda.
+ * The set holds exactly the strings syllable_ok() of the lists accepted:
+ * a rime is all vowel letters and a coda has none, so a string splits
+ * into rime and coda at its last vowel in one way only, and whether its
+ * coda is a stop does not depend on the onset chosen. */
 
-/* Byte length of the vowel letter at s (lowercase, no tone), or 0. */
-static size_t vowel_len(const char *s)
+enum { L_DD = 27, L_AW, L_AA, L_EE, L_OO, L_OW, L_UW };
+
+#define KEY_LETTERS 10
+#define KEY_STOP ((uint64_t)1 << 63)
+#define SET_SIZE 16384 /* 5,565 syllables: the set stays a third full */
+
+/* By code point (below U+0200 and U+1EA0..U+1EFF): letter code, tone and
+ * case; code 0 is no letter of the Vietnamese or ASCII alphabet. */
+typedef struct {
+	uint8_t code;
+	uint8_t tone;
+	uint8_t upper;
+} letter_info;
+
+static letter_info latin[0x200];
+static letter_info extended[0x60];
+static uint8_t code_is_vowel[64];
+static uint64_t syllables[SET_SIZE];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* The code of lowercase letter `cp` without tone, or 0. */
+static unsigned code_of_base(uint32_t cp)
 {
-	static const char *const marked[] = {"ă", "â", "ê", "ô", "ơ", "ư"};
-	size_t i;
+	static const uint16_t marked[] = {0x0111, 0x0103, 0x00E2, 0x00EA,
+		0x00F4, 0x01A1, 0x01B0};
+	unsigned i;
 
-	if (*s != '\0' && strchr("aeiouy", *s) != NULL) {
-		return 1;
+	if (cp >= 'a' && cp <= 'z') {
+		return cp - 'a' + 1;
 	}
 	for (i = 0; i < sizeof(marked) / sizeof(marked[0]); i++) {
-		if (strncmp(s, marked[i], 2) == 0) {
-			return 2;
+		if (cp == marked[i]) {
+			return L_DD + i;
 		}
 	}
 	return 0;
 }
 
-/* Is `r` (what follows the onset) a vowel cluster plus an allowed coda?
- * Stop codas (c ch k p t) only take the acute or dot tone. */
-static int rime_ok(const char *r, int tone)
+static letter_info *info_slot(uint32_t cp)
 {
-	size_t n = 0, k, i, c;
-	const char *coda;
+	if (cp < 0x200) {
+		return &latin[cp];
+	}
+	return cp >= 0x1EA0 && cp < 0x1F00 ? &extended[cp - 0x1EA0] : NULL;
+}
 
-	while ((k = vowel_len(r + n)) > 0) {
-		n += k;
-	}
-	coda = r + n;
-	for (c = 0; c < sizeof(codas) / sizeof(codas[0]); c++) {
-		if (strcmp(coda, codas[c].c) == 0) {
-			break;
+static void put_letter(uint32_t cp, uint32_t base, int tone, int upper)
+{
+	letter_info *l = info_slot(cp);
+
+	l->code = (uint8_t)code_of_base(base);
+	l->tone = (uint8_t)tone;
+	l->upper = (uint8_t)upper;
+}
+
+/* The key of UTF-8 string s (lowercase, no tone), 0 if not all letters. */
+static uint64_t key_of_string(const char *s)
+{
+	uint64_t key = 0;
+	size_t i = 0, len = strlen(s);
+	unsigned n = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t k = dt__utf8_decode((const unsigned char *)s + i,
+			len - i, &cp);
+
+		if (k == 0 || code_of_base(cp) == 0 || n == KEY_LETTERS) {
+			return 0;
 		}
+		key |= (uint64_t)code_of_base(cp) << (6 * n++);
+		i += k;
 	}
-	if (c == sizeof(codas) / sizeof(codas[0]) ||
-		(codas[c].stop && tone != TONE_ACUTE && tone != TONE_DOT)) {
-		return 0;
+	return key;
+}
+
+static size_t set_slot(uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 50) & (SET_SIZE - 1);
+}
+
+static void set_add(uint64_t key)
+{
+	size_t i = set_slot(key & ~KEY_STOP);
+
+	while (syllables[i] != 0 && syllables[i] != key) {
+		i = (i + 1) & (SET_SIZE - 1);
 	}
-	for (i = 0; i < sizeof(rimes) / sizeof(rimes[0]); i++) {
-		if (strlen(rimes[i].v) == n && strncmp(r, rimes[i].v, n) == 0) {
-			return (rimes[i].codas & codas[c].need) != 0;
+	syllables[i] = key;
+}
+
+/* The set entry for `key` (with its stop flag), or 0. */
+static uint64_t set_find(uint64_t key)
+{
+	size_t i = set_slot(key);
+
+	while (syllables[i] != 0) {
+		if ((syllables[i] & ~KEY_STOP) == key) {
+			return syllables[i];
 		}
+		i = (i + 1) & (SET_SIZE - 1);
 	}
 	return 0;
 }
 
-/* Is `s` (lowercase UTF-8, tone removed) onset + rime for some onset?
- * Trying every matching onset settles gi/g ("giữ" vs "gìn"). */
-static int syllable_ok(const char *s, int tone)
+static void add_syllables(const char *onset)
 {
+	char s[32];
+	size_t r, c;
+
+	for (r = 0; r < sizeof(rimes) / sizeof(rimes[0]); r++) {
+		for (c = 0; c < sizeof(codas) / sizeof(codas[0]); c++) {
+			uint64_t key;
+
+			if (!(rimes[r].codas & codas[c].need)) {
+				continue;
+			}
+			snprintf(s, sizeof(s), "%s%s%s", onset, rimes[r].v,
+				codas[c].c);
+			key = key_of_string(s);
+			assert(key != 0);
+			set_add(key | (codas[c].stop ? KEY_STOP : 0));
+		}
+	}
+}
+
+static void tables_build(void)
+{
+	static const char vowels[] = "aeiouy";
+	uint32_t c;
+	int v, t;
 	size_t i;
 
-	if (rime_ok(s, tone)) {
-		return 1;
+	for (c = 'a'; c <= 'z'; c++) {
+		put_letter(c, c, TONE_NONE, 0);
+		put_letter(c - 0x20, c, TONE_NONE, 1);
 	}
-	for (i = 0; i < sizeof(onsets) / sizeof(onsets[0]); i++) {
-		size_t n = strlen(onsets[i]);
+	put_letter(0x111, 0x111, TONE_NONE, 0);
+	put_letter(0x110, 0x111, TONE_NONE, 1);
+	for (v = 0; v < VN_NVOWELS; v++) {
+		for (t = 0; t < VN_NTONES; t++) {
+			uint32_t base = vn_vowel[v][TONE_NONE];
 
-		if (strncmp(s, onsets[i], n) == 0 && rime_ok(s + n, tone)) {
-			return 1;
+			put_letter(vn_cp(v, t, 0), base, t, 0);
+			put_letter(vn_cp(v, t, 1), base, t, 1);
 		}
+		code_is_vowel[code_of_base(vn_vowel[v][TONE_NONE])] = 1;
 	}
-	return 0;
+	for (i = 0; vowels[i] != '\0'; i++) {
+		assert(code_is_vowel[code_of_base((uint32_t)vowels[i])]);
+	}
+	add_syllables("");
+	for (i = 0; i < sizeof(onsets) / sizeof(onsets[0]); i++) {
+		add_syllables(onsets[i]);
+	}
 }
 
-/* A letter of a token: lowercase, tone removed. */
+/* A letter of a token: code (lowercase, tone removed), tone, case. */
 typedef struct {
-	uint32_t base;
+	unsigned code;
 	int tone;
 	int upper;
 } vn_letter;
-
-static int is_vowel(uint32_t base)
-{
-	int v;
-
-	for (v = 0; v < VN_NVOWELS; v++) {
-		if (base == vn_vowel[v][TONE_NONE]) {
-			return 1;
-		}
-	}
-	return 0;
-}
 
 /* Split `cp` into a letter; 0 if it is not one of the Vietnamese alphabet
  * (or of ASCII, whose extra letters the syllable check then rejects). */
 static int letter_of(uint32_t cp, vn_letter *l)
 {
-	int v, t;
+	const letter_info *i = info_slot(cp);
 
-	l->tone = TONE_NONE;
-	l->upper = 0;
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
-		l->upper = cp <= 'Z';
-		l->base = cp | 0x20;
-		return 1;
+	if (i == NULL || i->code == 0) {
+		return 0;
 	}
-	if (cp == 0x110 || cp == 0x111) {
-		l->upper = cp == 0x110;
-		l->base = 0x111;
-		return 1;
-	}
-	for (v = 0; v < VN_NVOWELS; v++) {
-		for (t = 0; t < VN_NTONES; t++) {
-			if (cp == vn_cp(v, t, 0) || cp == vn_cp(v, t, 1)) {
-				l->base = vn_vowel[v][TONE_NONE];
-				l->tone = t;
-				l->upper = cp == vn_cp(v, t, 1);
-				return 1;
-			}
-		}
-	}
-	return 0;
+	l->code = i->code;
+	l->tone = i->tone;
+	l->upper = i->upper;
+	return 1;
 }
 
 /* Put combining mark `cp` on `l` (decomposed input: Windows-1258, stray
@@ -200,21 +279,25 @@ static int letter_of(uint32_t cp, vn_letter *l)
 static int letter_mark(vn_letter *l, uint32_t cp)
 {
 	static const struct {
-		uint16_t mark, from, to;
+		uint16_t mark;
+		uint8_t from, to;
 	} quality[] = {
-		{0x0302, 'a', 0x00E2},
-		{0x0302, 'e', 0x00EA},
-		{0x0302, 'o', 0x00F4},
-		{0x0306, 'a', 0x0103},
-		{0x031B, 'o', 0x01A1},
-		{0x031B, 'u', 0x01B0},
+		{0x0302, 'a' - 'a' + 1, L_AA},
+		{0x0302, 'e' - 'a' + 1, L_EE},
+		{0x0302, 'o' - 'a' + 1, L_OO},
+		{0x0306, 'a' - 'a' + 1, L_AW},
+		{0x031B, 'o' - 'a' + 1, L_OW},
+		{0x031B, 'u' - 'a' + 1, L_UW},
 	};
 	size_t i;
 	int t;
 
+	if (cp < 0x0300 || cp > 0x0323) {
+		return 0;
+	}
 	for (t = TONE_GRAVE; t < VN_NTONES; t++) {
 		if (cp == vn_tone_mark[t]) {
-			if (l->tone != TONE_NONE || !is_vowel(l->base)) {
+			if (l->tone != TONE_NONE || !code_is_vowel[l->code]) {
 				return 0;
 			}
 			l->tone = t;
@@ -222,12 +305,23 @@ static int letter_mark(vn_letter *l, uint32_t cp)
 		}
 	}
 	for (i = 0; i < sizeof(quality) / sizeof(quality[0]); i++) {
-		if (cp == quality[i].mark && l->base == quality[i].from) {
-			l->base = quality[i].to;
+		if (cp == quality[i].mark && l->code == quality[i].from) {
+			l->code = quality[i].to;
 			return 1;
 		}
 	}
 	return 0;
+}
+
+/* Is the token with key `key` (KEY_LETTERS letters at most) onset + rime
+ * for some onset?  Stop codas (c ch k p t) only take the acute or dot
+ * tone. */
+static int syllable_ok(uint64_t key, int tone)
+{
+	uint64_t e = set_find(key);
+
+	return e != 0 &&
+	       (!(e & KEY_STOP) || tone == TONE_ACUTE || tone == TONE_DOT);
 }
 
 /*
@@ -239,8 +333,8 @@ static int letter_mark(vn_letter *l, uint32_t cp)
 static int token_score(const uint32_t *cp, size_t n)
 {
 	vn_letter l[TOKEN_MAX];
-	char s[TOKEN_MAX * 2 + 1];
-	size_t k = 0, i, slen = 0, uppers = 0;
+	uint64_t key = 0;
+	size_t k = 0, i, uppers = 0;
 	int tone = TONE_NONE, vowels = 0;
 
 	for (i = 0; i < n; i++) {
@@ -260,17 +354,18 @@ static int token_score(const uint32_t *cp, size_t n)
 			tone = l[i].tone;
 		}
 		uppers += (size_t)l[i].upper;
-		vowels += is_vowel(l[i].base);
-		slen += dt__utf8_encode(l[i].base, s + slen);
+		vowels += code_is_vowel[l[i].code];
+		if (i < KEY_LETTERS) {
+			key |= (uint64_t)l[i].code << (6 * i);
+		}
 	}
-	s[slen] = '\0';
 	if (uppers != 0 && uppers != k && !(uppers == 1 && l[0].upper)) {
 		return -1;
 	}
 	if (vowels == 0) {
 		return 0;
 	}
-	return syllable_ok(s, tone) ? 1 : -1;
+	return k <= KEY_LETTERS && syllable_ok(key, tone) ? 1 : -1;
 }
 
 /* Tokens end at ASCII non-letters, no-break space, general punctuation
@@ -292,6 +387,8 @@ dt_vi_score dt__vi_score_text(const char *s, size_t len)
 	size_t n = 0, i = 0;
 	int nonascii = 0, overflow = 0;
 	dt_vi_score sc = {0, 0};
+
+	pthread_once(&tables_once, tables_build);
 
 	while (i <= len) {
 		uint32_t cp = ' ';

@@ -1,109 +1,78 @@
 /*
- * template.c - fill {{name}} placeholders of a Markdown template.
- *
- * Deliberately tiny: no conditionals, loops or escapes.  A placeholder is
- * "{{", a name of letters, digits and '_', and "}}"; spaces inside the
- * braces are allowed.  A lone "{" is text.  Unknown names are errors, so
- * a typo in a user template is caught instead of printed.
+ * template.c - where templates come from: the built-in copies of
+ * templates/ (compiled into the library from those very files by
+ * tools/tpl2c.sh, so the folder and the program cannot drift apart) and
+ * the partials {{> name}} a template includes, read as _name.EXT from the
+ * template's folder first, then from the built-in set.
  */
+#include <stdio.h>
 #include <string.h>
 
-#include "plan.h"
+#include "template.h"
 
-enum { MAX_NAME = 64 };
-
-static const char *lookup(const dt__tpl_var *vars, size_t nvars,
-	const char *name, size_t len)
+const char *dt__tpl_builtin(const char *name, size_t *len_out)
 {
 	size_t i;
 
-	for (i = 0; i < nvars; i++) {
-		if (strlen(vars[i].name) == len &&
-			memcmp(vars[i].name, name, len) == 0) {
-			return vars[i].value != NULL ? vars[i].value : "";
+	for (i = 0; dt__tpl_files[i].name != NULL; i++) {
+		if (strcmp(dt__tpl_files[i].name, name) == 0) {
+			if (len_out != NULL) {
+				*len_out = dt__tpl_files[i].len;
+			}
+			return dt__tpl_files[i].data;
 		}
 	}
 	return NULL;
 }
 
-static int is_name_char(char c)
+typedef struct {
+	const char *dir; /* or NULL */
+	const char *ext; /* "md", "xml", "html" */
+} partial_place;
+
+/* dt__tpl_loader: `dir`/_NAME.EXT when readable, else built-in. */
+static int load_partial(char **src_out, size_t *len_out, char **file_out,
+	const char *name, size_t len, void *payload)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		(c >= '0' && c <= '9') || c == '_';
-}
+	const partial_place *pp = payload;
+	char base[160], path[4096];
+	const char *builtin;
+	size_t blen;
 
-/* Parse the placeholder starting at tpl[i] ("{{"); on success store the
- * name span and return the index after "}}", else return 0. */
-static size_t placeholder(const char *tpl, size_t len, size_t i,
-	size_t *name_at, size_t *name_len)
-{
-	size_t j = i + 2;
-
-	while (j < len && tpl[j] == ' ') {
-		j++;
+	*src_out = *file_out = NULL;
+	if (len > 100) {
+		return DT_ENOTFOUND;
 	}
-	*name_at = j;
-	while (j < len && is_name_char(tpl[j])) {
-		j++;
+	snprintf(base, sizeof base, "_%.*s.%s", (int)len, name, pp->ext);
+	if (pp->dir != NULL && snprintf(path, sizeof path, "%s/%s", pp->dir,
+		base) < (int)sizeof path &&
+		dt_file_read(src_out, len_out, path, 0, NULL) == 0) {
+		*file_out = dt__strdup(path);
+	} else {
+		builtin = dt__tpl_builtin(base, &blen);
+		if (builtin == NULL) {
+			return DT_ENOTFOUND;
+		}
+		snprintf(path, sizeof path, "built-in:templates/%s", base);
+		*src_out = dt__strndup(builtin, blen);
+		*file_out = dt__strdup(path);
+		*len_out = blen;
 	}
-	*name_len = j - *name_at;
-	while (j < len && tpl[j] == ' ') {
-		j++;
-	}
-	if (*name_len == 0 || j + 1 >= len || tpl[j] != '}' ||
-		tpl[j + 1] != '}') {
-		return 0;
-	}
-	return j + 2;
-}
-
-int dt__template_fill(dt_buf *out, const char *tpl, size_t len,
-	const dt__tpl_var *vars, size_t nvars, const char *source,
-	dt_error *err)
-{
-	size_t i = 0, line = 1, start = 0;
-	int rc;
-
-	while (i < len) {
-		size_t name_at, name_len, next;
-		const char *value;
-
-		if (tpl[i] == '\n') {
-			line++;
-		}
-		if (tpl[i] != '{' || i + 1 >= len || tpl[i + 1] != '{') {
-			i++;
-			continue;
-		}
-		next = placeholder(tpl, len, i, &name_at, &name_len);
-		if (next == 0) {
-			rc = dt__fail(err, DT_EPARSE, line, 0,
-				"unterminated or empty placeholder '{{'");
-			goto fail;
-		}
-		value = lookup(vars, nvars, tpl + name_at, name_len);
-		if (value == NULL) {
-			rc = dt__fail(err, DT_EPARSE, line, 0,
-				"unknown placeholder {{%.*s}}",
-				(int)(name_len < MAX_NAME ? name_len : MAX_NAME),
-				tpl + name_at);
-			goto fail;
-		}
-		rc = dt__buf_append(out, tpl + start, i - start);
-		if (rc == 0) {
-			rc = dt__buf_append(out, value, strlen(value));
-		}
-		if (rc < 0) {
-			return dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
-		}
-		i = start = next;
-	}
-	rc = dt__buf_append(out, tpl + start, len - start);
-	if (rc < 0) {
-		return dt__fail(err, rc, 0, 0, "%s", dt_strerror(rc));
+	if (*src_out == NULL || *file_out == NULL) {
+		dt__free(*src_out);
+		dt__free(*file_out);
+		*src_out = *file_out = NULL;
+		return DT_ENOMEM;
 	}
 	return 0;
-fail:
-	dt__error_source(err, source);
-	return rc;
+}
+
+int dt__tpl_load(dt__tpl **out, const char *src, size_t len,
+	const char *file, const char *dir, const char *ext, dt_error *err)
+{
+	partial_place pp;
+
+	pp.dir = dir;
+	pp.ext = ext;
+	return dt__tpl_parse(out, src, len, file, load_partial, &pp, err);
 }

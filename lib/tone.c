@@ -156,79 +156,94 @@ static int retone(uint32_t *cps, size_t n, dt_tone style)
 	return 1;
 }
 
-/* Decode the word s[0..len) into at most MAX_SYL code points; 0 if longer
- * (no Vietnamese syllable is) or not decodable. */
-static size_t decode_word(const char *s, size_t len, uint32_t *cps)
+/* The code point at s[i] (i < len) and its byte length, or 0 for an
+ * invalid sequence: dt__utf8_decode(), with the one- to three-byte
+ * sequences of valid text decoded inline (this runs on every character of
+ * every input). */
+static inline size_t next_cp(const unsigned char *s, size_t len, size_t i,
+	uint32_t *c)
 {
-	size_t i = 0, n = 0;
+	unsigned b = s[i];
 
-	while (i < len) {
-		size_t k;
-
-		if (n == MAX_SYL) {
-			return 0;
-		}
-		k = dt__utf8_decode((const unsigned char *)s + i, len - i,
-			&cps[n]);
-		if (k == 0) {
-			return 0;
-		}
-		n++;
-		i += k;
+	if (b < 0x80) {
+		*c = b;
+		return 1;
 	}
-	return n;
+	if (b >= 0xC2 && b < 0xE0 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+		*c = (b & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+		return 2;
+	}
+	if (b >= 0xE0 && b < 0xF0 && i + 2 < len &&
+		(s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+		uint32_t cp = (b & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 |
+			(s[i + 2] & 0x3Fu);
+
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+			*c = cp;
+			return 3;
+		}
+	}
+	return dt__utf8_decode(s + i, len - i, c);
 }
 
-static int has_high_byte(const char *s, size_t n)
+/* Could the line s[0..len) hold a syllable to retone?  Every toned a, e,
+ * o, u, y is in U+00C0..U+00FF (lead byte C3), ũ/Ũ (C5) or U+1EA0.. (E1):
+ * a line without those bytes (Russian, English, plain ASCII) is copied
+ * without a look at its words. */
+static int may_retone(const char *s, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if ((unsigned char)s[i] >= 0xC3) {
+	for (i = 0; i < len; i++) {
+		if (u[i] == 0xC3 || u[i] == 0xC5 || u[i] == 0xE1) {
 			return 1;
 		}
 	}
 	return 0;
 }
 
-/* Byte length of the word starting at s[0] (0 if s[0] starts none). */
-static size_t word_len(const char *s, size_t len)
+/* Scan the word at s[i] (a run of word characters): its byte length, and
+ * its first MAX_SYL code points in cps[] with their count in *n (0 when
+ * the word has more, or when no byte of it is >= 0xC3: toned vowels all
+ * are, so plain ASCII words need no look). */
+static size_t scan_word(const unsigned char *s, size_t len, size_t i,
+	uint32_t *cps, size_t *n)
 {
-	size_t i = 0;
+	size_t start = i, k = 0;
+	int high = 0;
 
 	while (i < len) {
-		unsigned char b = (unsigned char)s[i];
 		uint32_t c;
-		size_t k;
+		size_t m = next_cp(s, len, i, &c);
 
-		if (b < 0x80) {
-			if (!is_word_char(b)) {
-				break;
-			}
-			i++;
-			continue;
-		}
-		k = dt__utf8_decode((const unsigned char *)s + i, len - i, &c);
-		if (k == 0 || !is_word_char(c)) {
+		if (m == 0 || !is_word_char(c)) {
 			break;
 		}
-		i += k;
+		high |= s[i] >= 0xC3;
+		if (k < MAX_SYL) {
+			cps[k] = c;
+		}
+		k++;
+		i += m;
 	}
-	return i;
+	*n = k <= MAX_SYL && high && i - start <= MAX_SYL * 3 ? k : 0;
+	return i - start;
 }
 
 int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, copied = 0;
 	int rc;
 
-	if (tone == DT_TONE_KEEP) {
+	if (tone == DT_TONE_KEEP || !may_retone(s, len)) {
 		return dt__buf_append(out, s, len);
 	}
 	pthread_once(&info_once, info_build);
 	while (i < len) {
 		uint32_t cps[MAX_SYL];
-		size_t w = word_len(s + i, len - i), n, k;
+		size_t n, k, w = scan_word(u, len, i, cps, &n);
 		char enc[MAX_SYL * 4];
 		size_t elen = 0;
 
@@ -236,10 +251,6 @@ int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 			i++;
 			continue;
 		}
-		/* Toned vowels are all >= U+00C0 (lead byte >= 0xC3): plain
-		 * ASCII words need no decoding. */
-		n = w <= MAX_SYL * 3 && has_high_byte(s + i, w) ?
-			decode_word(s + i, w, cps) : 0;
 		if (n == 0 || !retone(cps, n, tone)) {
 			i += w;
 			continue;

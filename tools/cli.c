@@ -1,10 +1,14 @@
 /*
  * cli.c - helpers shared by the dirtrace subcommands.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -16,6 +20,7 @@ void cli_common_init(cli_common *c)
 	c->tone = DT_TONE_NEW;
 	c->color = -1;
 	c->output = "-";
+	c->limits = (dt_parse_opts)DT_PARSE_OPTS_INIT;
 }
 
 static int parse_color(const char *arg)
@@ -32,9 +37,117 @@ static int parse_color(const char *arg)
 	return -2;
 }
 
+/* A positive number from `arg`, with a K, M or G suffix (powers of 1024)
+ * when `sized`, at most `max`; 0 when it is not one. */
+static unsigned long long parse_count(const char *arg, int sized,
+	unsigned long long max)
+{
+	unsigned long long v, mul = 1;
+	char *end = NULL;
+
+	if (arg[0] < '0' || arg[0] > '9') {
+		return 0;
+	}
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (errno != 0 || end == arg) {
+		return 0;
+	}
+	if (sized && *end != '\0' && strchr("kKmMgG", *end) != NULL) {
+		mul = *end == 'k' || *end == 'K' ? 1ull << 10 :
+			*end == 'm' || *end == 'M' ? 1ull << 20 : 1ull << 30;
+		end++;
+	}
+	if (*end != '\0' || v == 0 || v > max / mul) {
+		return 0;
+	}
+	return v * mul;
+}
+
+/* The limit options: --max-* and --guard.  Returns 1, or -1 after a
+ * usage error. */
+static int limit_option(dt_parse_opts *l, int opt, const char *arg,
+	const char *verb)
+{
+	static const struct {
+		int opt;
+		const char *name;
+		int sized;
+		unsigned long long max;
+	} lim[] = {
+		{ CLI_OPT_MAX_BYTES, "max-bytes", 1, SIZE_MAX },
+		{ CLI_OPT_MAX_LINE, "max-line", 1, SIZE_MAX },
+		{ CLI_OPT_MAX_DEPTH, "max-depth", 0, 1000000 },
+		{ CLI_OPT_MAX_UNITS, "max-units", 0, 1000000 },
+		{ CLI_OPT_MAX_CELLS, "max-cells", 0, 1000000000 },
+		{ CLI_OPT_MAX_CITES, "max-cites", 0, 1000000000 },
+		{ CLI_OPT_MAX_SECONDS, "max-seconds", 0, 86400 },
+		{ CLI_OPT_MAX_MEMORY, "max-memory", 1, SIZE_MAX },
+	};
+	unsigned long long v;
+	size_t i;
+
+	if (opt == CLI_OPT_GUARD) {
+		l->flags &= ~(DT_PARSE_GUARD_ALWAYS | DT_PARSE_GUARD_NEVER);
+		if (strcmp(arg, "always") == 0) {
+			l->flags |= DT_PARSE_GUARD_ALWAYS;
+		} else if (strcmp(arg, "never") == 0) {
+			l->flags |= DT_PARSE_GUARD_NEVER;
+		} else if (strcmp(arg, "auto") != 0) {
+			cli_usage_error(verb, "--guard takes auto, always or "
+				"never, not '%s'", arg);
+			return -1;
+		}
+		return 1;
+	}
+	for (i = 0; lim[i].opt != opt; i++) {
+	}
+	v = parse_count(arg, lim[i].sized, lim[i].max);
+	if (v == 0 && lim[i].sized) {
+		cli_usage_error(verb, "--%s takes a positive size such as "
+			"64M, not '%s'", lim[i].name, arg);
+		return -1;
+	}
+	if (v == 0) {
+		cli_usage_error(verb, "--%s takes a number from 1 to %llu, "
+			"not '%s'", lim[i].name, lim[i].max, arg);
+		return -1;
+	}
+	switch (opt) {
+	case CLI_OPT_MAX_BYTES:
+		l->max_bytes = (size_t)v;
+		break;
+	case CLI_OPT_MAX_LINE:
+		l->max_line = (size_t)v;
+		break;
+	case CLI_OPT_MAX_DEPTH:
+		l->max_depth = (unsigned)v;
+		break;
+	case CLI_OPT_MAX_UNITS:
+		l->max_units = (size_t)v;
+		break;
+	case CLI_OPT_MAX_CELLS:
+		l->max_cells = (size_t)v;
+		break;
+	case CLI_OPT_MAX_CITES:
+		l->max_cites = (size_t)v;
+		break;
+	case CLI_OPT_MAX_SECONDS:
+		l->max_seconds = (unsigned)v;
+		break;
+	default:
+		l->max_memory = (size_t)v;
+		break;
+	}
+	return 1;
+}
+
 int cli_common_option(cli_common *c, int opt, const char *arg,
 	const char *verb, const char *help)
 {
+	if (opt >= CLI_OPT_MAX_BYTES && opt <= CLI_OPT_GUARD) {
+		return limit_option(&c->limits, opt, arg, verb);
+	}
 	switch (opt) {
 	case 'h':
 		fputs(help, stdout);
@@ -133,12 +246,13 @@ int cli_read_text(dt_text **out, const char *path, const cli_common *c)
 	int rc;
 
 	*out = NULL;
-	rc = dt_file_read(&buf, &len, path, 0, &err);
+	rc = dt_file_read(&buf, &len, path, c->limits.max_bytes, &err);
 	if (rc < 0) {
 		return cli_report(path, &err);
 	}
 	opts.encoding = c->encoding;
 	opts.tone = c->tone;
+	opts.max_bytes = c->limits.max_bytes;
 	rc = dt_text_decode(out, buf, len, &opts, &err);
 	dt_free(buf);
 	if (rc < 0) {
@@ -147,32 +261,81 @@ int cli_read_text(dt_text **out, const char *path, const cli_common *c)
 	return CLI_EXIT_OK;
 }
 
-int cli_write(const cli_common *c, const char *buf, size_t len)
+/* Write to an open stream, flushed and checked; "-" names stdout. */
+static int write_stream(FILE *f, const char *name, const char *buf,
+	size_t len)
 {
-	dt_error err = { 0 };
-
-	if (strcmp(c->output, "-") == 0) {
-		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0 ||
-			ferror(stdout)) {
-			cli_diag("error", "-", 0, "cannot write to stdout");
-			return CLI_EXIT_ERROR;
-		}
-		return CLI_EXIT_OK;
-	}
-	if (dt_file_write_atomic(c->output, buf, len, &err) < 0) {
-		return cli_report(c->output, &err);
+	if (fwrite(buf, 1, len, f) != len || fflush(f) != 0 || ferror(f)) {
+		cli_diag("error", name, 0, "cannot write: %s", strerror(errno));
+		return CLI_EXIT_ERROR;
 	}
 	return CLI_EXIT_OK;
 }
 
+/* -o naming a device or a pipe (/dev/null, a FIFO): write into it, since
+ * renaming a file over it would replace it. */
+static int write_special(const char *path, const char *buf, size_t len)
+{
+	FILE *f = fopen(path, "w");
+	int rc;
+
+	if (f == NULL) {
+		cli_diag("error", path, 0, "cannot open: %s", strerror(errno));
+		return CLI_EXIT_ERROR;
+	}
+	rc = write_stream(f, path, buf, len);
+	if (fclose(f) != 0 && rc == CLI_EXIT_OK) {
+		cli_diag("error", path, 0, "cannot write: %s", strerror(errno));
+		rc = CLI_EXIT_ERROR;
+	}
+	return rc;
+}
+
+int cli_write(const cli_common *c, const char *buf, size_t len)
+{
+	dt_error err = { 0 };
+	struct stat st;
+	char *real = NULL;
+	int rc = CLI_EXIT_OK;
+
+	/* Past a file size limit (ulimit -f) write(2) must fail with EFBIG
+	 * instead of killing us with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
+	if (strcmp(c->output, "-") == 0) {
+		return write_stream(stdout, "-", buf, len);
+	}
+	if (stat(c->output, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_diag("error", c->output, 0, "is a directory");
+		return CLI_EXIT_ERROR;
+	}
+	if (stat(c->output, &st) == 0 && !S_ISREG(st.st_mode)) {
+		return write_special(c->output, buf, len);
+	}
+	/* A symbolic link stays one: the file it points to is replaced. */
+	if (lstat(c->output, &st) == 0 && S_ISLNK(st.st_mode)) {
+		real = realpath(c->output, NULL);
+	}
+	if (dt_file_write_atomic(real ? real : c->output, buf, len, &err) < 0) {
+		rc = cli_report(c->output, &err);
+	}
+	free(real);
+	return rc;
+}
+
+void cli_parse_opts(dt_parse_opts *out, const cli_common *c)
+{
+	*out = c->limits;
+	out->encoding = c->encoding;
+	out->lang = c->lang;
+	out->tone = c->tone;
+}
+
 int cli_load(dt_doc **out, const char *path, const cli_common *c)
 {
-	dt_parse_opts opts = DT_PARSE_OPTS_INIT;
+	dt_parse_opts opts;
 	dt_error err = { 0 };
 
-	opts.encoding = c->encoding;
-	opts.lang = c->lang;
-	opts.tone = c->tone;
+	cli_parse_opts(&opts, c);
 	if (dt_doc_load(out, path, &opts, &err) < 0) {
 		return cli_report(path, &err);
 	}
@@ -227,6 +390,12 @@ void cli_out_append(dt_buf_out *o, const char *s, size_t len)
 void cli_out_str(dt_buf_out *o, const char *s)
 {
 	cli_out_append(o, s, strlen(s));
+}
+
+void cli_out_discard(dt_buf_out *o)
+{
+	free(o->data);
+	memset(o, 0, sizeof(*o));
 }
 
 int cli_out_finish(dt_buf_out *o, const cli_common *c)

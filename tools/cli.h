@@ -23,6 +23,7 @@ typedef struct {
 	int quiet;            /* -q */
 	int color;            /* --color: 0 never, 1 always, -1 auto */
 	const char *output;   /* -o, "-" = stdout */
+	dt_parse_opts limits; /* --max-*, --guard (0 = default) */
 } cli_common;
 
 /* Long-option codes for the common options (short ones use their letter). */
@@ -31,6 +32,15 @@ enum {
 	CLI_OPT_LANG,
 	CLI_OPT_COLOR,
 	CLI_OPT_TONE,
+	CLI_OPT_MAX_BYTES,
+	CLI_OPT_MAX_LINE,
+	CLI_OPT_MAX_DEPTH,
+	CLI_OPT_MAX_UNITS,
+	CLI_OPT_MAX_CELLS,
+	CLI_OPT_MAX_CITES,
+	CLI_OPT_MAX_SECONDS,
+	CLI_OPT_MAX_MEMORY,
+	CLI_OPT_GUARD,
 	CLI_OPT_FIRST_VERB /* verbs number their own long-only options from here */
 };
 
@@ -42,7 +52,16 @@ enum {
 	{ "output", required_argument, NULL, 'o' },                          \
 	{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },           \
 	{ "lang", required_argument, NULL, CLI_OPT_LANG },                   \
-	{ "color", optional_argument, NULL, CLI_OPT_COLOR }
+	{ "color", optional_argument, NULL, CLI_OPT_COLOR },                  \
+	{ "max-bytes", required_argument, NULL, CLI_OPT_MAX_BYTES },         \
+	{ "max-line", required_argument, NULL, CLI_OPT_MAX_LINE },           \
+	{ "max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH },         \
+	{ "max-units", required_argument, NULL, CLI_OPT_MAX_UNITS },         \
+	{ "max-cells", required_argument, NULL, CLI_OPT_MAX_CELLS },         \
+	{ "max-cites", required_argument, NULL, CLI_OPT_MAX_CITES },         \
+	{ "max-seconds", required_argument, NULL, CLI_OPT_MAX_SECONDS },     \
+	{ "max-memory", required_argument, NULL, CLI_OPT_MAX_MEMORY },       \
+	{ "guard", required_argument, NULL, CLI_OPT_GUARD }
 
 /* The help text lines for the common options. */
 #define CLI_COMMON_HELP                                                      \
@@ -54,7 +73,24 @@ enum {
 	"      --color[=WHEN]     colour diagnostics: auto, always, never\n"    \
 	"  -q, --quiet            no progress or warnings on stderr\n"          \
 	"  -h, --help             show this help and exit\n"                    \
-	"  -V, --version          show the version and exit\n"
+	"  -V, --version          show the version and exit\n"                  \
+	"Limits (SIZE takes a K, M or G suffix):\n"                             \
+	"      --max-bytes SIZE   input file size (default 64M)\n"              \
+	"      --max-line SIZE    one Markdown line (default 1M)\n"             \
+	"      --max-depth N      nesting of blocks or elements (default 256)\n" \
+	"      --max-units N      units per document (default and most\n"       \
+	"                         1000000)\n"                                   \
+	"      --max-cells N      Markdown table cells, rows padded to the\n"   \
+	"                         header (default 200000)\n"                    \
+	"      --max-cites N      citations per unit (default 100000)\n"        \
+	"      --max-seconds N    CPU budget of a guarded Markdown parse\n"     \
+	"                         (default 5)\n"                                \
+	"      --max-memory SIZE  memory budget of a guarded Markdown parse\n"  \
+	"                         (default 512M)\n"                             \
+	"      --guard WHEN       parse Markdown in a child process under the\n" \
+	"                         budget: auto (suspect or large documents;\n"  \
+	"                         default), always, or never (suspect\n"        \
+	"                         documents are refused)\n"
 
 void cli_common_init(cli_common *c);
 
@@ -87,6 +123,11 @@ int cli_read_text(dt_text **out, const char *path, const cli_common *c);
  * returns CLI_EXIT_OK or CLI_EXIT_ERROR. */
 int cli_write(const cli_common *c, const char *buf, size_t len);
 
+/* The parse options the common options ask for: encoding, language,
+ * tone and the limits (--max-*, --guard).  For a verb that calls
+ * dt_doc_load() itself (gaps reads documents in worker threads). */
+void cli_parse_opts(dt_parse_opts *out, const cli_common *c);
+
 /* Load a document (Markdown or AKN, any encoding) with the common
  * options; on failure print the diagnostic and return CLI_EXIT_ERROR. */
 int cli_load(dt_doc **out, const char *path, const cli_common *c);
@@ -107,6 +148,9 @@ void cli_out_append(dt_buf_out *o, const char *s, size_t len);
 void cli_out_str(dt_buf_out *o, const char *s);
 /* Write everything to c->output and free it; returns an exit status. */
 int cli_out_finish(dt_buf_out *o, const cli_common *c);
+/* Free the output without writing it: when every input failed, -o must
+ * not create (or replace) a file. */
+void cli_out_discard(dt_buf_out *o);
 
 /* Subcommands: each parses its own argv (argv[0] is the verb). */
 int cmd_norm(int argc, char **argv);

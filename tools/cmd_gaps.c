@@ -2,10 +2,18 @@
  * cmd_gaps.c - `dirtrace gaps`: the main job.  One directive, many local
  * documents (files or folders searched recursively), one report of what
  * is covered and what is missing.
+ *
+ * With --jobs N, N threads read, parse and prepare local documents
+ * (dt_review_prepare) while the main thread merges them into the review
+ * and prints their diagnostics strictly in input order, so the output is
+ * the same byte for byte whatever N is.  At most 2N documents are in
+ * flight: memory does not grow with the number of documents.
  */
 #define _XOPEN_SOURCE 700
 #include <ftw.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,6 +39,9 @@ static const char gaps_help[] =
 	"                         alternative|planned<TAB>reason\n"
 	"      --keep-going       a LOCAL that cannot be read is reported and\n"
 	"                         skipped without failing the run\n"
+	"  -j, --jobs N           read and match local documents in N threads\n"
+	"                         (default 1; 0 or auto: one per CPU); the\n"
+	"                         report is the same for any N\n"
 	"      --csv-bom          start CSV output with a UTF-8 BOM\n"
 	CLI_COMMON_HELP;
 
@@ -38,6 +49,8 @@ enum {
 	OPT_FAIL_UNDER = CLI_OPT_FIRST_VERB, OPT_EXPLICIT_ONLY, OPT_MIN_SCORE,
 	OPT_NO_IMPLICIT, OPT_ACCEPT, OPT_KEEP_GOING, OPT_CSV_BOM
 };
+
+enum { MAX_JOBS = 256 };
 
 static const struct option gaps_longopts[] = {
 	CLI_COMMON_LONGOPTS,
@@ -49,6 +62,7 @@ static const struct option gaps_longopts[] = {
 	{ "accept", required_argument, NULL, OPT_ACCEPT },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
 	{ "csv-bom", no_argument, NULL, OPT_CSV_BOM },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -57,10 +71,29 @@ typedef struct {
 	dt_report_format fmt;
 	double fail_under;       /* < 0: not set */
 	int explicit_only, keep_going;
+	unsigned jobs;           /* 0: one per CPU */
 	unsigned write_flags;
 	dt_review_opts ropts;
 	const char *accept;
 } gaps_args;
+
+/* --jobs: a count of threads, "auto" = 0 (one per CPU). */
+static int parse_jobs(unsigned *out, const char *arg)
+{
+	char *end = NULL;
+	long v;
+
+	if (strcmp(arg, "auto") == 0) {
+		*out = 0;
+		return 0;
+	}
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || v < 0 || v > MAX_JOBS) {
+		return -1;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
 
 /* A number in [lo, hi] from `arg`; -1 when it is not one. */
 static int parse_num(double *out, const char *arg, double lo, double hi)
@@ -106,6 +139,10 @@ static int verb_option(gaps_args *a, int opt, const char *arg)
 	case OPT_CSV_BOM:
 		a->write_flags |= DT_WRITE_CSV_BOM;
 		return 0;
+	case 'j':
+		return parse_jobs(&a->jobs, arg) < 0 ? cli_usage_error("gaps",
+			"--jobs takes a number of threads 0..%d or 'auto', "
+			"not '%s'", MAX_JOBS, arg) : 0;
 	default:
 		return cli_usage_error("gaps", "unknown option or missing "
 			"argument: '%s'", optarg ? optarg : "?");
@@ -117,7 +154,7 @@ static int parse_args(int argc, char **argv, gaps_args *a)
 {
 	int opt, rc;
 
-	while ((opt = getopt_long(argc, argv, "hVqo:f:", gaps_longopts,
+	while ((opt = getopt_long(argc, argv, "hVqo:f:j:", gaps_longopts,
 			NULL)) != -1) {
 		rc = cli_common_option(&a->c, opt, optarg, "gaps",
 			gaps_help);
@@ -278,39 +315,216 @@ static int load_accept(dt_review *r, const char *path)
 	return rc < 0 ? cli_report(path, &err) : CLI_EXIT_OK;
 }
 
-/* Read and add every local document; returns how many failed. */
+/* ## reading local documents, in order, in one thread or several */
+
+/* What became of one local document. */
+typedef enum {
+	DOC_UNREAD = 0,  /* cannot be read or parsed */
+	DOC_FAILED,      /* read, but not prepared */
+	DOC_DIRECTIVE,   /* the directive itself: skipped */
+	DOC_READY        /* read and prepared */
+} doc_state;
+
+typedef struct {
+	dt_doc *doc;          /* kept for its diagnostics until merged */
+	dt_review_part *part;
+	dt_error err;
+	doc_state state;
+	int done;             /* under the run's lock with threads */
+} doc_slot;
+
+typedef struct {
+	const gaps_args *a;
+	const dt_review *r;   /* read-only for the workers */
+	const dt_doc *dir;
+	const path_list *locals;
+	doc_slot *slots;      /* document i is in slots[i % nslots] */
+	size_t nslots;
+	pthread_mutex_t lock;
+	pthread_cond_t ready; /* a slot is done: the main thread waits */
+	pthread_cond_t room;  /* a slot was merged: workers wait */
+	size_t next;          /* the next document to read */
+	size_t merged;        /* documents handled by the main thread */
+} gaps_run_state;
+
+/* Read and prepare document i into `s`, printing nothing (diagnostics
+ * wait for their turn).  Runs in any thread. */
+static void read_one(const gaps_run_state *g, size_t i, doc_slot *s)
+{
+	dt_parse_opts opts;
+
+	memset(&s->err, 0, sizeof(s->err));
+	s->doc = NULL;
+	s->part = NULL;
+	cli_parse_opts(&opts, &g->a->c);
+	if (dt_doc_load(&s->doc, g->locals->v[i], &opts, &s->err) < 0) {
+		s->state = DOC_UNREAD;
+	} else if (is_directive(g->dir, s->doc)) {
+		s->state = DOC_DIRECTIVE;
+	} else if (dt_review_prepare(&s->part, g->r, s->doc, &s->err) < 0) {
+		s->state = DOC_FAILED;
+	} else {
+		s->state = DOC_READY;
+	}
+}
+
+/* Report document i and merge it into `r`, in input order (main
+ * thread); 1 when it failed. */
+static int merge_one(const gaps_args *a, dt_review *r, const char *path,
+	doc_slot *s)
+{
+	int failed = 0;
+
+	if (s->state == DOC_UNREAD) {
+		cli_report(path, &s->err);
+		return 1;
+	}
+	cli_print_diags(s->doc, &a->c);
+	if (s->state == DOC_DIRECTIVE && !a->c.quiet) {
+		cli_diag("note", path, 0, "the directive itself: skipped");
+	} else if (s->state == DOC_FAILED) {
+		cli_report(path, &s->err);
+		failed = 1;
+	} else if (s->state == DOC_READY) {
+		memset(&s->err, 0, sizeof(s->err));
+		if (dt_review_merge(r, s->part, &s->err) < 0) {
+			cli_report(path, &s->err);
+			failed = 1;
+		}
+		s->part = NULL;
+	}
+	dt_doc_free(s->doc);
+	s->doc = NULL;
+	return failed;
+}
+
+static void *worker(void *payload)
+{
+	gaps_run_state *g = payload;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&g->lock);
+		while (g->next < g->locals->n &&
+			g->next - g->merged >= g->nslots) {
+			pthread_cond_wait(&g->room, &g->lock);
+		}
+		if (g->next >= g->locals->n) {
+			pthread_mutex_unlock(&g->lock);
+			return NULL;
+		}
+		i = g->next++;
+		pthread_mutex_unlock(&g->lock);
+		read_one(g, i, &g->slots[i % g->nslots]);
+		pthread_mutex_lock(&g->lock);
+		g->slots[i % g->nslots].done = 1;
+		pthread_cond_signal(&g->ready);
+		pthread_mutex_unlock(&g->lock);
+	}
+}
+
+/* Threads for the run: at most `jobs`, no more than there are
+ * documents; 0 started means read in this thread. */
+static size_t start_workers(gaps_run_state *g, pthread_t *t, size_t jobs)
+{
+	size_t n;
+
+	for (n = 0; n < jobs; n++) {
+		if (pthread_create(&t[n], NULL, worker, g) != 0) {
+			break;
+		}
+	}
+	return n;
+}
+
+/* How many threads --jobs asks for. */
+static size_t job_count(const gaps_args *a, size_t ndocs)
+{
+	long cpus = a->jobs > 0 ? (long)a->jobs :
+		sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cpus > 0 ? (size_t)cpus : 1;
+
+	n = n < MAX_JOBS ? n : MAX_JOBS;
+	return n < ndocs ? n : ndocs;
+}
+
+/* Wait for document i in its slot (with workers) or read it here. */
+static doc_slot *next_doc(gaps_run_state *g, size_t i, size_t workers)
+{
+	doc_slot *s = &g->slots[i % g->nslots];
+
+	if (workers == 0) {
+		read_one(g, i, s);
+		return s;
+	}
+	pthread_mutex_lock(&g->lock);
+	while (!s->done) {
+		pthread_cond_wait(&g->ready, &g->lock);
+	}
+	pthread_mutex_unlock(&g->lock);
+	return s;
+}
+
+static void slot_done(gaps_run_state *g, doc_slot *s, size_t workers)
+{
+	if (workers == 0) {
+		return;
+	}
+	pthread_mutex_lock(&g->lock);
+	s->done = 0;
+	g->merged++;
+	pthread_cond_broadcast(&g->room);
+	pthread_mutex_unlock(&g->lock);
+}
+
+/* Read and add every local document in --jobs threads; returns how many
+ * failed, or SIZE_MAX when the run could not start. */
 static size_t add_locals(const gaps_args *a, dt_review *r,
 	const dt_doc *dir, const path_list *locals)
 {
+	gaps_run_state g;
+	pthread_t threads[MAX_JOBS];
+	size_t jobs = job_count(a, locals->n), workers = 0, i, failed = 0;
 	time_t start = time(NULL);
-	size_t i, failed = 0;
 	int shown = 0;
 
+	memset(&g, 0, sizeof(g));
+	g.a = a;
+	g.r = r;
+	g.dir = dir;
+	g.locals = locals;
+	g.nslots = jobs > 1 ? 2 * jobs : 1;
+	g.slots = calloc(g.nslots, sizeof(*g.slots));
+	if (g.slots == NULL) {
+		cli_diag("error", NULL, 0, "out of memory");
+		return SIZE_MAX;
+	}
+	pthread_mutex_init(&g.lock, NULL);
+	pthread_cond_init(&g.ready, NULL);
+	pthread_cond_init(&g.room, NULL);
+	if (jobs > 1 && dt_init(NULL) == 0) {
+		workers = start_workers(&g, threads, jobs);
+	}
 	for (i = 0; i < locals->n; i++) {
-		dt_doc *doc = NULL;
-		dt_error err = { 0 };
+		doc_slot *s;
 
 		shown = progress(a, i, locals->n, start, shown);
-		if (cli_load(&doc, locals->v[i], &a->c) != CLI_EXIT_OK) {
-			failed++;
-			continue;
-		}
-		cli_print_diags(doc, &a->c);
-		if (is_directive(dir, doc)) {
-			if (!a->c.quiet) {
-				cli_diag("note", locals->v[i], 0, "the "
-					"directive itself: skipped");
-			}
-		} else if (dt_review_add(r, doc, &err) < 0) {
-			cli_report(locals->v[i], &err);
-			failed++;
-		}
-		dt_doc_free(doc);
+		s = next_doc(&g, i, workers);
+		failed += (size_t)merge_one(a, r, locals->v[i], s);
+		slot_done(&g, s, workers);
 	}
 	if (shown) {
 		fprintf(stderr, "\rdirtrace: %zu/%zu files read\n", i,
 			locals->n);
 	}
+	for (i = 0; i < workers; i++) {
+		pthread_join(threads[i], NULL);
+	}
+	pthread_cond_destroy(&g.room);
+	pthread_cond_destroy(&g.ready);
+	pthread_mutex_destroy(&g.lock);
+	free(g.slots);
 	return failed;
 }
 
@@ -375,7 +589,9 @@ static int gaps_run(const gaps_args *a, const char *dirpath,
 	}
 	if (rc == CLI_EXIT_OK) {
 		failed = add_locals(a, r, dir, locals);
-		if (dt_review_finish(r, &err) < 0) {
+		if (failed == SIZE_MAX) {
+			rc = CLI_EXIT_ERROR;
+		} else if (dt_review_finish(r, &err) < 0) {
 			rc = cli_report(dirpath, &err);
 		}
 	}
@@ -402,6 +618,7 @@ int cmd_gaps(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	cli_common_init(&a.c);
 	a.fail_under = -1;
+	a.jobs = 1;
 	rc = parse_args(argc, argv, &a);
 	if (rc >= 0) {
 		return rc;

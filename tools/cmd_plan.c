@@ -1,7 +1,8 @@
 /*
  * cmd_plan.c - `dirtrace plan`: draft the implementing plan (or
  * regulation) of a directive, one task per obligation unit, each citing
- * its unit, optionally only for the gaps of a `dirtrace gaps` JSON report.
+ * its unit, as Markdown, Akoma Ntoso or HTML; optionally only for the
+ * gaps of a `dirtrace gaps` JSON report.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,10 +14,18 @@ static const char plan_help[] =
 	"Usage: dirtrace plan [OPTIONS] DIRECTIVE -o OUT\n"
 	"Draft a plan (Kế hoạch, План мероприятий) implementing DIRECTIVE:\n"
 	"one task per obligation unit, citing it explicitly, with the lead\n"
-	"body and deadline from its wording, «…» where it gives none.\n\n"
+	"body, co-implementers, deadline and product from its wording, «…»\n"
+	"where it gives none.\n\n"
 	"Options:\n"
+	"  -f, --format FORMAT    md (default), akn (Akoma Ntoso 3.0 XML) or\n"
+	"                         html (a self-contained page); without it, a\n"
+	"                         --template FILE ending in .xml or .html\n"
+	"                         sets it\n"
 	"      --kind KIND        plan (default) or regulation\n"
-	"      --template NAME    templates/NAME.md, or a template FILE\n"
+	"      --template NAME    templates/NAME.<md|xml|html>, or a template\n"
+	"                         FILE (a path, or a name ending in .md, .xml\n"
+	"                         or .html); partials {{> p}} are read from\n"
+	"                         its folder as _p.<ext>, else built in\n"
 	"      --issuer TEXT      the body issuing the plan\n"
 	"      --symbol TEXT      the plan's symbol, e.g. 15-KH/TU\n"
 	"      --date YYYY-MM-DD  the plan's date\n"
@@ -24,7 +33,8 @@ static const char plan_help[] =
 	"      --gaps REPORT      only the uncovered and partial units of a\n"
 	"                         `dirtrace gaps --format json` report\n"
 	"  (--lang vi|ru sets the language of the plan; default: the\n"
-	"   directive's)\n"
+	"   directive's.  Without --template, ./templates/<kind>_<lang>.<ext>\n"
+	"   is used when present, else the same template built in.)\n"
 	CLI_COMMON_HELP;
 
 enum {
@@ -39,6 +49,7 @@ enum {
 
 static const struct option plan_longopts[] = {
 	CLI_COMMON_LONGOPTS,
+	{ "format", required_argument, NULL, 'f' },
 	{ "kind", required_argument, NULL, OPT_KIND },
 	{ "template", required_argument, NULL, OPT_TEMPLATE },
 	{ "issuer", required_argument, NULL, OPT_ISSUER },
@@ -49,14 +60,25 @@ static const struct option plan_longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* File extension of each dt_plan_format. */
+static const char *const format_exts[] = { "md", "xml", "html" };
+
 typedef struct {
 	dt_plan_opts o;
+	int format_given;
 	const char *tpl_arg, *gaps;
 } plan_args;
 
 static int own_option(plan_args *a, int opt, const char *arg)
 {
 	switch (opt) {
+	case 'f':
+		if (dt_plan_format_from_name(&a->o.format, arg) < 0) {
+			return cli_usage_error("plan", "--format takes md, akn "
+				"or html, not '%s'", arg);
+		}
+		a->format_given = 1;
+		return -1;
 	case OPT_KIND:
 		if (strcmp(arg, "plan") == 0) {
 			a->o.kind = DT_PLAN_PLAN;
@@ -83,7 +105,7 @@ static int parse_args(int argc, char **argv, cli_common *c, plan_args *a)
 {
 	int opt, rc;
 
-	while ((opt = getopt_long(argc, argv, "hVqo:", plan_longopts,
+	while ((opt = getopt_long(argc, argv, "hVqo:f:", plan_longopts,
 			NULL)) != -1) {
 		rc = cli_common_option(c, opt, optarg, "plan",
 			plan_help);
@@ -111,36 +133,81 @@ static int parse_args(int argc, char **argv, cli_common *c, plan_args *a)
 	return -1;
 }
 
-/* The template: a FILE (has a '/' or ends in .md), else ./templates/NAME.md;
- * without --template, ./templates/<kind>_<lang>.md when present, else the
- * built-in one.  Returns an exit status. */
-static int load_template(char **tpl, size_t *len, char *path, size_t size,
-	const plan_args *a, int ru)
+/* 1 and the format in *out when `path` ends in .md, .xml or .html. */
+static int format_of_path(const char *path, dt_plan_format *out)
+{
+	size_t n = strlen(path), i, e;
+
+	for (i = 0; i < sizeof format_exts / sizeof format_exts[0]; i++) {
+		e = strlen(format_exts[i]);
+		if (n > e + 1 && path[n - e - 1] == '.' &&
+			strcmp(path + n - e, format_exts[i]) == 0) {
+			*out = (dt_plan_format)i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* `dir` = the folder of `path` ("." when it has none). */
+static void folder_of(char *dir, size_t size, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL) {
+		snprintf(dir, size, ".");
+	} else if (slash == path) {
+		snprintf(dir, size, "/");
+	} else {
+		snprintf(dir, size, "%.*s", (int)(slash - path), path);
+	}
+}
+
+/* Without --template: ./templates/<kind>_<lang>.<ext> when readable (its
+ * folder giving the partials), else the built-in one (*tpl NULL). */
+static void default_template(char **tpl, char *path, size_t size,
+	plan_args *a, int ru, char *dir, size_t dsize)
+{
+	dt_error err = { 0 };
+
+	snprintf(path, size, "templates/%s_%s.%s",
+		a->o.kind == DT_PLAN_REGULATION ? "regulation" : "plan",
+		ru ? "ru" : "vi", format_exts[a->o.format]);
+	if (dt_file_read(tpl, &a->o.tpl_len, path, 0, &err) < 0) {
+		*tpl = NULL;
+		return;
+	}
+	snprintf(dir, dsize, "templates");
+	a->o.partials_dir = dir;
+}
+
+/* The template: see plan_help.  Returns an exit status. */
+static int load_template(char **tpl, char *path, size_t size, plan_args *a,
+	int ru, char *dir, size_t dsize)
 {
 	const char *name = a->tpl_arg;
+	dt_plan_format f;
 	dt_error err = { 0 };
-	size_t n;
 
 	*tpl = NULL;
 	if (name == NULL) {
-		snprintf(path, size, "templates/%s_%s.md",
-			a->o.kind == DT_PLAN_REGULATION ? "regulation" : "plan",
-			ru ? "ru" : "vi");
-		if (dt_file_read(tpl, len, path, 0, &err) < 0) {
-			*tpl = NULL; /* the built-in template */
-		}
+		default_template(tpl, path, size, a, ru, dir, dsize);
 		return CLI_EXIT_OK;
 	}
-	n = strlen(name);
-	if (strchr(name, '/') != NULL || (n > 3 &&
-		strcmp(name + n - 3, ".md") == 0)) {
+	if (strchr(name, '/') != NULL || format_of_path(name, &f)) {
 		snprintf(path, size, "%s", name);
+		if (!a->format_given && format_of_path(name, &f)) {
+			a->o.format = f;
+		}
 	} else {
-		snprintf(path, size, "templates/%s.md", name);
+		snprintf(path, size, "templates/%s.%s", name,
+			format_exts[a->o.format]);
 	}
-	if (dt_file_read(tpl, len, path, 0, &err) < 0) {
+	if (dt_file_read(tpl, &a->o.tpl_len, path, 0, &err) < 0) {
 		return cli_report(path, &err);
 	}
+	folder_of(dir, dsize, path);
+	a->o.partials_dir = dir;
 	return CLI_EXIT_OK;
 }
 
@@ -169,7 +236,7 @@ int cmd_plan(int argc, char **argv)
 	plan_args a;
 	cli_common c;
 	dt_doc *doc = NULL;
-	char **eids = NULL, *tpl = NULL, *text = NULL, path[4096];
+	char **eids = NULL, *tpl = NULL, *text = NULL, path[4096], dir[4096];
 	size_t neids = 0, len = 0, i;
 	dt_error err = { 0 };
 	dt_lang lang;
@@ -183,6 +250,10 @@ int cmd_plan(int argc, char **argv)
 	}
 	lang = c.lang; /* the plan's language; the directive is detected */
 	c.lang = DT_LANG_UNKNOWN;
+	if (lang != DT_LANG_UNKNOWN && lang != DT_LANG_VI &&
+		lang != DT_LANG_RU) {
+		return cli_usage_error("plan", "plans are drafted in vi or ru");
+	}
 	rc = cli_load(&doc, argv[optind], &c);
 	if (rc != CLI_EXIT_OK) {
 		return rc;
@@ -192,17 +263,19 @@ int cmd_plan(int argc, char **argv)
 	if (lang == DT_LANG_UNKNOWN) {
 		lang = dt_doc_lang(doc);
 	}
-	rc = load_template(&tpl, &a.o.tpl_len, path, sizeof path, &a,
-		lang == DT_LANG_RU);
+	rc = load_template(&tpl, path, sizeof path, &a, lang == DT_LANG_RU,
+		dir, sizeof dir);
 	a.o.tpl = tpl;
-	a.o.tpl_file = path;
+	a.o.tpl_file = tpl != NULL ? path : NULL;
 	if (rc == CLI_EXIT_OK && a.gaps != NULL) {
 		rc = read_gaps(&a, &eids, &neids);
 	}
 	if (rc == CLI_EXIT_OK) {
 		if (dt_plan_write(&text, &len, doc, &a.o, &err) < 0) {
-			rc = cli_report(err.source[0] ? err.source :
-				argv[optind], &err);
+			/* a bad option value is the caller's, not the file's */
+			rc = err.code == DT_EINVAL ? cli_usage_error("plan",
+				"%s", err.message) : cli_report(err.source[0] ?
+				err.source : argv[optind], &err);
 		} else {
 			rc = cli_write(&c, text, len);
 		}

@@ -3,7 +3,9 @@
 # installed; install the missing ones with apt-get (as root directly, else
 # through sudo).  If neither is possible, print the exact command and exit 2.
 # `deps.sh browser` does the same for what `make check-browser` needs
-# instead: Chromium and a font with Vietnamese and Cyrillic glyphs.
+# instead: Chromium and a font with Vietnamese and Cyrillic glyphs;
+# `deps.sh bench` for what `make bench` needs on top of the build: the
+# sqlite3 shell (the FTS5 peer) and GNU time (CPU time and peak RSS).
 set -u
 # python3 reads the JSON and CSV reports back in the end-to-end tests;
 # binutils' objdump checks the installed library's soname.
@@ -13,12 +15,22 @@ python3 binutils"
 if [ "${1:-}" = browser ]; then
 	PACKAGES="chromium fonts-dejavu-core"
 fi
+if [ "${1:-}" = bench ]; then
+	PACKAGES="sqlite3 time"
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	if [ "${1:-}" = browser ]; then
 		command -v chromium >/dev/null 2>&1 && exit 0
 		echo "dirtrace: deps: not a Debian system; install Chromium" \
 			"(a 'chromium' command) and fonts with Vietnamese glyphs" >&2
+		exit 2
+	fi
+	if [ "${1:-}" = bench ]; then
+		command -v sqlite3 >/dev/null 2>&1 &&
+			[ -x /usr/bin/time ] && exit 0
+		echo "dirtrace: deps: not a Debian system; install the sqlite3" \
+			"shell (with FTS5) and GNU time as /usr/bin/time" >&2
 		exit 2
 	fi
 	# Not Debian: trust pkg-config and the linker, say what is needed.

@@ -16,7 +16,7 @@ set -u
 
 cd "$(dirname "$0")/../.." || exit 2
 SECONDS_EACH=${FUZZ_SECONDS:-10}
-TARGETS=${FUZZ_TARGETS:-text md akn cites gaps}
+TARGETS=${FUZZ_TARGETS:-text md akn cites gaps template}
 CC_FUZZ=${FUZZ_CC:-clang}
 MAXLEN=${FUZZ_MAX_LEN:-8192}
 B=build/fuzz

@@ -1,0 +1,288 @@
+/*
+ * test_review.c - a review fed one document at a time (dt_review_add) or
+ * prepared apart and merged (dt_review_prepare, dt_review_merge): in any
+ * order of preparing, from any number of threads, the merged review is
+ * the one dt_review_add gives, and failures leave nothing behind.
+ *
+ * The fixtures are the corpus: corpus/vi/31-QD-TW.md with the local
+ * documents of corpus/vi (explicit and implicit links, broken and stale
+ * references, a legacy encoding, an AKN file).
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "internal.h"
+
+#define DATA DT_TEST_DATA "/corpus/vi/"
+
+static const char *const local_names[] = {
+	"dev/02-QDi-DU.xml", "dev/03-NQ-CB.md", "dev/05-HD-HU.md",
+	"dev/12-KH-TU.md", "dev/120-KH-UBND.md", "dev/45-BC-DU.md",
+	"test/04-QDi-DU.md", "test/09-NQ-CB.md", "test/14-KH-DU.md",
+	"test/15-KH-TU.md", "test/30-BC-HU.md", "test/88-KH-UBND.md",
+};
+#define NLOCALS (sizeof(local_names) / sizeof(local_names[0]))
+
+static dt_doc *dir;
+static dt_doc *locals[NLOCALS];
+
+static dt_doc *load(const char *name)
+{
+	char path[512];
+	dt_doc *d = NULL;
+	dt_error err = { 0 };
+
+	snprintf(path, sizeof(path), "%s%s", DATA, name);
+	cr_assert_eq(dt_doc_load(&d, path, NULL, &err), 0, "%s: %s", path,
+		err.message);
+	return d;
+}
+
+static void setup(void)
+{
+	size_t i;
+
+	dir = load("31-QD-TW.md");
+	for (i = 0; i < NLOCALS; i++) {
+		locals[i] = load(local_names[i]);
+	}
+}
+
+static void teardown(void)
+{
+	size_t i;
+
+	dt__alloc_fail_after(0);
+	for (i = 0; i < NLOCALS; i++) {
+		dt_doc_free(locals[i]);
+		locals[i] = NULL;
+	}
+	dt_doc_free(dir);
+	dir = NULL;
+}
+
+/* The finished review as JSON (a new string), then freed. */
+static char *finish_json(dt_review *r)
+{
+	char *out = NULL;
+	size_t len = 0;
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_review_finish(r, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_write(&out, &len, r, DT_REPORT_JSON, 0, &err),
+		0, "%s", err.message);
+	dt_review_free(r);
+	return out;
+}
+
+static dt_review *new_review(void)
+{
+	dt_review *r = NULL;
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_review_new(&r, dir, NULL, &err), 0, "%s",
+		err.message);
+	return r;
+}
+
+/* The report of dt_review_add, one document after the other. */
+static char *added_one_by_one(void)
+{
+	dt_review *r = new_review();
+	size_t i;
+
+	for (i = 0; i < NLOCALS; i++) {
+		dt_error err = { 0 };
+
+		cr_assert_eq(dt_review_add(r, locals[i], &err), 0, "%s",
+			err.message);
+	}
+	return finish_json(r);
+}
+
+static void merge_all(dt_review *r, dt_review_part **parts)
+{
+	size_t i;
+
+	for (i = 0; i < NLOCALS; i++) {
+		dt_error err = { 0 };
+
+		cr_assert_eq(dt_review_merge(r, parts[i], &err), 0, "%s",
+			err.message);
+	}
+}
+
+Test(review, prepared_backwards_and_merged_in_order_is_added_in_order,
+	.init = setup, .fini = teardown)
+{
+	char *want = added_one_by_one(), *got;
+	dt_review_part *parts[NLOCALS];
+	dt_review *r = new_review();
+	size_t i;
+
+	for (i = NLOCALS; i-- > 0;) {
+		dt_error err = { 0 };
+
+		cr_assert_eq(dt_review_prepare(&parts[i], r, locals[i], &err),
+			0, "%s", err.message);
+	}
+	merge_all(r, parts);
+	got = finish_json(r);
+	cr_assert_str_eq(got, want);
+	cr_assert(strstr(got, "\"kind\":\"implicit\"") != NULL);
+	cr_assert(strstr(got, "\"kind\":\"broken-ref\"") != NULL);
+	dt_free(got);
+	dt_free(want);
+}
+
+Test(review, a_prepared_document_may_be_freed_before_the_merge,
+	.init = setup, .fini = teardown)
+{
+	char *want = added_one_by_one(), *got;
+	dt_review_part *parts[NLOCALS];
+	dt_review *r = new_review();
+	size_t i;
+
+	for (i = 0; i < NLOCALS; i++) {
+		dt_error err = { 0 };
+
+		cr_assert_eq(dt_review_prepare(&parts[i], r, locals[i], &err),
+			0, "%s", err.message);
+		dt_doc_free(locals[i]);
+		locals[i] = NULL;
+	}
+	merge_all(r, parts);
+	got = finish_json(r);
+	cr_assert_str_eq(got, want);
+	dt_free(got);
+	dt_free(want);
+}
+
+/* ## threads */
+
+enum { THREADS = 4, ROUNDS = 3 };
+
+typedef struct {
+	const dt_review *r;
+	dt_review_part **parts;
+	size_t first; /* prepares documents first, first + THREADS, ... */
+	int rc;
+} prep_job;
+
+static void *prepare_some(void *payload)
+{
+	prep_job *j = payload;
+	size_t i;
+
+	for (i = j->first; j->rc == 0 && i < NLOCALS; i += THREADS) {
+		j->rc = dt_review_prepare(&j->parts[i], j->r, locals[i], NULL);
+	}
+	return NULL;
+}
+
+Test(review, documents_prepared_in_threads_give_the_same_review,
+	.init = setup, .fini = teardown)
+{
+	char *want = added_one_by_one();
+	int round;
+
+	cr_assert_eq(dt_init(NULL), 0);
+	for (round = 0; round < ROUNDS; round++) {
+		dt_review_part *parts[NLOCALS];
+		prep_job jobs[THREADS];
+		pthread_t t[THREADS];
+		dt_review *r = new_review();
+		char *got;
+		size_t i;
+
+		for (i = 0; i < THREADS; i++) {
+			jobs[i] = (prep_job){ r, parts, i, 0 };
+			cr_assert_eq(pthread_create(&t[i], NULL, prepare_some,
+					     &jobs[i]), 0);
+		}
+		for (i = 0; i < THREADS; i++) {
+			pthread_join(t[i], NULL);
+			cr_assert_eq(jobs[i].rc, 0);
+		}
+		merge_all(r, parts);
+		got = finish_json(r);
+		cr_assert_str_eq(got, want, "round %d", round);
+		dt_free(got);
+	}
+	dt_free(want);
+}
+
+/* ## failures */
+
+Test(review, an_unmerged_part_is_freed_and_leaves_the_review_alone,
+	.init = setup, .fini = teardown)
+{
+	dt_review_part *part = NULL;
+	dt_review *r = new_review();
+	dt_error err = { 0 };
+	char *got, *want;
+
+	cr_assert_eq(dt_review_prepare(&part, r, locals[3], &err), 0);
+	dt_review_part_free(part);
+	dt_review_part_free(NULL);
+	cr_assert_eq(dt_review_doc_count(r), 0);
+	got = finish_json(r);
+	r = new_review();
+	want = finish_json(r);
+	cr_assert_str_eq(got, want);
+	dt_free(got);
+	dt_free(want);
+}
+
+Test(review, every_allocation_failure_in_prepare_and_merge_is_reported,
+	.init = setup, .fini = teardown)
+{
+	size_t n, k, links = 0;
+	int done = 0;
+
+	/* Once first, so that the patterns and tables every later prepare
+	 * shares are built (a failure while building them stays). */
+	dt_free(added_one_by_one());
+	/* 12-KH-TU.md has explicit and implicit links: every step runs.
+	 * Every one of the first 300 allocations fails once, then every
+	 * 2% further (a prepare makes thousands). */
+	for (n = 1; n < 10000000 && !done; n += n < 300 ? 1 : n / 50) {
+		dt_review *r = new_review();
+		dt_review_part *part = NULL;
+		dt_error err = { 0 };
+		int rc;
+
+		dt__alloc_fail_after(n);
+		rc = dt_review_prepare(&part, r, locals[3], &err);
+		cr_assert(rc == 0 || part == NULL);
+		if (rc == 0) {
+			rc = dt_review_merge(r, part, &err);
+		}
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || (rc == DT_ENOMEM && err.code == DT_ENOMEM),
+			"rc %d at %zu: %s", rc, n, err.message);
+		cr_assert_leq(dt_review_doc_count(r), 1);
+		done = rc == 0;
+		if (done) {
+			cr_assert_eq(dt_review_finish(r, NULL), 0);
+			for (k = 0; k < dt_review_unit_count(r); k++) {
+				links += dt_review_unit_at(r, k)->nlinks;
+			}
+		}
+		dt_review_free(r);
+	}
+	cr_assert(done);
+	cr_assert_gt(links, 5);
+}
+
+Test(review, init_sets_up_once_and_may_be_called_again)
+{
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_init(&err), 0, "%s", err.message);
+	cr_assert_eq(dt_init(NULL), 0);
+}
