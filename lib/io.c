@@ -118,6 +118,35 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* An existing output that is not a regular file (/dev/null, a FIFO, a
+ * terminal): renaming a temporary over it would replace the device with a
+ * file (as root, /dev/null itself), so it is written in place. */
+static int is_special(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+		!S_ISDIR(st.st_mode);
+}
+
+static int write_special(const char *path, const char *buf, size_t len,
+	dt_error *err)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY);
+
+	if (fd < 0) {
+		return io_fail(err, path, "cannot open");
+	}
+	if (write_all(fd, buf, len) < 0) {
+		close(fd);
+		return io_fail(err, path, "cannot write");
+	}
+	if (close(fd) < 0) {
+		return io_fail(err, path, "cannot write");
+	}
+	return 0;
+}
+
 int dt_file_write_atomic(const char *path, const char *buf, size_t len,
 	dt_error *err)
 {
@@ -131,6 +160,9 @@ int dt_file_write_atomic(const char *path, const char *buf, size_t len,
 			return io_fail(err, "-", "cannot write");
 		}
 		return 0;
+	}
+	if (is_special(path)) {
+		return write_special(path, buf, len, err);
 	}
 	dt__buf_init(&tmp, 8192);
 	slash = strrchr(path, '/');
