@@ -208,6 +208,10 @@ int cmd_cites(int argc, char **argv)
 	}
 	free(dirs);
 	free(a.dirs);
+	if (written == 0 && status != CLI_EXIT_OK) {
+		cli_out_discard(&out); /* every input failed: no -o file */
+		return status;
+	}
 	rc = cli_out_finish(&out, &a.c);
 	return rc != CLI_EXIT_OK ? rc : status;
 }

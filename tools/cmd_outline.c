@@ -105,6 +105,10 @@ int cmd_outline(int argc, char **argv)
 		dt_free(text);
 		dt_doc_free(doc);
 	}
+	if (written == 0 && status != CLI_EXIT_OK) {
+		cli_out_discard(&out); /* every input failed: no -o file */
+		return status;
+	}
 	if (fmt == DT_REPORT_JSON && nfiles > 1) {
 		cli_out_str(&out, "]\n");
 	}
