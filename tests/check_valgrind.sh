@@ -39,12 +39,22 @@ sh tests/run_cases.sh "$LOG/dirtrace" > "$LOG/e2e.out" 2>&1 || status=1
 tail -n 1 "$LOG/e2e.out"
 grep '^FAIL' "$LOG/e2e.out"
 
-bad=$(grep -l -E 'ERROR SUMMARY: [1-9]' "$LOG"/*.log)
+# A process killed by SIGPIPE (an e2e case piping into `head`) never
+# reached its cleanup: its leaks mean nothing, its other errors do.
+bad=
+for f in $(grep -l -E 'ERROR SUMMARY: [1-9]' "$LOG"/*.log); do
+	if grep -q 'default action of signal 13 (SIGPIPE)' "$f" &&
+		! grep -q -E 'Invalid|uninitialised|Syscall param|Mismatched|overlap' "$f"; then
+		continue
+	fi
+	bad="$bad $f"
+done
 for f in $bad; do
 	echo "== $f"
 	grep -E -A 30 'Invalid|uninitialised|lost in loss record|Syscall param|Mismatched|overlap' \
 		"$f" | head -n 60
 done
 n=$(ls "$LOG"/*.log | wc -l)
-echo "valgrind: $n processes checked, $(echo "$bad" | grep -c .) with errors"
-[ -z "$bad" ] && [ $status = 0 ]
+nbad=$(echo $bad | wc -w)
+echo "valgrind: $n processes checked, $nbad with errors"
+[ "$nbad" = 0 ] && [ $status = 0 ]
