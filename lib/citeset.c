@@ -41,6 +41,9 @@ typedef struct {
 	dt_cite_ctx ctx;
 	char (*eids)[96];     /* targets of the citation being resolved */
 	const dt_unit *unit;  /* the unit being scanned */
+	size_t unit_cites;    /* citations kept from it so far */
+	size_t max_cites;     /* dt_parse_opts.max_cites of the document */
+	size_t over_line;     /* where a unit passed max_cites, or 0 */
 	const char *text;     /* its heading or text */
 	int in_heading;
 	size_t line_pos, line; /* line of text[line_pos] */
@@ -122,6 +125,10 @@ static int add(builder *b, const record *r)
 
 	if (rc < 0) {
 		return rc;
+	}
+	if (b->unit != NULL && ++b->unit_cites > b->max_cites) {
+		b->over_line = r->line ? r->line : 1;
+		return DT_ELIMIT;
 	}
 	c = &b->set->v[b->set->n];
 	o = &b->offs[b->set->n];
@@ -407,6 +414,9 @@ static int item_cite(builder *b, const dt_cite_raw *raw, const item *it,
 	r.text_len = r.end - r.start;
 	rc = item_doc(b, raw, it, named, last || (first && raw->ref_before),
 		&r, &res);
+	if (rc < 0) {
+		return rc; /* `res` may be unset (valgrind: citeset.c:427) */
+	}
 	if (named != NULL && res.how == named->how && (last || (first &&
 		raw->ref_before))) {
 		r.document = b->text + raw->ref.all.start;
@@ -561,6 +571,7 @@ static int scan_units(builder *b)
 
 		b->ctx.nhist = 0;
 		b->unit = u;
+		b->unit_cites = 0;
 		rc = charter_tags(b, u);
 		if (rc == 0) {
 			rc = scan_text(b, u, dt_unit_heading(u), 1);
@@ -725,6 +736,10 @@ static int build(builder *b, const dt_doc *const *directives, size_t n,
 	if (rc == 0) {
 		rc = finish(b);
 	}
+	if (rc == DT_ELIMIT && b->over_line > 0) {
+		return dt__fail(err, rc, b->over_line, 0, "more than %zu "
+			"citations in one unit", b->max_cites);
+	}
 	if (rc < 0) {
 		return dt__fail(err, rc, 0, 0, "%s", rc == DT_ELIMIT ?
 			"a citation pattern hit its match limit" :
@@ -754,6 +769,8 @@ int dt_cites_find(dt_citeset **out, const dt_doc *doc,
 		rc = dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	} else {
 		b.set->doc = doc;
+		b.max_cites = doc->max_cites ? doc->max_cites :
+			DT_DEFAULT_MAX_CITES;
 		rc = build(&b, directives, ndirectives, err);
 	}
 	dt__cite_ctx_dispose(&b.ctx);

@@ -86,6 +86,13 @@ int dt__unit_add(dt_unit **out, dt_unit *parent, dt_kind kind)
 {
 	dt_unit *u;
 
+	if (parent->kind_count == NULL) {
+		parent->kind_count = dt__calloc(DT_KIND_COUNT_,
+			sizeof(*parent->kind_count));
+		if (parent->kind_count == NULL) {
+			return DT_ENOMEM;
+		}
+	}
 	if (parent->nchildren == parent->childcap) {
 		size_t cap = parent->childcap ? parent->childcap * 2 : 4;
 		dt_unit **c = dt__reallocarray(parent->children, cap,
@@ -104,6 +111,7 @@ int dt__unit_add(dt_unit **out, dt_unit *parent, dt_kind kind)
 	unit_init(u, kind);
 	u->parent = parent;
 	parent->children[parent->nchildren++] = u;
+	parent->kind_count[kind]++;
 	*out = u;
 	return 0;
 }
@@ -348,6 +356,7 @@ static void unit_dispose(dt_unit *u)
 		dt__free(u->children[i]);
 	}
 	dt__free(u->children);
+	dt__free(u->kind_count);
 	free_str(u->num);
 	free_str(u->eid);
 	free_str(u->heading);

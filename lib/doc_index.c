@@ -191,8 +191,10 @@ static int rename_below(dt_unit *u, const char *from, const char *to)
 	return 0;
 }
 
-/* A duplicate eId (a badly numbered source) gets "-2", "-3", … */
-static int make_unique(dt_doc *doc, dt_unit *u)
+/* A duplicate eId (a badly numbered source) gets "-2", "-3", …; `first`
+ * holds the eId and remembers the last suffix given, so that n copies
+ * cost n look-ups, not n * n / 2. */
+static int make_unique(dt_doc *doc, dt_unit *u, dt_unit *first)
 {
 	char *alt;
 	size_t len = strlen(u->eid), n;
@@ -202,12 +204,13 @@ static int make_unique(dt_doc *doc, dt_unit *u)
 	if (alt == NULL) {
 		return DT_ENOMEM;
 	}
-	for (n = 2;; n++) {
+	for (n = first->ndup > 0 ? first->ndup + 1 : 2;; n++) {
 		snprintf(alt, len + 24, "%s-%zu", u->eid, n);
 		if (hash_find(doc, alt) == SIZE_MAX) {
 			break;
 		}
 	}
+	first->ndup = n;
 	rc = dt__doc_diag(doc, DT_DIAG_WARNING, u->line,
 		"duplicate eId %s renamed %s", u->eid, alt);
 	if (rc == 0) {
@@ -238,9 +241,10 @@ int dt__doc_finish(dt_doc *doc, dt_error *err)
 	fill_order(doc, &doc->root, &k);
 	for (i = 0; rc == 0 && i < doc->nunits; i++) {
 		dt_unit *u = doc->order[i];
+		size_t first = hash_find(doc, u->eid);
 
-		if (hash_find(doc, u->eid) != SIZE_MAX) {
-			rc = make_unique(doc, u);
+		if (first != SIZE_MAX) {
+			rc = make_unique(doc, u, doc->order[first]);
 		}
 		if (rc == 0) {
 			hash_insert(doc, i);

@@ -719,6 +719,18 @@ static int decode_utf16_bom(
 		(unsigned)utf16_unit(s + bad, big));
 }
 
+/*
+ * ED A0..BF 80..BF: a UTF-16 surrogate written as UTF-8 (CESU-8, a
+ * careless converter).  The text is broken UTF-8, not a legacy encoding:
+ * no TCVN3, VNI or Windows-1258 syllable puts "ớ"/"í" before two more
+ * bytes of those ranges, and guessing one would hide the real error.
+ */
+static int is_encoded_surrogate(const unsigned char *s, size_t len)
+{
+	return len >= 3 && s[0] == 0xED && s[1] >= 0xA0 && s[1] <= 0xBF &&
+	       (s[2] & 0xC0) == 0x80;
+}
+
 /* BOM, then valid UTF-8, then the best-scoring legacy encoding.  The
  * legacy sample starts at the line of the first byte that is not UTF-8:
  * a long ASCII preamble must not push the evidence out of the sample. */
@@ -740,6 +752,12 @@ static int decode_auto(dt_buf *out, dt_encoding *got, const unsigned char *s,
 	off = utf8_check(s, len);
 	if (off == len) {
 		return dt__buf_append(out, (const char *)s, len);
+	}
+	if (is_encoded_surrogate(s + off, len - off)) {
+		dt__line_col((const char *)s, off, &line, &col);
+		return dt__fail(err, DT_EUTF8, line, col,
+			"invalid UTF-8 byte 0x%02X (an encoded UTF-16 "
+			"surrogate)", s[off]);
 	}
 	from = off;
 	while (from > 0 && s[from - 1] != '\n' && s[from - 1] != '\r') {

@@ -125,17 +125,6 @@ int dt__outline_rank(dt_kind kind, const char *num)
 	}
 }
 
-/* Count children of `p` of kind `k` (for positional eIds). */
-static size_t count_kind(const dt_unit *p, dt_kind k)
-{
-	size_t n = 0, i;
-
-	for (i = 0; i < p->nchildren; i++) {
-		n += p->children[i]->kind == k;
-	}
-	return n;
-}
-
 /* The eId of a new unit `u` (already attached to its parent). */
 static int make_eid(dt_unit *u)
 {
@@ -249,7 +238,10 @@ int dt__outline_new_unit(dt_unit_builder *o, dt_unit **out, dt_unit *parent,
 	size_t line)
 {
 	dt_unit *u;
-	size_t pos = count_kind(parent, kind) + 1;
+	/* children of each kind so far (positional eIds): kept by
+	 * dt__unit_add, since counting them here made n siblings cost
+	 * n * n / 2 */
+	size_t pos = (parent->kind_count ? parent->kind_count[kind] : 0) + 1;
 	int rc;
 
 	if (++o->units > o->max_units) {

@@ -63,8 +63,8 @@ KNOWN_LEFT=""
 CASES=$(cat <<'EOF'
 utf8-overlong|err|1|2|:1: error: invalid UTF-8 byte 0xC0|outline @I/overlong.md
 utf8-surrogate|err|1|2|:1: error: invalid UTF-8 byte 0xED|outline @I/surrogate.md
-xfail:utf8-surrogate-short|err|1|2|:1: error: invalid UTF-8 byte 0xED|outline @I/surrogate-short.md
-xfail:utf8-surrogate-ascii|err|1|2|:1: error: invalid UTF-8 byte 0xED|outline @I/surrogate-ascii.md
+utf8-surrogate-short|err|1|2|:1: error: invalid UTF-8 byte 0xED (an encoded UTF-16 surrogate)|outline @I/surrogate-short.md
+utf8-surrogate-ascii|err|1|2|:1: error: invalid UTF-8 byte 0xED (an encoded UTF-16 surrogate)|outline @I/surrogate-ascii.md
 utf8-truncated|err|1|2|:3: error: invalid UTF-8 byte 0xE1|outline @I/truncated.md
 nul-byte|err|1|2|:3: error: NUL byte in text|outline @I/nul.md
 utf16-with-bom|err|0|0||outline @I/utf16-bom.md

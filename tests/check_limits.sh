@@ -122,9 +122,10 @@ run max-units-akn 2 "error: more than 10 blocks" \
 rm -f "$T/line.md" "$T/line.xml"
 
 # Many units: 60,000 unnumbered paragraphs, 60,000 copies of "Điều 1."
-# (a badly numbered source) must cost linear time.  The outline counted
-# siblings for every new unit (12 s each); until build/h9-patches/
-# outline-linear.patch is in, a slow run is a known defect, not a failure.
+# (a badly numbered source) must cost linear time: the outline once
+# counted siblings for every new unit and probed "-2", "-3", … for every
+# duplicate eId (12 s each); the bound is the issue's 10 s for any
+# hostile input, far above the ~0.3 s a linear run takes.
 awk 'BEGIN { for (i = 0; i < 60000; i++) print "đoạn\n" }' > "$T/paras.md"
 awk 'BEGIN { for (i = 0; i < 60000; i++) print "Điều 1. Một\n" }' \
 	> "$T/dups.md"
@@ -133,19 +134,31 @@ for f in paras dups; do
 	timeout 10 "$DIRTRACE" outline -q "$T/$f.md" > /dev/null 2>&1
 	rc=$?
 	took=$(($(date +%s) - start))
-	if [ $rc = 0 ] && [ $took -le 5 ]; then
+	if [ $rc = 0 ]; then
 		echo "ok   units-60000-$f (${took} s)"
 		pass=$((pass + 1))
-	elif [ $rc = 0 ] || [ $rc = 124 ]; then
-		echo "xfail units-60000-$f: ${took} s (quadratic outline:" \
-			"lib/outline_units.c, lib/doc_index.c)"
-		xfail=$((xfail + 1))
+	elif [ $rc = 124 ]; then
+		echo "FAIL units-60000-$f: over 10 s (quadratic outline?)"
+		fail=$((fail + 1))
 	else
 		echo "FAIL units-60000-$f: exit status $rc"
 		fail=$((fail + 1))
 	fi
 done
 rm -f "$T/paras.md" "$T/dups.md"
+
+# Citations per unit (lib/citeset.c): the unit's line, exit 2.
+printf 'Điều 1. Thử\n\nkhoản 1 Điều 2, khoản 2 Điều 2, khoản 3 Điều 2, khoản 1 Điều 3.\n' \
+	> "$T/cites.md"
+"$DIRTRACE" cites --max-cites 3 "$T/cites.md" > /dev/null 2> "$T/err"
+rc=$?
+if [ $rc = 2 ] && grep -q 'cites.md:3: error: more than 3 citations in one unit' "$T/err"; then
+	echo "ok   max-cites"
+	pass=$((pass + 1))
+else
+	echo "FAIL max-cites: exit status $rc: $(head -n 1 "$T/err")"
+	fail=$((fail + 1))
+fi
 
 # "khoản " x 1,000,000: on one line the line cap refuses it; allowed, or
 # wrapped into lines, the citation engine must still be linear.

@@ -694,6 +694,19 @@ Test(encoding, rejects_a_lone_high_byte_in_ascii)
 	expect_error(s, sizeof(s) - 1, DT_ENC_AUTO, 2, 9, NULL);
 }
 
+/* A UTF-16 surrogate written as UTF-8 would otherwise decode as TCVN3
+ * "ớ À" and pass as a legacy text. */
+Test(encoding, rejects_an_encoded_surrogate_as_broken_utf8)
+{
+	static const char ascii[] = "Dieu 1. Pham vi \xED\xA0\x80 dieu chinh\n";
+	static const char vi[] = "Điều 1. a \xED\xA0\x80 b\n";
+
+	expect_error(ascii, sizeof(ascii) - 1, DT_ENC_AUTO, 1, 17,
+		"invalid UTF-8 byte 0xED (an encoded UTF-16 surrogate)");
+	expect_error(vi, sizeof(vi) - 1, DT_ENC_AUTO, 1, 14,
+		"invalid UTF-8 byte 0xED (an encoded UTF-16 surrogate)");
+}
+
 Test(encoding, rejects_random_binary)
 {
 	static const char s[] =
