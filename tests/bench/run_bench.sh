@@ -324,6 +324,8 @@ MB of local documents / CPU s; RSS = peak resident set"
 		echo "implicit links on corpus/ gold (vi + ru sections with \
 implicit links; (unit, file) pairs, DESIGN §4 matching):"
 		sed 's/^/  /' "$TMP/recall"
+		echo "  (FTS5 top-k has no threshold: dirtrace_minX is gaps \
+--min-score X, for recall at a like precision)"
 	fi
 } > "$TABLE"
 cat "$TABLE"
