@@ -2,7 +2,9 @@
  * buf.c - a growable byte buffer that refuses to grow past its maximum.
  *
  * Every buffer fed by input data has a ceiling, so hostile input ends in
- * DT_ELIMIT instead of exhausting memory.
+ * DT_ELIMIT instead of exhausting memory.  A streaming buffer (one with a
+ * sink) never grows much at all: reports of any size are written through
+ * one in pieces, so writing them takes no memory in proportion.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +17,36 @@ void dt__buf_init(dt_buf *b, size_t max)
 	b->len = 0;
 	b->cap = 0;
 	b->max = max ? max : DT_DEFAULT_MAX_BYTES;
+	b->sink = NULL;
+	b->payload = NULL;
+	b->sink_rc = 0;
+}
+
+void dt__buf_init_sink(dt_buf *b, dt_write_cb sink, void *payload)
+{
+	dt__buf_init(b, SIZE_MAX / 4);
+	b->sink = sink;
+	b->payload = payload;
+}
+
+int dt__buf_flush(dt_buf *b)
+{
+	int rc;
+
+	if (b->sink_rc != 0) {
+		return DT_EIO;
+	}
+	if (b->sink == NULL || b->len == 0) {
+		return 0;
+	}
+	rc = b->sink(b->data, b->len, b->payload);
+	if (rc != 0) {
+		b->sink_rc = rc;
+		return DT_EIO;
+	}
+	b->len = 0;
+	b->data[0] = '\0';
+	return 0;
 }
 
 void dt__buf_dispose(dt_buf *b)
@@ -30,6 +62,16 @@ int dt__buf_reserve(dt_buf *b, size_t extra)
 	size_t need, cap;
 	char *p;
 
+	/* A streaming buffer empties itself instead of growing past a
+	 * piece (and stops once its sink has failed). */
+	if (b->sink != NULL && (b->sink_rc != 0 || (b->len > 0 &&
+		extra >= b->cap - b->len && b->len + extra >= DT_BUF_CHUNK))) {
+		int rc = dt__buf_flush(b);
+
+		if (rc < 0) {
+			return rc;
+		}
+	}
 	if (extra > b->max || b->len > b->max - extra) {
 		return DT_ELIMIT;
 	}

@@ -31,34 +31,6 @@ static size_t parent_index(const dt_review *r, size_t i)
 		dt__review_index(r, p);
 }
 
-/* Group links by unit (stable) and point each unit at its own. */
-static int sort_links(dt_review *r)
-{
-	size_t *start = dt__calloc(r->nunits + 1, sizeof(size_t)), i;
-
-	r->sorted = dt__reallocarray(NULL, r->nlinks + 1, sizeof(dt_link));
-	if (start == NULL || r->sorted == NULL) {
-		dt__free(start);
-		return DT_ENOMEM;
-	}
-	for (i = 0; i < r->nlinks; i++) {
-		start[r->links[i].unit + 1]++;
-	}
-	for (i = 0; i < r->nunits; i++) {
-		start[i + 1] += start[i];
-		r->units[i].links = r->sorted + start[i];
-		r->units[i].nlinks = 0;
-	}
-	for (i = 0; i < r->nlinks; i++) {
-		dt_unit_review *u = &r->units[r->links[i].unit];
-
-		r->sorted[start[r->links[i].unit] + u->nlinks++] =
-			r->links[i].link;
-	}
-	dt__free(start);
-	return 0;
-}
-
 /* Own obligation of every unit, then top-down link and acceptance
  * flags (pre-order: a parent comes before its children). */
 static int down_pass(dt_review *r, unit_flags *f)
@@ -263,19 +235,19 @@ static int drop_out_of_scope(dt_review *r)
 	size_t i, kept = 0;
 	int rc;
 
-	if (r->scope == NULL) {
-		return 0;
+	if (r->scope == NULL || r->link_doc == NULL) {
+		return 0; /* no links, or dropped and grouped before */
 	}
 	rc = dt__scope_resolve(r->scope);
 	if (rc < 0) {
 		return rc;
 	}
 	for (i = 0; i < r->nlinks; i++) {
-		const dt_link_rec *l = &r->links[i];
-
-		if (l->link.kind != DT_LINK_IMPLICIT ||
-			dt__scope_in(r->scope, l->doc)) {
-			r->links[kept++] = *l;
+		if (r->links[i].kind != DT_LINK_IMPLICIT ||
+			dt__scope_in(r->scope, r->link_doc[i])) {
+			r->links[kept] = r->links[i];
+			r->link_unit[kept] = r->link_unit[i];
+			r->link_doc[kept++] = r->link_doc[i];
 		}
 	}
 	r->nlinks = kept;
@@ -294,7 +266,7 @@ int dt_review_finish(dt_review *r, dt_error *err)
 	}
 	rc = drop_out_of_scope(r);
 	if (rc == 0) {
-		rc = sort_links(r);
+		rc = dt__review_group_links(r);
 	}
 	if (rc == 0) {
 		rc = down_pass(r, f);

@@ -106,6 +106,46 @@ DT_API int dt_file_read(char **buf_out, size_t *len_out, const char *path,
 DT_API int dt_file_write_atomic(const char *path, const char *buf, size_t len,
 	dt_error *err);
 
+/**
+ * Takes output piece by piece, in order: `len` bytes at `buf` (not
+ * NUL-terminated; valid during the call only).  Returns 0 to go on; a
+ * nonzero result (a negative dt_status, e.g. DT_EIO) stops the writer,
+ * which returns it.
+ */
+typedef int (*dt_write_cb)(const char *buf, size_t len, void *payload);
+
+/** An output file being written in pieces; opaque. */
+typedef struct dt_output dt_output;
+
+/**
+ * Start writing `path` as dt_file_write_atomic() does, in pieces: the
+ * bytes go to a temporary file in the same folder, which
+ * dt_output_commit() flushes and renames over `path` and
+ * dt_output_discard() removes, leaving `path` as it was.  "-" is standard
+ * output; a `path` that exists and is no regular file (/dev/null, a FIFO,
+ * a terminal) is written in place; a symbolic link stays one (the file it
+ * names is replaced); a directory fails with DT_EIO.  End every output
+ * with dt_output_commit() or dt_output_discard().
+ */
+DT_API int dt_output_open(dt_output **out, const char *path, dt_error *err);
+/** Write `len` bytes at `buf` to `output` (a dt_output *): a dt_write_cb.
+ *  Unbuffered, so write large pieces.  Returns 0, or DT_EIO after which
+ *  every write fails and dt_output_commit() reports why. */
+DT_API int dt_output_write(const char *buf, size_t len, void *output);
+/** 1 once a dt_output_write() to `o` has failed (dt_output_commit() then
+ *  says why, and cleans up), else 0. */
+DT_API int dt_output_failed(const dt_output *o);
+/**
+ * Finish `o` and free it: flush the temporary file and rename it over the
+ * path.  On failure (here or in an earlier dt_output_write()) the
+ * temporary file is removed and the path left as it was (written in place
+ * or standard output: what was written stays written); DT_EIO.
+ */
+DT_API int dt_output_commit(dt_output *o, dt_error *err);
+/** Give up `o` and free it: the temporary file is removed and the path
+ *  left as it was.  NULL is a no-op. */
+DT_API void dt_output_discard(dt_output *o);
+
 /* ## Text: decoding and normalization */
 
 /** Character encodings dirtrace reads. */
@@ -764,6 +804,16 @@ DT_API const dt_summary *dt_review_summary(const dt_review *r);
  *  new buffer *out (free with dt_free()). */
 DT_API int dt_review_write(char **out, size_t *len_out, const dt_review *r,
 	dt_report_format format, unsigned flags, dt_error *err);
+/**
+ * The same report, byte for byte, handed to `write` in pieces of about 64
+ * KiB as it is made: memory does not grow with the size of the report.
+ * Returns 0; `write`'s nonzero result when it stopped the writing (`err`
+ * then says "cannot write the report"); or a negative dt_status.  What
+ * was handed over stays handed over: to leave no half-written file, write
+ * into a dt_output (dt_output_write) and discard it on failure.
+ */
+DT_API int dt_review_write_cb(const dt_review *r, dt_report_format format,
+	unsigned flags, dt_write_cb write, void *payload, dt_error *err);
 
 /* ## Plans: drafting the implementing document */
 

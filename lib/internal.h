@@ -67,8 +67,22 @@ typedef struct {
 	size_t len;
 	size_t cap;
 	size_t max;     /* DT_ELIMIT past this many bytes */
+	/* A streaming buffer (dt__buf_init_sink) hands what it holds to
+	 * `sink` whenever it would grow past DT_BUF_CHUNK, and starts over
+	 * empty; `max` then bounds one piece, not the whole output. */
+	dt_write_cb sink;
+	void *payload;
+	int sink_rc;    /* the sink's failure, once it failed */
 } dt_buf;
+#define DT_BUF_CHUNK ((size_t)64 * 1024)
 void dt__buf_init(dt_buf *b, size_t max);
+/** A streaming buffer: everything appended goes to `sink`, in pieces of
+ *  about DT_BUF_CHUNK bytes; the last piece with dt__buf_flush().  A
+ *  failing sink makes every later append fail with DT_EIO and keeps its
+ *  result in `sink_rc`. */
+void dt__buf_init_sink(dt_buf *b, dt_write_cb sink, void *payload);
+/** Hand what a streaming buffer holds to its sink (no-op otherwise). */
+int dt__buf_flush(dt_buf *b);
 void dt__buf_dispose(dt_buf *b);
 int dt__buf_reserve(dt_buf *b, size_t extra);
 int dt__buf_append(dt_buf *b, const char *s, size_t len);

@@ -4,6 +4,8 @@
  * Inputs are read whole (size-capped) so that every parser works from
  * memory; outputs go to a temporary file in the target folder that is
  * renamed into place, so a failed run never leaves a half-written file.
+ * A dt_output writes such a file in pieces, for reports too large to
+ * hold in memory.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -200,4 +202,168 @@ int dt_file_write_atomic(const char *path, const char *buf, size_t len,
 	}
 	dt__buf_dispose(&tmp);
 	return 0;
+}
+
+/* ## outputs written in pieces */
+
+struct dt_output {
+	int fd;
+	int own_fd;     /* 0 for standard output */
+	char *path;     /* what the errors name (a symlink's target) */
+	char *tmp;      /* the temporary file, or NULL when in place */
+	int failed;     /* a write failed: errno_at */
+	int errno_at;
+};
+
+static void output_free(dt_output *o)
+{
+	dt__free(o->path);
+	dt__free(o->tmp);
+	dt__free(o);
+}
+
+/* The temporary file for `path`: a new name beside it, created. */
+static int output_temp(dt_output *o, dt_error *err)
+{
+	const char *slash = strrchr(o->path, '/');
+	int len = slash ? (int)(slash - o->path + 1) : 0;
+	size_t n = (size_t)len + sizeof(".dirtrace-XXXXXX");
+
+	o->tmp = dt__malloc(n);
+	if (o->tmp == NULL) {
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	snprintf(o->tmp, n, "%.*s.dirtrace-XXXXXX", len, o->path);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		dt__free(o->tmp);
+		o->tmp = NULL;
+		return io_fail(err, o->path, "cannot create temporary file");
+	}
+	return 0;
+}
+
+/* Where `path` really is: a symbolic link's target, else itself. */
+static char *output_path(const char *path)
+{
+	struct stat st;
+	char *real = NULL, *c;
+
+	if (strcmp(path, "-") != 0 && lstat(path, &st) == 0 &&
+		S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+	}
+	c = dt__strdup(real ? real : path);
+	free(real); /* realpath's malloc, not ours */
+	return c;
+}
+
+int dt_output_open(dt_output **out, const char *path, dt_error *err)
+{
+	struct stat st;
+	dt_output *o;
+	int rc = 0;
+
+	DT_ASSERT_ARG(out != NULL && path != NULL, err);
+	*out = NULL;
+	o = dt__calloc(1, sizeof(*o));
+	if (o == NULL || (o->path = output_path(path)) == NULL) {
+		dt__free(o);
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	o->fd = -1;
+	if (strcmp(path, "-") == 0) {
+		o->fd = STDOUT_FILENO;
+	} else if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dt__error_source(err, path);
+		rc = dt__fail(err, DT_EIO, 0, 0, "is a directory");
+	} else if (is_special(o->path)) {
+		o->fd = open(o->path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+		o->own_fd = 1;
+		rc = o->fd < 0 ? io_fail(err, o->path, "cannot open") : 0;
+	} else {
+		o->own_fd = 1;
+		rc = output_temp(o, err);
+	}
+	if (rc < 0) {
+		o->own_fd = 0;
+		dt_output_discard(o);
+		return rc;
+	}
+	*out = o;
+	return 0;
+}
+
+int dt_output_write(const char *buf, size_t len, void *output)
+{
+	dt_output *o = output;
+
+	if (o->failed) {
+		return DT_EIO;
+	}
+	if (write_all(o->fd, buf, len) < 0) {
+		o->failed = 1;
+		o->errno_at = errno;
+		return DT_EIO;
+	}
+	return 0;
+}
+
+int dt_output_failed(const dt_output *o)
+{
+	return o != NULL && o->failed;
+}
+
+/* Give the temporary file ordinary permissions (mkstemp makes 0600),
+ * flush it, close it and rename it into place. */
+static int output_finish_temp(dt_output *o)
+{
+	mode_t mask = umask(0);
+	int rc;
+
+	umask(mask);
+	if (fsync(o->fd) < 0) {
+		return -1;
+	}
+	fchmod(o->fd, 0666 & ~mask);
+	rc = close(o->fd);
+	o->fd = -1;
+	return rc < 0 ? -1 : rename(o->tmp, o->path);
+}
+
+int dt_output_commit(dt_output *o, dt_error *err)
+{
+	int rc = 0;
+
+	DT_ASSERT_ARG(o != NULL, err);
+	if (o->failed) {
+		errno = o->errno_at;
+		rc = -1;
+	} else if (o->tmp != NULL) {
+		rc = output_finish_temp(o);
+	} else if (o->own_fd) {
+		rc = close(o->fd);
+		o->fd = -1;
+	}
+	if (rc < 0) {
+		rc = io_fail(err, o->path, "cannot write");
+		dt_output_discard(o);
+		return rc;
+	}
+	output_free(o);
+	return 0;
+}
+
+void dt_output_discard(dt_output *o)
+{
+	if (o == NULL) {
+		return;
+	}
+	if (o->own_fd && o->fd >= 0) {
+		close(o->fd);
+	}
+	if (o->tmp != NULL) {
+		unlink(o->tmp);
+	}
+	output_free(o);
 }

@@ -15,6 +15,7 @@
  * The output is deterministic: document order, no timestamps.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report_html.h"
@@ -633,25 +634,86 @@ static void write_findings(html *h, const dt_html_page *p)
 	put(h, "</section>\n");
 }
 
-/* Links that come from the local document `file`. */
-static size_t links_from(const dt_html_page *p, const char *file)
-{
-	size_t i, k, n = 0;
+/* The links that come from each local document, by its file name (a
+ * file given twice counts every link of the name twice): one pass over
+ * the links, a binary search among the sorted names each, not a pass
+ * over every link per document. */
+typedef struct {
+	const char *file;
+	size_t doc;
+} doc_key;
 
+static int doc_key_cmp(const void *a, const void *b)
+{
+	const doc_key *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	return c != 0 ? c : (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* The first of keys[0..n) named `file`, or n. */
+static size_t find_doc(const doc_key *keys, size_t n, const char *file)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(keys[mid].file, file) < 0) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo < n && strcmp(keys[lo].file, file) == 0 ? lo : n;
+}
+
+/* counts[i]: the links from document i; NULL when out of memory. */
+static size_t *links_per_doc(const dt_html_page *p)
+{
+	size_t n = dt_review_doc_count(p->r), i, k, j;
+	doc_key *keys = dt__reallocarray(NULL, n + 1, sizeof(*keys));
+	size_t *run = dt__calloc(n + 1, sizeof(*run));
+	size_t *counts = dt__calloc(n + 1, sizeof(*counts));
+
+	if (keys == NULL || run == NULL || counts == NULL) {
+		dt__free(keys);
+		dt__free(run);
+		dt__free(counts);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		keys[i].file = dt_review_doc_at(p->r, i)->file;
+		keys[i].doc = i;
+	}
+	qsort(keys, n, sizeof(*keys), doc_key_cmp);
 	for (i = 0; i < p->n; i++) {
 		const dt_unit_review *ur = dt_review_unit_at(p->r, i);
 
 		for (k = 0; k < ur->nlinks; k++) {
-			n += strcmp(ur->links[k].file, file) == 0;
+			run[find_doc(keys, n, ur->links[k].file)]++;
 		}
 	}
-	return n;
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && strcmp(keys[j].file, keys[i].file) == 0;
+			j++) {
+			counts[keys[j].doc] = run[i];
+		}
+	}
+	dt__free(keys);
+	dt__free(run);
+	return counts;
 }
 
 static void write_docs(html *h, const dt_html_page *p)
 {
 	size_t n = dt_review_doc_count(p->r), i;
+	size_t *counts = h->rc == 0 ? links_per_doc(p) : NULL;
 
+	if (counts == NULL) {
+		h->rc = h->rc != 0 ? h->rc : DT_ENOMEM;
+		return;
+	}
 	putf(h, "<section class=\"documents\">\n<h2>Local documents (%zu)"
 		"</h2>\n", n);
 	put(h, n == 0 ? "<p>None.</p>\n" : "<table class=\"list\"><thead>"
@@ -666,10 +728,11 @@ static void write_docs(html *h, const dt_html_page *p)
 		putf(h, "</td><td lang=\"%s\">", strlen(lang) == 2 ? lang : "");
 		esc(h, d->title);
 		putf(h, "</td><td>%s</td><td>%zu</td></tr>\n", lang,
-			links_from(p, d->file));
+			counts[i]);
 	}
 	put(h, n > 0 ? "</tbody></table>\n" : "");
 	put(h, "</section>\n");
+	dt__free(counts);
 }
 
 int dt__review_write_html(dt_buf *b, const dt_review *r, unsigned flags)

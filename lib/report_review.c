@@ -1,7 +1,10 @@
 /*
  * report_review.c - a review as JSON (the DESIGN §5 contract), CSV (one
  * row per directive unit x link, RFC 4180) and the dispatcher for the
- * other formats (report_text.c: text and Markdown; report_html.c).
+ * other formats (report_text.c: text and Markdown; report_html.c).  The
+ * writers append to a dt_buf: a whole buffer (dt_review_write) or a
+ * streaming one (dt_review_write_cb), which hands the report over in
+ * pieces, so the report of a large corpus never is in memory at once.
  */
 #include <stdio.h>
 #include <string.h>
@@ -279,6 +282,33 @@ static int write_csv(dt_buf *b, const dt_review *r, unsigned flags)
 	return rc;
 }
 
+/* The report in `format` into `b` (a buffer or a stream). */
+static int write_any(dt_buf *b, const dt_review *r, dt_report_format format,
+	unsigned flags)
+{
+	switch (format) {
+	case DT_REPORT_JSON:
+		return write_json(b, r);
+	case DT_REPORT_CSV:
+		return write_csv(b, r, flags);
+	case DT_REPORT_HTML:
+		return dt__review_write_html(b, r, flags);
+	case DT_REPORT_TEXT:
+	case DT_REPORT_MD:
+		return dt__review_write_text(b, r, format == DT_REPORT_MD,
+			flags);
+	default:
+		return DT_EINVAL;
+	}
+}
+
+static int known_format(dt_report_format format)
+{
+	return format == DT_REPORT_JSON || format == DT_REPORT_CSV ||
+		format == DT_REPORT_HTML || format == DT_REPORT_TEXT ||
+		format == DT_REPORT_MD;
+}
+
 int dt_review_write(char **out, size_t *len_out, const dt_review *r,
 	dt_report_format format, unsigned flags, dt_error *err)
 {
@@ -287,26 +317,12 @@ int dt_review_write(char **out, size_t *len_out, const dt_review *r,
 
 	DT_ASSERT_ARG(out != NULL && r != NULL && r->finished, err);
 	*out = NULL;
-	dt__buf_init(&b, (size_t)1 << 30);
-	switch (format) {
-	case DT_REPORT_JSON:
-		rc = write_json(&b, r);
-		break;
-	case DT_REPORT_CSV:
-		rc = write_csv(&b, r, flags);
-		break;
-	case DT_REPORT_HTML:
-		rc = dt__review_write_html(&b, r, flags);
-		break;
-	case DT_REPORT_TEXT:
-	case DT_REPORT_MD:
-		rc = dt__review_write_text(&b, r, format == DT_REPORT_MD,
-			flags);
-		break;
-	default:
+	if (!known_format(format)) {
 		return dt__fail(err, DT_EINVAL, 0, 0,
 			"gaps has no such format");
 	}
+	dt__buf_init(&b, (size_t)1 << 30);
+	rc = write_any(&b, r, format, flags);
 	if (rc == 0) {
 		*out = dt__buf_detach(&b, len_out);
 		rc = *out ? 0 : DT_ENOMEM;
@@ -316,4 +332,28 @@ int dt_review_write(char **out, size_t *len_out, const dt_review *r,
 		return dt__fail(err, rc, 0, 0, "cannot write the report");
 	}
 	return 0;
+}
+
+int dt_review_write_cb(const dt_review *r, dt_report_format format,
+	unsigned flags, dt_write_cb write, void *payload, dt_error *err)
+{
+	dt_buf b;
+	int rc;
+
+	DT_ASSERT_ARG(r != NULL && r->finished && write != NULL, err);
+	if (!known_format(format)) {
+		return dt__fail(err, DT_EINVAL, 0, 0,
+			"gaps has no such format");
+	}
+	dt__buf_init_sink(&b, write, payload);
+	rc = write_any(&b, r, format, flags);
+	if (rc == 0) {
+		rc = dt__buf_flush(&b);
+	}
+	if (b.sink_rc != 0) {
+		rc = b.sink_rc;
+	}
+	dt__buf_dispose(&b);
+	return rc != 0 ? dt__fail(err, rc, 0, 0, "cannot write the report") :
+		0;
 }

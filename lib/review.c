@@ -6,7 +6,10 @@
  *
  * Everything kept from a local document is copied, so a caller can read,
  * add and free documents one at a time: memory grows with the links
- * found, not with the documents read.
+ * found, not with the documents read.  A link costs a dt_link (and two
+ * indexes until the review is finished); its strings are kept once per
+ * distinct value, in blocks, found again through a hash table.  Once
+ * finished, the links are grouped by unit where they lie, not copied.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +36,9 @@ const char *dt_finding_kind_name(dt_finding_kind k)
 		"unknown";
 }
 
-/* ## strings owned by the review */
+/* ## strings owned by the review, each kept once */
+
+enum { STR_BLOCK = 256 * 1024 };
 
 /* Room for one more block in strs[]. */
 static int strs_room(dt_review *r)
@@ -54,26 +59,117 @@ static int strs_room(dt_review *r)
 	return 0;
 }
 
-/* Take ownership of `block` (freed when it cannot be kept). */
-static int own(dt_review *r, char *block)
+/* A hash of `s`, eight bytes at a step; its length in *len. */
+static size_t str_hash(const char *s, size_t *len)
 {
-	if (strs_room(r) < 0) {
-		dt__free(block);
+	size_t n = strlen(s), i;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+
+	for (i = 0; i < n; i += 8) {
+		w = 0;
+		memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	*len = n;
+	return (size_t)h;
+}
+
+/* Room in the table for `n` more strings (kept at most half full). */
+static int table_room(dt_str_table *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 1024, i, len;
+	const char **v;
+
+	if (n > SIZE_MAX / 8 - t->n) {
 		return DT_ENOMEM;
 	}
-	r->strs[r->nstrs++] = block;
+	if (2 * (t->n + n) <= t->cap) {
+		return 0;
+	}
+	while (cap < 2 * (t->n + n)) {
+		cap *= 2;
+	}
+	v = dt__calloc(cap, sizeof(*v));
+	if (v == NULL) {
+		return DT_ENOMEM;
+	}
+	for (i = 0; i < t->cap; i++) {
+		size_t h;
+
+		if (t->slots[i] == NULL) {
+			continue;
+		}
+		h = str_hash(t->slots[i], &len) & (cap - 1);
+		while (v[h] != NULL) {
+			h = (h + 1) & (cap - 1);
+		}
+		v[h] = t->slots[i];
+	}
+	dt__free(t->slots);
+	t->slots = v;
+	t->cap = cap;
 	return 0;
 }
 
-const char *dt__review_str(dt_review *r, const char *s)
+/* Room for `bytes` more bytes in the block being filled. */
+static int block_room(dt_review *r, size_t bytes)
 {
+	dt_str_table *t = &r->table;
+	size_t size = bytes > STR_BLOCK ? bytes : STR_BLOCK;
+	char *b;
+
+	if (t->room - t->used >= bytes) {
+		return 0;
+	}
+	if (strs_room(r) < 0 || (b = dt__malloc(size)) == NULL) {
+		return DT_ENOMEM;
+	}
+	r->strs[r->nstrs++] = b;
+	t->block = b;
+	t->used = 0;
+	t->room = size;
+	return 0;
+}
+
+const char *dt__review_str_reserved(dt_review *r, const char *s)
+{
+	dt_str_table *t = &r->table;
+	size_t len, h;
 	char *c;
 
 	if (s == NULL || *s == '\0') {
 		return dt__empty;
 	}
-	c = dt__strdup(s);
-	return c != NULL && own(r, c) == 0 ? c : NULL;
+	h = str_hash(s, &len) & (t->cap - 1);
+	while (t->slots[h] != NULL) {
+		if (strcmp(t->slots[h], s) == 0) {
+			return t->slots[h];
+		}
+		h = (h + 1) & (t->cap - 1);
+	}
+	assert(t->room - t->used > len);
+	c = t->block + t->used;
+	memcpy(c, s, len + 1);
+	t->used += len + 1;
+	t->slots[h] = c;
+	t->n++;
+	return c;
+}
+
+const char *dt__review_str(dt_review *r, const char *s)
+{
+	if (s == NULL || *s == '\0') {
+		return dt__empty;
+	}
+	if (table_room(&r->table, 1) < 0 ||
+		block_room(r, strlen(s) + 1) < 0) {
+		return NULL;
+	}
+	return dt__review_str_reserved(r, s);
 }
 
 /* ## matchers, one per thread preparing at the moment */
@@ -278,10 +374,12 @@ void dt_review_free(dt_review *r)
 		dt__free(r->strs[i]);
 	}
 	dt__free(r->strs);
+	dt__free(r->table.slots);
 	dt__free(r->units);
 	dt__free(r->map);
 	dt__free(r->links);
-	dt__free(r->sorted);
+	dt__free(r->link_unit);
+	dt__free(r->link_doc);
 	dt__free(r->finds);
 	dt__free(r->docs);
 	dt__free(r);
@@ -310,20 +408,120 @@ static int grow(void **v, size_t *cap, size_t need, size_t size, size_t first)
 	return 0;
 }
 
-int dt__review_reserve(dt_review *r, size_t nlinks, size_t nfinds)
+/* Room for `need` links in links[] and the arrays beside it. */
+static int links_room(dt_review *r, size_t need)
 {
-	if (nlinks > SIZE_MAX - r->nlinks || nfinds > SIZE_MAX - r->nfinds) {
+	size_t cap = r->linkcap ? r->linkcap : 64;
+	void *p;
+
+	if (need <= r->linkcap) {
+		return 0;
+	}
+	if (need > UINT32_MAX) { /* link_unit[], link_doc[] */
 		return DT_ENOMEM;
 	}
-	if (grow((void **)&r->links, &r->linkcap, r->nlinks + nlinks,
-		    sizeof(*r->links), 64) < 0 ||
+	while (cap < need) {
+		cap *= 2;
+	}
+	if ((p = dt__reallocarray(r->links, cap, sizeof(*r->links))) == NULL) {
+		return DT_ENOMEM;
+	}
+	r->links = p;
+	if ((p = dt__reallocarray(r->link_unit, cap,
+		     sizeof(*r->link_unit))) == NULL) {
+		return DT_ENOMEM;
+	}
+	r->link_unit = p;
+	if ((p = dt__reallocarray(r->link_doc, cap,
+		     sizeof(*r->link_doc))) == NULL) {
+		return DT_ENOMEM;
+	}
+	r->link_doc = p;
+	r->linkcap = cap;
+	return 0;
+}
+
+int dt__review_reserve(dt_review *r, size_t nlinks, size_t nfinds,
+	size_t nstrs, size_t bytes)
+{
+	if (nlinks > SIZE_MAX - r->nlinks || nfinds > SIZE_MAX - r->nfinds ||
+		r->ndocs >= UINT32_MAX) {
+		return DT_ENOMEM;
+	}
+	if (links_room(r, r->nlinks + nlinks) < 0 ||
 		grow((void **)&r->finds, &r->findcap, r->nfinds + nfinds,
 			sizeof(*r->finds), 32) < 0 ||
 		grow((void **)&r->docs, &r->doccap, r->ndocs + 1,
 			sizeof(*r->docs), 16) < 0 ||
-		strs_room(r) < 0) {
+		table_room(&r->table, nstrs) < 0 || block_room(r, bytes) < 0) {
 		return DT_ENOMEM;
 	}
+	return 0;
+}
+
+/* Move links[i] to links[dest[i]] for every i, in place: follow the
+ * cycles of the permutation, swapping; every swap puts one link where it
+ * goes.  dest[] ends up the identity. */
+static void permute(dt_link *links, uint32_t *dest, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		while (dest[i] != i) {
+			uint32_t j = dest[i];
+			dt_link l = links[j];
+
+			links[j] = links[i];
+			links[i] = l;
+			dest[i] = dest[j];
+			dest[j] = j;
+		}
+	}
+}
+
+int dt__review_group_links(dt_review *r)
+{
+	size_t *start = dt__calloc(r->nunits + 1, sizeof(size_t)), i;
+	uint32_t *dest;
+	dt_link *p;
+
+	if (r->links != NULL && r->link_unit == NULL) {
+		dt__free(start); /* grouped before */
+		return 0;
+	}
+	if (start == NULL || links_room(r, 1) < 0) {
+		dt__free(start);
+		return DT_ENOMEM;
+	}
+	dest = r->link_doc; /* the documents are no longer needed */
+	for (i = 0; i < r->nlinks; i++) {
+		start[r->link_unit[i] + 1]++;
+	}
+	for (i = 0; i < r->nunits; i++) {
+		start[i + 1] += start[i];
+		r->units[i].nlinks = 0;
+	}
+	for (i = 0; i < r->nlinks; i++) { /* where each goes (stable) */
+		dt_unit_review *u = &r->units[r->link_unit[i]];
+
+		dest[i] = (uint32_t)(start[r->link_unit[i]] + u->nlinks++);
+	}
+	permute(r->links, dest, r->nlinks);
+	dt__free(r->link_unit);
+	dt__free(r->link_doc);
+	r->link_unit = NULL;
+	r->link_doc = NULL;
+	/* Give back the room grown for links never found. */
+	p = dt__realloc(r->links, (r->nlinks ? r->nlinks : 1) *
+		sizeof(*r->links));
+	if (p != NULL) {
+		r->links = p;
+		r->linkcap = r->nlinks ? r->nlinks : 1;
+	}
+	for (i = 0; i < r->nunits; i++) {
+		r->units[i].links = r->links + start[i];
+	}
+	dt__free(start);
 	return 0;
 }
 

@@ -8,9 +8,10 @@
  * dt_review_prepare, safe in several threads) and then merged (in input
  * order, so that any number of threads gives the same review).  A part
  * keeps its strings in one block: while it is prepared they are offsets
- * into a growing buffer, and sealing turns them into pointers; merging
- * hands the block to the review, so nothing is copied twice and a
- * document costs one allocation of strings, not four per link.
+ * into a growing buffer, and sealing turns them into pointers.  Merging
+ * looks each string up among the review's (review.c): only strings no
+ * document had before are copied (the local eIds and the evidence of
+ * implicit links repeat a lot), and the block is freed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,12 +29,18 @@ typedef struct {
 	size_t a, b;
 } str_pair;
 
+/* A link of the part, to directive unit `unit` (its index). */
+typedef struct {
+	size_t unit;
+	dt_link link;
+} part_link;
+
 struct dt_review_part {
 	const dt_review *review;
 	dt_doc *meta;          /* the local document's metadata (scope) */
 	int cites_directive;   /* any citation names the directive */
 	dt_review_doc doc;
-	dt_link_rec *links;    /* .doc is set by the merge */
+	part_link *links;
 	str_pair *link_strs;
 	size_t nlinks, linkcap;
 	dt_finding *finds;
@@ -42,6 +49,7 @@ struct dt_review_part {
 	dt_buf strs;           /* while preparing */
 	size_t file, id, title; /* offsets of the document's strings */
 	char *block;           /* after sealing: every string of the part */
+	size_t blocklen;       /* its bytes, NULs included */
 };
 
 /* What a prepare works with. */
@@ -142,7 +150,7 @@ static int add_link(prep *w, const dt_unit *target, const dt_unit *u,
 	size_t line, dt_link_kind kind, double score, const char *evidence)
 {
 	dt_review_part *p = w->p;
-	dt_link_rec *rec;
+	part_link *rec;
 	int rc = link_room(p);
 
 	if (rc < 0) {
@@ -150,7 +158,6 @@ static int add_link(prep *w, const dt_unit *target, const dt_unit *u,
 	}
 	rec = &p->links[p->nlinks];
 	rec->unit = dt__review_index(w->r, target);
-	rec->doc = 0;
 	rec->link.eid = dt_unit_eid(target);
 	rec->link.file = NULL;
 	rec->link.local_eid = NULL;
@@ -177,6 +184,7 @@ static int seal(dt_review_part *p)
 	}
 	small = dt__realloc(b, len + 1); /* the buffer grew by doubling */
 	p->block = small != NULL ? small : b;
+	p->blocklen = len + 1;
 	b = p->block;
 	p->doc.file = b + p->file;
 	p->doc.id = b + p->id;
@@ -521,24 +529,43 @@ void dt_review_part_free(dt_review_part *part)
 	dt__free(part);
 }
 
-/* Move the part's links, findings, document and strings into `r`, which
- * has room for them (dt__review_reserve). */
+/* Move the part's links, findings and document into `r`, which has room
+ * for them and their strings (dt__review_reserve): the strings are
+ * shared with the review's equal ones, so a document costs the review
+ * only the strings it has that no document had before. */
 static void move_in(dt_review *r, dt_review_part *p)
 {
+	const char *file = dt__review_str_reserved(r, p->doc.file);
+	const char *eid_in = NULL, *eid = NULL; /* a run shares its eId */
 	size_t i;
 
 	for (i = 0; i < p->nlinks; i++) {
-		r->links[r->nlinks] = p->links[i];
-		r->links[r->nlinks++].doc = r->ndocs;
+		dt_link *l = &r->links[r->nlinks];
+
+		*l = p->links[i].link;
+		l->file = file;
+		if (l->local_eid != eid_in) {
+			eid_in = l->local_eid;
+			eid = dt__review_str_reserved(r, eid_in);
+		}
+		l->local_eid = eid;
+		l->evidence = dt__review_str_reserved(r, l->evidence);
+		r->link_unit[r->nlinks] = (uint32_t)p->links[i].unit;
+		r->link_doc[r->nlinks++] = (uint32_t)r->ndocs;
 	}
-	if (p->nfinds > 0) {
-		memcpy(r->finds + r->nfinds, p->finds,
-			p->nfinds * sizeof(*p->finds));
-		r->nfinds += p->nfinds;
+	for (i = 0; i < p->nfinds; i++) {
+		dt_finding *f = &r->finds[r->nfinds++];
+
+		*f = p->finds[i];
+		f->file = file;
+		f->message = dt__review_str_reserved(r, f->message);
+		f->text = dt__review_str_reserved(r, f->text);
 	}
-	r->docs[r->ndocs++] = p->doc;
-	r->strs[r->nstrs++] = p->block;
-	p->block = NULL;
+	r->docs[r->ndocs] = p->doc;
+	r->docs[r->ndocs].file = file;
+	r->docs[r->ndocs].id = dt__review_str_reserved(r, p->doc.id);
+	r->docs[r->ndocs++].title = dt__review_str_reserved(r,
+		p->doc.title);
 }
 
 int dt_review_merge(dt_review *r, dt_review_part *part, dt_error *err)
@@ -547,7 +574,8 @@ int dt_review_merge(dt_review *r, dt_review_part *part, dt_error *err)
 
 	DT_ASSERT_ARG(r != NULL && part != NULL && part->review == r &&
 		part->block != NULL && !r->finished, err);
-	rc = dt__review_reserve(r, part->nlinks, part->nfinds);
+	rc = dt__review_reserve(r, part->nlinks, part->nfinds,
+		3 + 2 * part->nlinks + 2 * part->nfinds, part->blocklen);
 	if (rc < 0) {
 		dt__error_source(err, part->doc.file);
 		dt_review_part_free(part);

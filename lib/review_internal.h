@@ -20,11 +20,15 @@
 typedef struct dt_matcher dt_matcher;
 typedef struct dt_scope dt_scope;
 
+/* Strings the review keeps, each kept once: a local eId, an evidence or
+ * a message that many links share is one copy.  The bytes live in
+ * blocks of strs[]; the table finds a string's copy. */
 typedef struct {
-	size_t unit;  /* index of the directive unit */
-	size_t doc;   /* index of the local document (docs[]) */
-	dt_link link;
-} dt_link_rec;
+	const char **slots;  /* open addressing; NULL = free */
+	size_t cap, n;       /* cap: a power of two, or 0 */
+	char *block;         /* the block being filled (in strs[]) */
+	size_t used, room;
+} dt_str_table;
 
 typedef struct {
 	const dt_unit *unit;
@@ -50,24 +54,37 @@ struct dt_review {
 	size_t nunits;
 	dt_unit_slot *map;       /* unit pointer -> index */
 	size_t mapcap;
-	dt_link_rec *links;      /* as found */
+	/* Links: as found, then (dt__review_group_links) grouped by unit
+	 * in place, each unit pointing at its own.  Until then, the
+	 * directive unit and the local document of each. */
+	dt_link *links;
+	uint32_t *link_unit, *link_doc;
 	size_t nlinks, linkcap;
-	dt_link *sorted;         /* by unit, after finish */
 	dt_finding *finds;
 	size_t nfinds, findcap;
 	dt_review_doc *docs;
 	size_t ndocs, doccap;
 	char **strs;             /* every block of strings the review owns */
 	size_t nstrs, strcap;
+	dt_str_table table;
 	dt_summary sum;
 	int finished;
 };
 
-/** A copy of `s` owned by the review ("" for NULL/empty); NULL on OOM. */
+/** A copy of `s` owned by the review ("" for NULL/empty), shared with
+ *  every equal string; NULL on OOM. */
 const char *dt__review_str(dt_review *r, const char *s);
-/** Make room for `n` more links, findings and one more document, so that
- *  a merge cannot fail halfway.  0 or DT_ENOMEM. */
-int dt__review_reserve(dt_review *r, size_t nlinks, size_t nfinds);
+/** Make room for `n` more links, findings and one more document, and
+ *  for `nstrs` more strings of `bytes` bytes in all (NULs included), so
+ *  that a merge cannot fail halfway.  0 or DT_ENOMEM. */
+int dt__review_reserve(dt_review *r, size_t nlinks, size_t nfinds,
+	size_t nstrs, size_t bytes);
+/** The review's copy of `s` after dt__review_reserve() made room for it:
+ *  cannot fail. */
+const char *dt__review_str_reserved(dt_review *r, const char *s);
+/** Group the links by directive unit (stable, in place) and point each
+ *  unit at its own; the unit and document of each link are forgotten. */
+int dt__review_group_links(dt_review *r);
 /** Index of directive unit `u`, or SIZE_MAX. */
 size_t dt__review_index(const dt_review *r, const dt_unit *u);
 /** Add a finding; its strings are copied. */

@@ -13,6 +13,7 @@
 #include <ftw.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -555,17 +556,31 @@ static int check_coverage(const gaps_args *a, const dt_review *r)
 	return CLI_EXIT_CHECK;
 }
 
+/* The report, streamed into the output as it is made (a report can be
+ * far larger than the review it comes from); a file appears only once it
+ * is complete. */
 static int write_review(const gaps_args *a, const dt_review *r)
 {
-	char *out = NULL;
-	size_t len = 0;
+	dt_output *o = NULL;
 	dt_error err = { 0 };
-	int rc = dt_review_write(&out, &len, r, a->fmt,
-		a->write_flags | color_flag(a), &err);
+	int rc;
 
-	rc = rc < 0 ? cli_report(NULL, &err) : cli_write(&a->c, out, len);
-	dt_free(out);
-	return rc;
+	/* Past a file size limit (ulimit -f) write(2) must fail with EFBIG
+	 * instead of killing us with a temporary file left behind. */
+	signal(SIGXFSZ, SIG_IGN);
+	fflush(stdout);
+	rc = dt_output_open(&o, a->c.output, &err);
+	if (rc == 0) {
+		rc = dt_review_write_cb(r, a->fmt, a->write_flags |
+			color_flag(a), dt_output_write, o, &err);
+	}
+	if (o != NULL && (rc == 0 || dt_output_failed(o))) {
+		memset(&err, 0, sizeof(err));
+		rc = dt_output_commit(o, &err);
+	} else {
+		dt_output_discard(o);
+	}
+	return rc < 0 ? cli_report(NULL, &err) : CLI_EXIT_OK;
 }
 
 static int gaps_run(const gaps_args *a, const char *dirpath,

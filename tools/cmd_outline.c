@@ -1,8 +1,11 @@
 /*
  * cmd_outline.c - `dirtrace outline`: metadata and the unit tree of each
- * document, as text, Markdown or JSON.
+ * document, as text, Markdown or JSON, written out document by document
+ * (memory does not grow with the number of documents).
  */
 #include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -62,24 +65,78 @@ static int parse_args(int argc, char **argv, cli_common *c,
 	return -1;
 }
 
+/* The outlines as they come, into the output (opened on the first, so
+ * that no -o file appears when every input fails). */
+typedef struct {
+	const cli_common *c;
+	dt_report_format fmt;
+	int nfiles;
+	int written;       /* outlines written */
+	dt_output *o;
+	dt_error err;      /* why the output failed */
+	int rc;            /* 0, or the output failed */
+} outline_out;
+
+static void put(outline_out *w, const char *s, size_t len)
+{
+	if (w->rc == 0 && w->o == NULL) {
+		/* Past a file size limit (ulimit -f) write(2) must fail
+		 * with EFBIG instead of killing us halfway. */
+		signal(SIGXFSZ, SIG_IGN);
+		fflush(stdout);
+		w->rc = dt_output_open(&w->o, w->c->output, &w->err);
+	}
+	if (w->rc == 0) {
+		w->rc = dt_output_write(s, len, w->o);
+	}
+}
+
+static void put_outline(outline_out *w, const char *text, size_t len)
+{
+	int array = w->fmt == DT_REPORT_JSON && w->nfiles > 1;
+
+	if (array) {
+		put(w, w->written ? ",\n" : "[\n", 2);
+	} else if (w->fmt != DT_REPORT_JSON && w->written) {
+		put(w, "\n", 1);
+	}
+	put(w, text, len);
+	w->written++;
+}
+
+/* Finish the output; an exit status. */
+static int finish(outline_out *w)
+{
+	if (w->rc == 0 && w->fmt == DT_REPORT_JSON && w->nfiles > 1) {
+		put(w, "]\n", 2);
+	}
+	if (w->o != NULL && (w->rc == 0 || dt_output_failed(w->o))) {
+		memset(&w->err, 0, sizeof(w->err));
+		w->rc = dt_output_commit(w->o, &w->err);
+	} else {
+		dt_output_discard(w->o);
+	}
+	w->o = NULL;
+	return w->rc < 0 ? cli_report(NULL, &w->err) : CLI_EXIT_OK;
+}
+
 int cmd_outline(int argc, char **argv)
 {
 	dt_report_format fmt = DT_REPORT_TEXT;
-	dt_buf_out out;
+	outline_out w;
 	cli_common c;
-	int rc, status = CLI_EXIT_OK, nfiles, i, written = 0;
+	int rc, status = CLI_EXIT_OK, i;
 
 	cli_common_init(&c);
 	rc = parse_args(argc, argv, &c, &fmt);
 	if (rc >= 0) {
 		return rc;
 	}
-	nfiles = argc - optind;
-	cli_out_init(&out);
-	if (fmt == DT_REPORT_JSON && nfiles > 1) {
-		cli_out_str(&out, "[\n");
-	}
-	for (i = optind; i < argc; i++) {
+	memset(&w, 0, sizeof(w));
+	w.c = &c;
+	w.fmt = fmt;
+	w.nfiles = argc - optind;
+	for (i = optind; i < argc && w.rc == 0; i++) {
 		dt_doc *doc = NULL;
 		char *text = NULL;
 		size_t len = 0;
@@ -93,25 +150,14 @@ int cmd_outline(int argc, char **argv)
 		if (dt_doc_write_outline(&text, &len, doc, fmt, &err) < 0) {
 			status = cli_report(argv[i], &err);
 		} else {
-			if (fmt == DT_REPORT_JSON && nfiles > 1 && written) {
-				cli_out_str(&out, ",\n");
-			}
-			if (fmt != DT_REPORT_JSON && written) {
-				cli_out_str(&out, "\n");
-			}
-			cli_out_append(&out, text, len);
-			written++;
+			put_outline(&w, text, len);
 		}
 		dt_free(text);
 		dt_doc_free(doc);
 	}
-	if (written == 0 && status != CLI_EXIT_OK) {
-		cli_out_discard(&out); /* every input failed: no -o file */
-		return status;
+	if (w.written == 0 && w.rc == 0 && status != CLI_EXIT_OK) {
+		return status; /* every input failed: no -o file */
 	}
-	if (fmt == DT_REPORT_JSON && nfiles > 1) {
-		cli_out_str(&out, "]\n");
-	}
-	rc = cli_out_finish(&out, &c);
+	rc = finish(&w);
 	return rc != CLI_EXIT_OK ? rc : status;
 }

@@ -3,6 +3,8 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -134,4 +136,214 @@ Test(io, writes_atomically_and_leaves_nothing_on_failure)
 	cr_assert_neq(stat(bad, &st), 0);
 	unlink(path);
 	cr_assert_eq(rmdir(dir), 0); /* no temporary file left behind */
+}
+
+/* ## outputs written in pieces (dt_output) */
+
+/* A fresh folder with `report.txt` holding "old". */
+static void old_file(char *dir, char *path, size_t size)
+{
+	FILE *f;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, size, "%s/report.txt", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("old", f);
+	cr_assert_eq(fclose(f), 0);
+}
+
+static void assert_content(const char *path, const char *want)
+{
+	char *buf = NULL;
+	size_t len = 0;
+
+	cr_assert_eq(dt_file_read(&buf, &len, path, 0, NULL), 0);
+	cr_assert_str_eq(buf, want);
+	dt_free(buf);
+}
+
+/* Remove `path` and `dir`, which must then be empty: no temporary file
+ * was left. */
+static void assert_clean(const char *dir, const char *path)
+{
+	unlink(path);
+	cr_assert_eq(rmdir(dir), 0, "a temporary file was left in %s", dir);
+}
+
+Test(output, pieces_replace_the_file_once_committed)
+{
+	char dir[] = "/tmp/dt-out-XXXXXX", path[64];
+	dt_output *o = NULL;
+	dt_error err = { 0 };
+
+	old_file(dir, path, sizeof(path));
+	cr_assert_eq(dt_output_open(&o, path, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_output_write("xin ", 4, o), 0);
+	assert_content(path, "old"); /* nothing shows before the commit */
+	cr_assert_eq(dt_output_write("chào", strlen("chào"), o), 0);
+	cr_assert_eq(dt_output_failed(o), 0);
+	cr_assert_eq(dt_output_commit(o, &err), 0, "%s", err.message);
+	assert_content(path, "xin chào");
+	assert_clean(dir, path);
+}
+
+Test(output, a_discarded_output_leaves_the_old_file_and_no_temporary)
+{
+	char dir[] = "/tmp/dt-out-XXXXXX", path[64];
+	dt_output *o = NULL;
+
+	old_file(dir, path, sizeof(path));
+	cr_assert_eq(dt_output_open(&o, path, NULL), 0);
+	cr_assert_eq(dt_output_write("half", 4, o), 0);
+	dt_output_discard(o);
+	dt_output_discard(NULL);
+	assert_content(path, "old");
+	assert_clean(dir, path);
+}
+
+Test(output, a_file_size_limit_fails_the_commit_and_keeps_the_old_file)
+{
+	char dir[] = "/tmp/dt-out-XXXXXX", path[64], piece[4096];
+	struct rlimit lim = { 8192, 8192 };
+	dt_output *o = NULL;
+	dt_error err = { 0 };
+	int i, rc = 0;
+
+	old_file(dir, path, sizeof(path));
+	signal(SIGXFSZ, SIG_IGN);
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	memset(piece, 'x', sizeof(piece));
+	cr_assert_eq(dt_output_open(&o, path, &err), 0);
+	for (i = 0; i < 4 && rc == 0; i++) {
+		rc = dt_output_write(piece, sizeof(piece), o);
+	}
+	cr_assert_eq(rc, DT_EIO);
+	cr_assert_eq(dt_output_failed(o), 1);
+	cr_assert_eq(dt_output_write("x", 1, o), DT_EIO, "stays failed");
+	cr_assert_eq(dt_output_commit(o, &err), DT_EIO);
+	cr_assert(strstr(err.message, "cannot write: ") == err.message, "%s",
+		err.message);
+	cr_assert_str_eq(err.source, path);
+	assert_content(path, "old");
+	assert_clean(dir, path);
+}
+
+Test(output, a_full_device_is_written_in_place_and_fails)
+{
+	dt_output *o = NULL;
+	dt_error err = { 0 };
+	struct stat st;
+
+	if (stat("/dev/full", &st) != 0) {
+		cr_skip_test("no /dev/full");
+	}
+	cr_assert_eq(dt_output_open(&o, "/dev/full", &err), 0, "%s",
+		err.message);
+	cr_assert_eq(dt_output_write("x", 1, o), DT_EIO);
+	cr_assert_eq(dt_output_commit(o, &err), DT_EIO);
+	cr_assert_str_eq(err.message, "cannot write: No space left on device");
+	cr_assert_eq(stat("/dev/full", &st), 0);
+	cr_assert(S_ISCHR(st.st_mode), "the device stays a device");
+}
+
+Test(output, a_folder_or_a_missing_folder_fails_at_once)
+{
+	char dir[] = "/tmp/dt-out-XXXXXX", path[64];
+	dt_output *o = NULL;
+	dt_error err = { 0 };
+	struct stat st;
+
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(dt_output_open(&o, dir, &err), DT_EIO);
+	cr_assert_null(o);
+	cr_assert_str_eq(err.message, "is a directory");
+	memset(&err, 0, sizeof(err));
+	snprintf(path, sizeof(path), "%s/missing/out.txt", dir);
+	cr_assert_eq(dt_output_open(&o, path, &err), DT_EIO);
+	cr_assert_null(o);
+	cr_assert(strstr(err.message, "cannot create temporary file") != NULL);
+	cr_assert_neq(stat(path, &st), 0);
+	cr_assert_eq(rmdir(dir), 0);
+}
+
+Test(output, a_symlink_stays_a_link_to_the_new_file)
+{
+	char dir[] = "/tmp/dt-out-XXXXXX", path[64], link[80];
+	dt_output *o = NULL;
+	struct stat st;
+
+	old_file(dir, path, sizeof(path));
+	snprintf(link, sizeof(link), "%s/link.txt", dir);
+	cr_assert_eq(symlink("report.txt", link), 0);
+	cr_assert_eq(dt_output_open(&o, link, NULL), 0);
+	cr_assert_eq(dt_output_write("new", 3, o), 0);
+	cr_assert_eq(dt_output_commit(o, NULL), 0);
+	cr_assert_eq(lstat(link, &st), 0);
+	cr_assert(S_ISLNK(st.st_mode));
+	assert_content(path, "new");
+	unlink(link);
+	assert_clean(dir, path);
+}
+
+static size_t pieces;
+
+static int to_buf(const char *buf, size_t len, void *payload)
+{
+	pieces++;
+	cr_assert_leq(len, 4 * DT_BUF_CHUNK);
+	return dt__buf_append(payload, buf, len) == 0 ? 0 : DT_ENOMEM;
+}
+
+static int refuse(const char *buf, size_t len, void *payload)
+{
+	(void)buf;
+	(void)len;
+	(void)payload;
+	return DT_EIO;
+}
+
+Test(buf, a_streaming_buffer_hands_over_pieces_in_order)
+{
+	dt_buf b, all, want;
+	char big[3 * DT_BUF_CHUNK];
+	long i;
+
+	dt__buf_init(&all, 0);
+	dt__buf_init(&want, 0);
+	dt__buf_init_sink(&b, to_buf, &all);
+	memset(big, 'y', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	for (i = 0; i < 100000; i++) {
+		cr_assert_eq(dt__buf_printf(&b, "%ld,", i), 0);
+		cr_assert_eq(dt__buf_printf(&want, "%ld,", i), 0);
+		if (i % 20000 == 7) { /* a piece bigger than a chunk */
+			cr_assert_eq(dt__buf_puts(&b, big), 0);
+			cr_assert_eq(dt__buf_puts(&want, big), 0);
+		}
+		cr_assert_leq(b.cap, 4 * DT_BUF_CHUNK); /* big: 3 chunks */
+	}
+	cr_assert_eq(dt__buf_flush(&b), 0);
+	cr_assert_eq(b.len, 0);
+	cr_assert_gt(pieces, 4);
+	cr_assert_eq(all.len, want.len);
+	cr_assert(memcmp(all.data, want.data, want.len) == 0);
+	dt__buf_dispose(&b);
+	dt__buf_dispose(&all);
+	dt__buf_dispose(&want);
+}
+
+Test(buf, a_failing_sink_fails_every_later_write)
+{
+	dt_buf b;
+	char big[DT_BUF_CHUNK];
+
+	memset(big, 'y', sizeof(big));
+	dt__buf_init_sink(&b, refuse, NULL);
+	cr_assert_eq(dt__buf_append(&b, big, 100), 0); /* held */
+	cr_assert_eq(dt__buf_append(&b, big, sizeof(big)), DT_EIO);
+	cr_assert_eq(b.sink_rc, DT_EIO);
+	cr_assert_eq(dt__buf_putc(&b, 'x'), DT_EIO);
+	cr_assert_eq(dt__buf_flush(&b), DT_EIO);
+	dt__buf_dispose(&b);
 }

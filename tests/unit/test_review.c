@@ -279,6 +279,176 @@ Test(review, every_allocation_failure_in_prepare_and_merge_is_reported,
 	cr_assert_gt(links, 5);
 }
 
+/* ## streamed reports (dt_review_write_cb) */
+
+typedef struct {
+	dt_buf all;       /* everything handed over */
+	size_t pieces, biggest;
+	size_t fail_at;   /* fail the piece with this number (1-based) */
+} sink_state;
+
+static int collect(const char *buf, size_t len, void *payload)
+{
+	sink_state *s = payload;
+
+	cr_assert_gt(len, 0);
+	s->pieces++;
+	s->biggest = len > s->biggest ? len : s->biggest;
+	if (s->pieces == s->fail_at) {
+		return DT_EIO;
+	}
+	cr_assert_eq(dt__buf_append(&s->all, buf, len), 0);
+	return 0;
+}
+
+/* Every document of the corpus, finished (its HTML report is more than
+ * one piece). */
+static dt_review *full_review(void)
+{
+	dt_review *r = new_review();
+	dt_error err = { 0 };
+	size_t i;
+
+	for (i = 0; i < NLOCALS; i++) {
+		cr_assert_eq(dt_review_add(r, locals[i], &err), 0, "%s",
+			err.message);
+	}
+	cr_assert_eq(dt_review_finish(r, &err), 0, "%s", err.message);
+	return r;
+}
+
+Test(review, a_streamed_report_is_the_report_byte_for_byte,
+	.init = setup, .fini = teardown)
+{
+	static const dt_report_format fmts[] = { DT_REPORT_TEXT,
+		DT_REPORT_MD, DT_REPORT_JSON, DT_REPORT_CSV, DT_REPORT_HTML };
+	static const unsigned flags[] = { 0, DT_WRITE_CSV_BOM |
+		DT_WRITE_COLOR };
+	dt_review *r = full_review();
+	size_t i, k;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		for (k = 0; k < 2; k++) {
+			sink_state s;
+			dt_error err = { 0 };
+			char *want = NULL;
+			size_t len = 0;
+
+			memset(&s, 0, sizeof(s));
+			dt__buf_init(&s.all, 0);
+			cr_assert_eq(dt_review_write(&want, &len, r, fmts[i],
+				flags[k], &err), 0, "%s", err.message);
+			cr_assert_eq(dt_review_write_cb(r, fmts[i], flags[k],
+				collect, &s, &err), 0, "%s", err.message);
+			cr_assert_eq(s.all.len, len, "format %zu", i);
+			cr_assert(memcmp(s.all.data, want, len) == 0,
+				"format %zu", i);
+			cr_assert_leq(s.biggest, 2 * DT_BUF_CHUNK);
+			if (len > DT_BUF_CHUNK) {
+				cr_assert_gt(s.pieces, 1);
+			}
+			dt__buf_dispose(&s.all);
+			dt_free(want);
+		}
+	}
+	dt_review_free(r);
+}
+
+Test(review, a_failing_writer_stops_the_report_with_its_status,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	sink_state s;
+	dt_error err = { 0 };
+
+	memset(&s, 0, sizeof(s));
+	dt__buf_init(&s.all, 0);
+	s.fail_at = 2; /* the HTML report is more than one piece */
+	cr_assert_eq(dt_review_write_cb(r, DT_REPORT_HTML, 0, collect, &s,
+		&err), DT_EIO);
+	cr_assert_eq(err.code, DT_EIO);
+	cr_assert_eq(s.pieces, 2, "no piece after the failure");
+	dt__buf_dispose(&s.all);
+	s.pieces = 0;
+	s.fail_at = 1; /* the last piece is the first */
+	cr_assert_eq(dt_review_write_cb(r, DT_REPORT_TEXT, 0, collect, &s,
+		&err), DT_EIO);
+	cr_assert_eq(dt_review_write_cb(r, DT_REPORT_TSV, 0, collect, &s,
+		&err), DT_EINVAL);
+	dt_review_free(r);
+}
+
+/* Links that say the same share one copy of it: memory grows with what
+ * is new, not with the number of links. */
+Test(review, equal_strings_of_links_are_one_copy,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	const dt_link *first_of_eid[64] = { NULL };
+	size_t i, k, n = 0, shared = 0;
+
+	for (i = 0; i < dt_review_unit_count(r); i++) {
+		const dt_unit_review *u = dt_review_unit_at(r, i);
+
+		for (k = 0; k < u->nlinks; k++) {
+			const dt_link *l = &u->links[k];
+			size_t j;
+
+			cr_assert_not_null(l->file);
+			for (j = 0; j < n; j++) {
+				if (strcmp(first_of_eid[j]->local_eid,
+					    l->local_eid) == 0) {
+					cr_assert_eq(first_of_eid[j]->local_eid,
+						l->local_eid);
+					shared++;
+					break;
+				}
+			}
+			if (j == n && n < 64) {
+				first_of_eid[n++] = l;
+			}
+		}
+	}
+	cr_assert_gt(shared, 0);
+	for (i = 0; i < dt_review_doc_count(r); i++) {
+		const dt_review_doc *d = dt_review_doc_at(r, i);
+
+		for (k = 0; k < dt_review_finding_count(r); k++) {
+			const dt_finding *f = dt_review_finding_at(r, k);
+
+			if (f->file != NULL && strcmp(f->file, d->file) == 0) {
+				cr_assert_eq(f->file, d->file);
+			}
+		}
+	}
+	dt_review_free(r);
+}
+
+Test(review, every_allocation_failure_in_finish_is_reported,
+	.init = setup, .fini = teardown)
+{
+	size_t n;
+	int done = 0;
+
+	for (n = 1; n < 100000 && !done; n++) {
+		dt_review *r = new_review();
+		dt_error err = { 0 };
+		size_t i;
+		int rc;
+
+		for (i = 0; i < NLOCALS; i++) {
+			cr_assert_eq(dt_review_add(r, locals[i], &err), 0);
+		}
+		dt__alloc_fail_after(n);
+		rc = dt_review_finish(r, &err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "rc %d at %zu", rc, n);
+		done = rc == 0;
+		dt_review_free(r);
+	}
+	cr_assert(done);
+}
+
 Test(review, init_sets_up_once_and_may_be_called_again)
 {
 	dt_error err = { 0 };
