@@ -54,7 +54,8 @@ typedef struct {
  * directive's, a document on another subject.  A query reads only the
  * postings of the unit's terms; the first query of a document also
  * counts the terms of the whole document (once, kept for the next
- * queries of the same document).  The document must stay alive during
+ * queries of the same document, with each unit's terms: a unit is
+ * tokenized once).  The document must stay alive during
  * the call.  Not thread-safe: one matcher per thread.  Fails with
  * DT_ENOMEM or a tokenizer error.
  */

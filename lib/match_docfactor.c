@@ -41,15 +41,14 @@ static int topical(const dt_matcher *m, const dt_match_term *t)
 }
 
 /* Counting callback: the index's terms in the directive (dtf) or in a
- * local document (ltf, with the list of terms to reset after). */
+ * local document (ltf, with the list of terms to reset after, and the
+ * unit's bag of distinct terms for its query). */
 static int count_term(
 	const char *s, size_t len, size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
 	uint32_t id = dt__match_lookup(m, s, len);
 
-	(void)start;
-	(void)end;
 	if (id == UINT32_MAX) {
 		return 0;
 	}
@@ -65,7 +64,7 @@ static int count_term(
 		m->lterms[m->nlterms++] = id;
 	}
 	m->terms[id].ltf += 1;
-	return 0;
+	return dt__match_bag_put(m, id, start, end) == SIZE_MAX ? DT_ENOMEM : 0;
 }
 
 /* The directive's term vector, over the heading and text of every unit
@@ -101,6 +100,72 @@ static const dt_doc *doc_of(const dt_unit *u)
 					      offsetof(dt_doc, root));
 }
 
+/* Count the terms of unit `u` of a local document and keep its bag
+ * (the distinct known terms, first place written) for its query: the
+ * tokenizer then runs once per unit.  A document too large to keep
+ * (UCACHE_*) keeps none (nuruns SIZE_MAX until the end of the count):
+ * its queries tokenize their units. */
+static int count_unit(dt_matcher *m, const dt_unit *u, dt_error *err)
+{
+	struct dt_match_unitrun *run;
+	int rc;
+
+	dt__match_next_serial(m);
+	rc = dt__match_run_unit(m, u, count_term, err);
+	if (rc < 0 || m->nuruns == SIZE_MAX) {
+		return rc;
+	}
+	if (m->nucache + m->nbag > UCACHE_TERMS || m->nuruns >= UCACHE_UNITS) {
+		m->nuruns = SIZE_MAX; /* too large: keep nothing */
+		return 0;
+	}
+	if (dt__match_grow((void **)&m->uruns, &m->uruncap, m->nuruns + 1,
+		    sizeof(*m->uruns)) < 0 ||
+		dt__match_grow((void **)&m->ucache, &m->ucachecap,
+			m->nucache + m->nbag, sizeof(*m->ucache)) < 0) {
+		return dt__match_oom(err);
+	}
+	run = &m->uruns[m->nuruns++];
+	*run = (struct dt_match_unitrun){u, m->nucache, m->nbag};
+	if (m->nbag > 0) {
+		memcpy(m->ucache + m->nucache, m->bag,
+			m->nbag * sizeof(*m->bag));
+	}
+	m->nucache += m->nbag;
+	return 0;
+}
+
+int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
+{
+	size_t i, j, k;
+
+	for (j = 0; j < m->nuruns; j++) {
+		/* the review asks in document order: start after the last */
+		i = (m->urun_next + j) % m->nuruns;
+		if (m->uruns[i].unit == u) {
+			const struct dt_match_unitrun *run = &m->uruns[i];
+
+			m->urun_next = i + 1;
+			dt__match_next_serial(m);
+			if (dt__match_grow((void **)&m->bag, &m->bagcap, run->n,
+				    sizeof(*m->bag)) < 0) {
+				return DT_ENOMEM;
+			}
+			for (k = 0; k < run->n; k++) {
+				const dt_match_bagged *b =
+					&m->ucache[run->at + k];
+
+				m->terms[b->id].mark = m->serial;
+				m->terms[b->id].pos = k;
+				m->bag[k] = *b;
+			}
+			m->nbag = run->n;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The cosine of the term vector of `doc` with the directive's, as a
  * factor in [0,1]. */
 static int local_factor(
@@ -111,9 +176,12 @@ static int local_factor(
 	int rc = 0;
 
 	m->local = 1;
+	m->nuruns = m->nucache = m->urun_next = 0;
 	for (i = 0; rc == 0 && i < dt_doc_unit_count(doc); i++) {
-		rc = dt__match_run_unit(
-			m, dt_doc_unit_at(doc, i), count_term, err);
+		rc = count_unit(m, dt_doc_unit_at(doc, i), err);
+	}
+	if (rc < 0 || m->nuruns == SIZE_MAX) {
+		m->nuruns = m->nucache = 0;
 	}
 	for (i = 0; i < m->nlterms; i++) {
 		dt_match_term *t = &m->terms[m->lterms[i]];

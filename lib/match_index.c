@@ -142,6 +142,56 @@ static int add_leaf(dt_matcher *m, const dt_unit *u, dt_error *err)
 	return 0;
 }
 
+/* Whether every weight is positive and finite (the dense query needs
+ * it), and 1 / self of each leaf. */
+static void check_weights(dt_matcher *m)
+{
+	size_t i, k;
+
+	m->positive = 1;
+	for (i = 0; i < m->nterms; i++) {
+		for (k = 0; k < m->terms[i].df; k++) {
+			float w = m->terms[i].post[k].w;
+
+			m->positive &= w > 0 && isfinite(w);
+		}
+	}
+	for (i = 0; i < m->nleaves; i++) {
+		m->inv_self[i] = 1.0 / m->leaves[i].self;
+	}
+}
+
+/* The forward index: each leaf's terms with their weights (evidence and
+ * tie-breaks read a leaf's terms, match.c). */
+static int forward(dt_matcher *m, dt_error *err)
+{
+	size_t i, k, total = 0;
+
+	m->fwd_at = dt__calloc(m->nleaves + 2, sizeof(*m->fwd_at));
+	for (i = 0; m->fwd_at != NULL && i < m->nterms; i++) {
+		for (k = 0; k < m->terms[i].df; k++) {
+			m->fwd_at[m->terms[i].post[k].leaf + 2]++;
+		}
+		total += m->terms[i].df;
+	}
+	m->fwd = dt__reallocarray(NULL, total + 1, sizeof(*m->fwd));
+	if (m->fwd_at == NULL || m->fwd == NULL) {
+		return dt__match_oom(err);
+	}
+	for (i = 2; i < m->nleaves + 2; i++) {
+		m->fwd_at[i] += m->fwd_at[i - 1];
+	}
+	for (i = 0; i < m->nterms; i++) {
+		for (k = 0; k < m->terms[i].df; k++) {
+			const dt_match_posting *p = &m->terms[i].post[k];
+
+			m->fwd[m->fwd_at[p->leaf + 1]++] =
+				(dt_match_entry){(uint32_t)i, p->w};
+		}
+	}
+	return 0;
+}
+
 /* Weigh terms by IDF (Lucene's form, never negative) and postings by
  * BM25, and sum each leaf's self-score. */
 static int finish(dt_matcher *m, dt_error *err)
@@ -152,7 +202,12 @@ static int finish(dt_matcher *m, dt_error *err)
 	m->acc = dt__calloc(m->nleaves + 1, sizeof(*m->acc));
 	m->touched =
 		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->touched));
-	if (m->acc == NULL || m->touched == NULL) {
+	m->cand = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->cand));
+	m->inv_self =
+		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->inv_self));
+	m->passed = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->passed));
+	if (m->acc == NULL || m->touched == NULL || m->cand == NULL ||
+		m->inv_self == NULL || m->passed == NULL) {
 		return dt__match_oom(err);
 	}
 	for (i = 0; i < m->nleaves; i++) {
@@ -174,7 +229,9 @@ static int finish(dt_matcher *m, dt_error *err)
 			l->self += p->w;
 		}
 	}
-	return 0;
+	check_weights(m);
+	m->dense_min = m->nleaves;
+	return forward(m, err);
 }
 
 /* Leaves worth linking to: units without children that have text and

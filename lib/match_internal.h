@@ -26,6 +26,10 @@
 #define MIN_TERMS 3      /* fewer known terms than this: no match */
 #define PREAMBLE_SCAN 64 /* top units looked at to find a preamble */
 #define EVIDENCE_TERMS 8 /* terms considered for the evidence */
+/* Memory, not results: the unit bags a local document may keep (at 40
+ * bytes a term, 40 MB; match_docfactor.c) */
+#define UCACHE_TERMS ((size_t)1 << 20)
+#define UCACHE_UNITS ((size_t)1 << 18)
 
 /* ## Data */
 
@@ -36,6 +40,13 @@ typedef struct {
 	uint32_t leaf;
 	float w;
 } dt_match_posting;
+
+/* An entry of the forward index: a term of a leaf and its weight there
+ * (the posting's w). */
+typedef struct {
+	uint32_t term;
+	float w;
+} dt_match_entry;
 
 typedef struct {
 	size_t off, len; /* the term's bytes in strings */
@@ -58,13 +69,28 @@ typedef struct {
 } dt_match_leaf;
 
 /* A term of the leaf being indexed, or a distinct term of a query with
- * where it was written. */
+ * where it was written (or of a local unit, kept by the document factor
+ * for the unit's query). */
 typedef struct {
 	uint32_t id;
 	float tf;
 	size_t start, end;
 	const char *text;
 } dt_match_bagged;
+
+/* A leaf that passes, with its score and the bag place of its first
+ * query term (the order accumulate() touches leaves in). */
+typedef struct {
+	double score;
+	size_t first;
+	uint32_t leaf;
+} dt_match_passed;
+
+/* A local unit's terms in dt_matcher.ucache: [at, at + n). */
+struct dt_match_unitrun {
+	const dt_unit *unit;
+	size_t at, n;
+};
 
 struct dt_matcher {
 	const dt_doc *doc;
@@ -77,6 +103,10 @@ struct dt_matcher {
 	size_t nslots;
 	dt_match_leaf *leaves;
 	size_t nleaves, leafcap;
+	/* the forward index: leaf l's terms are fwd[fwd_at[l] ..
+	 * fwd_at[l + 1]), in term order */
+	dt_match_entry *fwd;
+	size_t *fwd_at;
 	double avgdl;
 	/* the current bag (a leaf being indexed or a query) */
 	uint32_t serial;
@@ -88,6 +118,20 @@ struct dt_matcher {
 	double *acc;
 	uint32_t *touched;
 	size_t ntouched;
+	int positive;     /* every weight is positive and finite: the
+			   * dense query may run (match.c) */
+	size_t dense_min; /* a query of this many postings or more runs
+			   * dense: nleaves (tests move it) */
+	double *inv_self; /* per leaf: 1 / self */
+	uint32_t *cand;   /* leaves near the best */
+	size_t ncand;
+	dt_match_passed *passed; /* the leaves that pass */
+	/* the local document's units and their distinct known terms, in
+	 * document order, kept by the document factor for the queries */
+	dt_match_bagged *ucache;
+	size_t nucache, ucachecap;
+	struct dt_match_unitrun *uruns;
+	size_t nuruns, uruncap, urun_next;
 	/* the topic test: the directive's term vector, and the local
 	 * document of the last query with its factor */
 	double dnorm;
@@ -157,9 +201,16 @@ int dt__match_directive_vector(dt_matcher *m, dt_error *err);
 
 /** The factor in [0,1] of the local document holding `u`: 0 when it is
  * about another subject.  Computed once per document and kept for the
- * next queries of the same document.  Fails with DT_ENOMEM or a
- * tokenizer error. */
+ * next queries of the same document, with each unit's distinct known
+ * terms (dt__match_unit_bag).  Fails with DT_ENOMEM or a tokenizer
+ * error. */
 int dt__match_doc_factor(
 	dt_matcher *m, const dt_unit *u, double *out, dt_error *err);
+
+/** Fill the bag with the distinct known terms of `u`, as a query's
+ * tokenizer run would (dt__match_next_serial included), from what the
+ * last dt__match_doc_factor() kept; 1 when done, 0 when `u` is not
+ * there (the caller runs the tokenizer), DT_ENOMEM without a message. */
+int dt__match_unit_bag(dt_matcher *m, const dt_unit *u);
 
 #endif /* DT_MATCH_INTERNAL_H */

@@ -1,0 +1,427 @@
+/*
+ * test_match_dense.c - the query paths of match.c give the same answers:
+ * the dense query (all accumulators, scores near the best only), the
+ * term-at-a-time one (accumulate() and rank()), and a brute-force
+ * reference written here the way match.c queried before the dense path,
+ * the forward index and the kept unit bags came in (every posting in bag
+ * order, ties kept in the order leaves are touched in, evidence by a
+ * search of each query term's postings).  Same targets, same order, the
+ * same scores to the bit, the same evidence.
+ *
+ * The directives are random: syllables drawn from a small Vietnamese
+ * vocabulary, so that leaves share many terms, with clauses repeated
+ * inside an article (equal scores: ties) and short ones (shares capped
+ * at 1: more ties); the local plans paraphrase them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "match_internal.h"
+
+/* ## Random documents */
+
+static const char *const vocab[] = {"đảng", "viên", "chi", "bộ", "sinh", "hoạt",
+	"hồ", "sơ", "quản", "lý", "tài", "liệu", "kiểm", "tra", "giám", "sát",
+	"cán", "cấp", "ủy", "nhiệm", "vụ", "thực", "hiện", "công", "tác", "tổ",
+	"chức", "phát", "triển", "kỷ", "luật", "báo", "cáo", "định", "kỳ",
+	"học", "tập", "nghị", "quyết", "lịch"};
+#define NVOCAB (sizeof(vocab) / sizeof(vocab[0]))
+
+static unsigned long long rng;
+
+static size_t pick(size_t n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (size_t)(rng % n);
+}
+
+/* Append a, then b, to buf (cap bytes). */
+static void put(char *buf, size_t cap, const char *a, const char *b)
+{
+	size_t len = strlen(buf);
+
+	snprintf(buf + len, cap - len, "%s%s", a, b);
+}
+
+/* n random syllables, skewed towards the start of the vocabulary. */
+static void words(char *buf, size_t cap, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t a = pick(NVOCAB), b = pick(NVOCAB);
+
+		put(buf, cap, i ? " " : "", vocab[a < b ? a : b]);
+	}
+}
+
+#define DOC_CAP 65536
+#define MAX_CLAUSES 64
+
+/* A directive of a few articles of clauses; clauses[] keeps their text
+ * for the plan.  Some clauses repeat the one before, some are short. */
+static size_t directive(char *buf, char clauses[][512])
+{
+	size_t narts = 2 + pick(5), a, c, n = 0;
+
+	snprintf(buf, DOC_CAP, "# QUY ĐỊNH\n\n**VỀ CÔNG TÁC ĐẢNG VIÊN**\n\n");
+	for (a = 1; a <= narts; a++) {
+		char title[256] = "";
+		char num[32];
+		size_t nc = 1 + pick(5);
+
+		words(title, sizeof(title), 2 + pick(3));
+		snprintf(num, sizeof(num), "%zu", a);
+		put(buf, DOC_CAP, "### Điều ", num);
+		put(buf, DOC_CAP, ". ", title);
+		put(buf, DOC_CAP, "\n\n", "");
+		for (c = 1; c <= nc && n < MAX_CLAUSES; c++, n++) {
+			clauses[n][0] = '\0';
+			if (c > 1 && pick(4) == 0) {
+				strcpy(clauses[n], clauses[n - 1]);
+			} else {
+				words(clauses[n], 512,
+					pick(3) == 0 ? 2 + pick(3)
+						     : 5 + pick(25));
+			}
+			snprintf(num, sizeof(num), "%zu", c);
+			put(buf, DOC_CAP, num, ". ");
+			put(buf, DOC_CAP, clauses[n], ".\n\n");
+		}
+	}
+	return n;
+}
+
+/* A plan: headed sections of paragraphs, each a clause of the directive
+ * (whole, cut, with syllables added, or two of them) or random
+ * words. */
+static void plan(char *buf, char clauses[][512], size_t nclauses)
+{
+	size_t nsec = 1 + pick(3), s, p;
+
+	snprintf(buf, DOC_CAP, "# KẾ HOẠCH\n\n**THỰC HIỆN QUY ĐỊNH**\n\n");
+	for (s = 1; s <= nsec; s++) {
+		char num[32];
+
+		snprintf(num, sizeof(num), "%zu", s);
+		put(buf, DOC_CAP, "## ", num);
+		put(buf, DOC_CAP, ". Nhiệm vụ\n\n", "");
+		for (p = 0; p < 2 + pick(6); p++) {
+			char text[1024] = "";
+			size_t k = pick(5);
+
+			if (k == 0) {
+				words(text, sizeof(text), 3 + pick(30));
+			} else {
+				put(text, sizeof(text), "",
+					clauses[pick(nclauses)]);
+			}
+			if (k == 2) {
+				char *cut =
+					strchr(text + strlen(text) / 2, ' ');
+
+				if (cut != NULL) {
+					*cut = '\0';
+				}
+				put(text, sizeof(text), " ",
+					clauses[pick(nclauses)]);
+			}
+			if (k == 3) {
+				put(text, sizeof(text), " ", "");
+				words(text, sizeof(text), 1 + pick(8));
+			}
+			if (k == 4) { /* two clauses, maybe fully covered */
+				put(text, sizeof(text), " ",
+					clauses[pick(nclauses)]);
+			}
+			put(buf, DOC_CAP, text, ".\n\n");
+		}
+	}
+}
+
+static dt_doc *parse(const char *src)
+{
+	dt_doc *doc = NULL;
+	dt_error err = {0};
+
+	cr_assert_eq(dt_doc_parse(&doc, src, strlen(src), NULL, NULL, &err), 0,
+		"%s", err.message);
+	return doc;
+}
+
+/* ## The reference: match.c's query before the dense path */
+
+static double ref_weight(const dt_matcher *m, uint32_t id, uint32_t l)
+{
+	const dt_match_term *t = &m->terms[id];
+	size_t k;
+
+	for (k = 0; k < t->df; k++) {
+		if (t->post[k].leaf == l) {
+			return t->post[k].w;
+		}
+	}
+	return 0;
+}
+
+static int ref_put_surface(
+	char *out, size_t cap, size_t *len, const dt_match_bagged *b)
+{
+	size_t at = *len, i;
+
+	if (at + (at ? 2 : 0) + (b->end - b->start) + 1 > cap) {
+		return -1;
+	}
+	if (at > 0) {
+		out[at++] = ';';
+		out[at++] = ' ';
+	}
+	for (i = b->start; i < b->end; i++) {
+		char c = b->text[i] == '\n' || b->text[i] == '\t' ? ' '
+								  : b->text[i];
+
+		if (c != ' ' || (at > 0 && out[at - 1] != ' ')) {
+			out[at++] = c;
+		}
+	}
+	out[at] = '\0';
+	*len = at;
+	return 0;
+}
+
+static int ref_syllable(const dt_matcher *m, size_t k)
+{
+	const dt_match_term *t = &m->terms[m->bag[k].id];
+
+	return dt__match_is_syllable(m, m->strings.data + t->off, t->len);
+}
+
+static void ref_evidence(const dt_matcher *m, uint32_t l, dt_match *out)
+{
+	size_t top[EVIDENCE_TERMS], n = 0, i, k, len = 0;
+	double w[EVIDENCE_TERMS];
+	int bigrams = 0;
+
+	for (i = 0; i < m->nbag; i++) {
+		double x = ref_weight(m, m->bag[i].id, l);
+
+		for (k = n; x > 0 && k > 0 && w[k - 1] < x; k--) {
+			if (k < EVIDENCE_TERMS) {
+				top[k] = top[k - 1];
+				w[k] = w[k - 1];
+			}
+		}
+		if (x > 0 && k < EVIDENCE_TERMS) {
+			top[k] = i;
+			w[k] = x;
+			n += n < EVIDENCE_TERMS;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		bigrams |= !ref_syllable(m, top[k]);
+	}
+	out->evidence[0] = '\0';
+	for (k = 0; k < n; k++) {
+		if ((!bigrams || !ref_syllable(m, top[k])) &&
+			ref_put_surface(out->evidence, sizeof(out->evidence),
+				&len, &m->bag[top[k]]) < 0) {
+			break;
+		}
+	}
+}
+
+/* Term at a time over m's current bag, keep() as it was. */
+static size_t ref_query(const dt_matcher *m, double factor, double min_score,
+	dt_match *out, size_t max, size_t *ties)
+{
+	double *acc = calloc(m->nleaves + 1, sizeof(*acc)), best = 0;
+	uint32_t *touched = calloc(m->nleaves + 1, sizeof(*touched));
+	size_t nt = 0, i, k, n = 0;
+
+	cr_assert(acc != NULL && touched != NULL);
+	for (i = 0; i < m->nbag; i++) {
+		const dt_match_term *t = &m->terms[m->bag[i].id];
+
+		for (k = 0; k < t->df; k++) {
+			if (acc[t->post[k].leaf] == 0) {
+				touched[nt++] = t->post[k].leaf;
+			}
+			acc[t->post[k].leaf] += t->post[k].w;
+		}
+	}
+	for (i = 0; i < nt; i++) {
+		uint32_t l = touched[i];
+
+		acc[l] = factor * fmin(1.0, acc[l] / m->leaves[l].self);
+		best = fmax(best, acc[l]);
+	}
+	min_score = fmax(min_score, RELATIVE_CUT * best);
+	for (i = 0; i < nt; i++) {
+		double s = acc[touched[i]];
+
+		if (!(s >= min_score && s > 0)) {
+			continue;
+		}
+		k = n < max ? n++ : max;
+		for (; k > 0 && out[k - 1].score < s; k--) {
+			if (k < max) {
+				out[k] = out[k - 1];
+			}
+		}
+		if (k > 0 && out[k - 1].score == s) {
+			(*ties)++;
+		}
+		if (k < max) {
+			out[k].target = m->leaves[touched[i]].unit;
+			out[k].score = s;
+			ref_evidence(m, touched[i], &out[k]);
+		}
+	}
+	free(acc);
+	free(touched);
+	return n;
+}
+
+/* ## The paths agree */
+
+static void same(const dt_match *a, size_t na, const dt_match *b, size_t nb,
+	const char *what, const char *eid)
+{
+	size_t k;
+
+	cr_assert_eq(na, nb, "%s, %s: %zu matches, not %zu", what, eid, na, nb);
+	for (k = 0; k < na; k++) {
+		cr_assert_eq(a[k].target, b[k].target, "%s, %s: match %zu",
+			what, eid, k);
+		cr_assert(a[k].score == b[k].score, "%s, %s: %.17g != %.17g",
+			what, eid, a[k].score, b[k].score);
+		cr_assert_str_eq(
+			a[k].evidence, b[k].evidence, "%s, %s", what, eid);
+	}
+}
+
+/* Query unit `u` with the dense path forced, then the term-at-a-time
+ * path, each against the reference. */
+static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
+	size_t max, size_t *ties)
+{
+	dt_match dense[8], sparse[8], ref[8];
+	size_t nd = 99, ns = 99, nr = 0;
+	uint32_t serial = m->serial;
+	const char *eid = dt_unit_eid(u);
+
+	m->dense_min = 0;
+	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, min_score, dense, max,
+			     &nd, NULL),
+		0);
+	if (m->serial != serial && m->nbag >= MIN_TERMS) {
+		nr = ref_query(m, m->last_factor, min_score, ref, max, ties);
+	}
+	same(dense, nd, ref, nr, "dense", eid);
+	m->dense_min = SIZE_MAX;
+	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, min_score, sparse, max,
+			     &ns, NULL),
+		0);
+	same(sparse, ns, ref, nr, "term at a time", eid);
+	return nd;
+}
+
+Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
+{
+	static char dir_src[DOC_CAP], local_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	static const double mins[] = {0.0, 0.2, 0.5};
+	size_t seed, found = 0, ties = 0, queries = 0;
+
+	for (seed = 1; seed <= 60; seed++) {
+		dt_matcher *m = NULL;
+		dt_doc *dir, *local;
+		size_t n, i;
+
+		rng = 0x9e3779b97f4a7c15ull * seed;
+		n = directive(dir_src, clauses);
+		plan(local_src, clauses, n);
+		dir = parse(dir_src);
+		local = parse(local_src);
+		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+		cr_assert_gt(m->nleaves, 0, "seed %zu", seed);
+		cr_assert(m->positive);
+		for (i = 0; i < dt_doc_unit_count(local); i++) {
+			const dt_unit *u = dt_doc_unit_at(local, i);
+
+			found +=
+				check_unit(m, u, mins[i % 3], 1 + i % 8, &ties);
+			queries++;
+		}
+		dt__matcher_free(m);
+		dt_doc_free(local);
+		dt_doc_free(dir);
+	}
+	cr_assert_gt(found, queries / 4, "%zu matches in %zu queries", found,
+		queries);
+	cr_assert_gt(ties, 0, "no equal scores: ties untested");
+}
+
+/* ## Unit bags kept by the document factor */
+
+static int bag_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	dt_matcher *m = payload;
+	uint32_t id = dt__match_lookup(m, s, len);
+
+	if (id != UINT32_MAX) {
+		cr_assert_neq(dt__match_bag_put(m, id, start, end), SIZE_MAX);
+	}
+	return 0;
+}
+
+Test(match_dense, kept_unit_bags_equal_a_tokenizer_run)
+{
+	static char dir_src[DOC_CAP], local_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	static dt_match_bagged kept[4096];
+	dt_matcher *m = NULL;
+	dt_doc *dir, *local;
+	size_t n, i, k, nkept;
+	double factor;
+
+	rng = 12345;
+	n = directive(dir_src, clauses);
+	plan(local_src, clauses, n);
+	dir = parse(dir_src);
+	local = parse(local_src);
+	cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+	/* backwards: the search for a unit's bag wraps around */
+	for (i = dt_doc_unit_count(local); i-- > 0;) {
+		const dt_unit *u = dt_doc_unit_at(local, i);
+
+		cr_assert_eq(dt__match_doc_factor(m, u, &factor, NULL), 0);
+		cr_assert_eq(dt__match_unit_bag(m, u), 1);
+		nkept = m->nbag;
+		cr_assert_leq(nkept, 4096);
+		memcpy(kept, m->bag, nkept * sizeof(*kept));
+		dt__match_next_serial(m);
+		cr_assert_eq(dt__match_run_unit(m, u, bag_term, NULL), 0);
+		cr_assert_eq(m->nbag, nkept, "unit %s", dt_unit_eid(u));
+		for (k = 0; k < nkept; k++) {
+			cr_assert_eq(m->bag[k].id, kept[k].id);
+			cr_assert_eq(m->bag[k].start, kept[k].start);
+			cr_assert_eq(m->bag[k].end, kept[k].end);
+			cr_assert_eq(m->bag[k].text, kept[k].text);
+		}
+	}
+	/* the root is no unit of the list: the caller tokenizes it */
+	cr_assert_eq(
+		dt__match_unit_bag(m, dt_unit_parent(dt_doc_unit_at(local, 0))),
+		0);
+	dt__matcher_free(m);
+	dt_doc_free(local);
+	dt_doc_free(dir);
+}
