@@ -100,8 +100,9 @@ $(BUILD)/obj/tools/%.o: tools/%.c lib/dirtrace.h $(wildcard tools/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(DT_CFLAGS) -DDT_VERSION_TOOL=\"$(VERSION)\" $(CFLAGS) -c $< -o $@
 
+# Unit tests include private headers of lib/ too (match_internal.h, …).
 $(BUILD)/obj/tests/%.o: tests/unit/%.c lib/dirtrace.h lib/internal.h \
-		$(wildcard tests/unit/*.h)
+		$(wildcard lib/*.h) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(DT_CFLAGS) -Itools -Wno-missing-prototypes $(CFLAGS) \
 		-DDT_TEST_DATA=\"$(CURDIR)\" -c $< -o $@
