@@ -61,8 +61,8 @@ BENCH_BIN = $(patsubst tests/bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
 GEN_CORPUS_SRC = tests/bench/gen_corpus.c tests/bench/gen_corpus_text.c \
             tests/bench/gen_corpus_units.c
 GEN_CORPUS = $(BUILD)/bench/gen_corpus
-FUZZ_TARGETS = text md akn cites gaps template
-FUZZ_REPLAY  = $(patsubst %,$(BUILD)/fuzz-replay-%,$(FUZZ_TARGETS))
+FUZZ_ALL     = text md akn cites gaps template
+FUZZ_REPLAY  = $(patsubst %,$(BUILD)/fuzz-replay-%,$(FUZZ_ALL))
 
 STATIC  = $(BUILD)/libdirtrace.a
 SHARED  = $(BUILD)/libdirtrace.so.$(MAJOR)
@@ -167,7 +167,7 @@ check-run: all $(UNIT) $(EVAL) $(FUZZ_REPLAY)
 	sh tests/check_gold.sh $(BIN)
 	sh tests/check_install.sh
 	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
-	@p=0; f=0; for t in $(FUZZ_TARGETS); do \
+	@p=0; f=0; for t in $(FUZZ_ALL); do \
 	    set -- $$($(BUILD)/fuzz-replay-$$t tests/fuzz/seeds/$$t \
 	        tests/fuzz/regressions/$$t); \
 	    p=$$((p + $${1:-0})); f=$$((f + $${2:-1})); done; \
