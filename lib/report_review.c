@@ -9,10 +9,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "json.h"
 #include "report_html.h"
 #include "report_text.h"
 #include "review_internal.h"
+
+/* A link's score, as "%.3f" prints it (decimal.c: one per link, and
+ * printf was a quarter of the time writing a large report). */
+static int put_score(dt_buf *b, double score)
+{
+	char num[DT_FIXED3_MAX];
+	size_t n = dt__fixed3(num, score);
+
+	return dt__buf_append(b, num, n);
+}
 
 /* ## JSON */
 
@@ -60,7 +71,7 @@ static int json_link(dt_buf *b, const dt_link *l)
 		rc = dt__json_key(b, "score", 0);
 	}
 	if (rc == 0) {
-		rc = dt__buf_printf(b, "%.3f", l->score);
+		rc = put_score(b, l->score);
 	}
 	if (rc == 0) {
 		rc = dt__json_kv_str(b, "evidence", l->evidence, 0);
@@ -248,7 +259,7 @@ static int csv_row(dt_buf *b, const dt_unit_review *u, const dt_link *l)
 	for (i = 0; rc == 0 && i < 11; i++) {
 		rc = i ? dt__buf_putc(b, ',') : 0;
 		if (rc == 0 && i == 9 && l && l->kind == DT_LINK_IMPLICIT) {
-			rc = dt__buf_printf(b, "%.3f", l->score);
+			rc = put_score(b, l->score);
 		} else if (rc == 0) {
 			rc = dt__csv_field(b, fields[i]);
 		}
