@@ -28,6 +28,8 @@ JOBS = [
     ("vi/dev/05-HD-HU.md", "CP1258"),
     ("vi/test/09-NQ-CB.md", "VNI"),
     ("vi/test/15-KH-TU.md", "NFD-OLDTONE-CRLF"),
+    ("vi/dev/01-QC-CB.md", "VNI"),
+    ("vi/test/11-BC-DUK.md", "CP1258"),
 ]
 
 
