@@ -591,6 +591,61 @@ static int under_decimal(const dt_cite_raw *raw, int g)
 	return 0;
 }
 
+/* Does a label of group g read `head`? */
+static int group_has_label(const dt_cite_raw *raw, const char *s,
+	const dt_cite_group *g, const char *head)
+{
+	unsigned i;
+
+	for (i = g->first; i < g->first + g->count; i++) {
+		label_buf lb;
+
+		norm_label(lb, s, raw->labels[i].lo);
+		if (strcmp(lb, head) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "tiểu mục 2.1 và mục 4": a dotted label is a full path, so the plain
+ * group it attaches to is its head ("tiểu mục 2.1 mục 2") or, when no
+ * dotted label below it starts with one of its labels, a unit listed
+ * beside it.  Is plain group g such a unit of its own? */
+static int listed_beside_dotted(const dt_cite_raw *raw, const char *s,
+	int g)
+{
+	unsigned c, i;
+	int dotted = 0;
+
+	for (c = 0; c < raw->ngroups; c++) {
+		const dt_cite_group *k = &raw->groups[c];
+
+		if (k->parent != g) {
+			continue;
+		}
+		if (!k->decimal) {
+			return 0; /* a plain child: g is its container */
+		}
+		for (i = k->first; i < k->first + k->count; i++) {
+			label_buf lb;
+			char *dot;
+
+			norm_label(lb, s, raw->labels[i].lo);
+			dot = strchr(lb, '.');
+			if (dot == NULL) {
+				return 0;
+			}
+			*dot = '\0';
+			if (group_has_label(raw, s, &raw->groups[g], lb)) {
+				return 0;
+			}
+			dotted = 1;
+		}
+	}
+	return dotted;
+}
+
 int dt__cite_targets(char (*eids)[96], size_t max, size_t *n_out,
 	char *miss, size_t misscap, const dt_cite_raw *raw, const char *s,
 	unsigned g0, unsigned g1, const dt_cite_dir *dir)
@@ -615,8 +670,10 @@ int dt__cite_targets(char (*eids)[96], size_t max, size_t *n_out,
 		decimal |= raw->groups[i].decimal;
 	}
 	for (i = g0; i < g1; i++) {
-		if (raw->groups[i].children == 0 && (!decimal ||
-			under_decimal(raw, (int)i))) {
+		if ((raw->groups[i].children == 0 && (!decimal ||
+			under_decimal(raw, (int)i))) ||
+			(!raw->groups[i].decimal &&
+			listed_beside_dotted(raw, s, (int)i))) {
 			leaf_paths(&t, raw, s, dir, (int)i, lists);
 		}
 	}

@@ -392,6 +392,46 @@ Test(cite, resolved_eids_exist_in_their_directive, .fini = teardown)
 	cr_expect_geq(resolved, 2, "%s", dump());
 }
 
+/* A dotted label is a full path: an item listed beside it is a target
+ * of its own ("tiểu mục 2.1 và mục 3"), while the item its path starts
+ * with only says where it is ("tiểu mục 2.1 mục 2"). */
+Test(cite, an_item_listed_beside_a_dotted_one_is_a_target,
+	.fini = teardown)
+{
+	static const struct {
+		const char *text, *find;
+		size_t n;
+		const char *eids[3];
+	} cases[] = {
+		{ "Các chi bộ thực hiện tiểu mục 2.1 và mục 3 Chỉ thị số "
+			"07-CT/TW.", "2.1", 2, { "lvl_2__lvl_2-1", "lvl_3" } },
+		{ "Các chi bộ thực hiện mục 1 và tiểu mục 2.2 Chỉ thị số "
+			"07-CT/TW.", "2.2", 2, { "lvl_1", "lvl_2__lvl_2-2" } },
+		{ "Các chi bộ thực hiện tiểu mục 2.1, 2.2 và mục 3 Chỉ thị "
+			"số 07-CT/TW.", "2.1", 3,
+			{ "lvl_2__lvl_2-1", "lvl_2__lvl_2-2", "lvl_3" } },
+		{ "Các chi bộ thực hiện tiểu mục 2.1 mục 2 Chỉ thị số "
+			"07-CT/TW.", "2.1", 1, { "lvl_2__lvl_2-1" } },
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const dt_cite *c;
+
+		cite("vi", "all", cases[i].text);
+		c = find_cite(cases[i].find);
+		cr_assert_not_null(c, "%s:%s", cases[i].text, dump());
+		cr_assert_eq(c->status, DT_CITE_RESOLVED, "%s", dump());
+		cr_assert_eq(c->neids, cases[i].n, "%s:%s", cases[i].text,
+			dump());
+		for (k = 0; k < cases[i].n; k++) {
+			cr_expect_str_eq(c->eids[k], cases[i].eids[k], "%s",
+				cases[i].text);
+		}
+		teardown();
+	}
+}
+
 Test(cite, a_document_citation_names_its_directive, .fini = teardown)
 {
 	const dt_cite *c;
