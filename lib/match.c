@@ -499,21 +499,45 @@ static int is_preamble(const dt_unit *u)
 	return 0;
 }
 
+/* May local unit u match at all, and with what document factor?  0 and
+ * *factor 0 when it cannot. */
+static int query_gate(dt_matcher *m, const dt_unit *u, dt_lang lang,
+	size_t max, double *factor, dt_error *err)
+{
+	*factor = 0;
+	if (lang != m->lang || m->nleaves == 0 || max == 0 || is_preamble(u)) {
+		return 0; /* another language cannot match word for word */
+	}
+	return dt__match_doc_factor(m, u, factor, err);
+}
+
+/* Rank the leaves for the query bag built by the caller. */
+static void score_bag(dt_matcher *m, double factor, double min_score,
+	dt_match *out, size_t max, size_t *n_out)
+{
+	if (m->nbag < MIN_TERMS) {
+		return;
+	}
+	if (m->positive && dense_pays(m)) {
+		dense(m, factor, min_score, out, max, n_out);
+		return;
+	}
+	accumulate(m);
+	rank(m, factor, min_score, out, max, n_out);
+}
+
 int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	double min_score, dt_match *out, size_t max, size_t *n_out,
 	dt_error *err)
 {
-	double factor = 0;
+	double factor;
 	int rc;
 
 	DT_ASSERT_ARG(m != NULL && u != NULL && n_out != NULL &&
 			      (out != NULL || max == 0),
 		err);
 	*n_out = 0;
-	if (lang != m->lang || m->nleaves == 0 || max == 0 || is_preamble(u)) {
-		return 0; /* another language cannot match word for word */
-	}
-	rc = dt__match_doc_factor(m, u, &factor, err);
+	rc = query_gate(m, u, lang, max, &factor, err);
 	if (rc < 0 || factor == 0) {
 		return rc;
 	}
@@ -526,14 +550,34 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	} else {
 		rc = dt__match_oom(err);
 	}
-	if (rc < 0 || m->nbag < MIN_TERMS) {
+	if (rc == 0) {
+		score_bag(m, factor, min_score, out, max, n_out);
+	}
+	return rc;
+}
+
+int dt__matcher_query_text(dt_matcher *m, const dt_unit *u, const char *text,
+	dt_lang lang, double min_score, dt_match *out, size_t max,
+	size_t *n_out, dt_error *err)
+{
+	double factor;
+	int rc;
+
+	DT_ASSERT_ARG(m != NULL && u != NULL && text != NULL &&
+			      n_out != NULL && (out != NULL || max == 0),
+		err);
+	*n_out = 0;
+	rc = query_gate(m, u, lang, max, &factor, err);
+	if (rc < 0 || factor == 0) {
 		return rc;
 	}
-	if (m->positive && dense_pays(m)) {
-		dense(m, factor, min_score, out, max, n_out);
-		return 0;
+	dt__match_next_serial(m);
+	rc = dt__match_run(m, dt_unit_heading(u), query_term, err);
+	if (rc == 0) {
+		rc = dt__match_run(m, text, query_term, err);
 	}
-	accumulate(m);
-	rank(m, factor, min_score, out, max, n_out);
-	return 0;
+	if (rc == 0) {
+		score_bag(m, factor, min_score, out, max, n_out);
+	}
+	return rc;
 }

@@ -63,6 +63,15 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	double min_score, dt_match *out, size_t max, size_t *n_out,
 	dt_error *err);
 
+/**
+ * As dt__matcher_query, for `text` - a part of u's text, one paragraph
+ * (review_add.c) - with u's heading: the query is that text's terms, the
+ * document factor and the preamble rule those of u.
+ */
+int dt__matcher_query_text(dt_matcher *m, const dt_unit *u, const char *text,
+	dt_lang lang, double min_score, dt_match *out, size_t max,
+	size_t *n_out, dt_error *err);
+
 /** The default threshold, calibrated on the corpus dev split (match.c). */
 #define DT_MATCH_DEFAULT_MIN_SCORE 0.20
 

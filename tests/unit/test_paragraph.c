@@ -1,0 +1,123 @@
+/*
+ * test_paragraph.c - the paragraphs of a unit's text (paragraph.c) and
+ * the review matching a unit of several paragraphs one by one
+ * (review_add.c): a citation in one paragraph does not silence the
+ * others, a title is context, and a link points at its paragraph.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "internal.h"
+#include "paragraph.h"
+
+static void expect_paragraphs(const char *t, size_t n,
+	const char *const *want)
+{
+	size_t len = strlen(t), at = 0, start, end, k = 0;
+
+	while (dt__para_next(t, len, &at, &start, &end)) {
+		cr_assert_lt(k, n, "too many paragraphs in '%s'", t);
+		cr_expect_eq(end - start, strlen(want[k]));
+		cr_expect(strncmp(t + start, want[k], end - start) == 0,
+			"paragraph %zu of '%s': '%.*s', want '%s'", k, t,
+			(int)(end - start), t + start, want[k]);
+		k++;
+	}
+	cr_expect_eq(k, n, "'%s': %zu paragraphs, want %zu", t, k, n);
+	cr_expect_eq(at, len);
+}
+
+Test(paragraph, splits_at_blank_lines_only)
+{
+	static const char *const two[] = { "Một.\nHai.", "Ba." };
+	static const char *const one[] = { "Một dòng" };
+	static const char *const three[] = { "a", "b", "c" };
+
+	expect_paragraphs("Một.\nHai.\n\nBa.", 2, two);
+	expect_paragraphs("Một.\nHai.\n\n\n\nBa.\n", 2, two);
+	expect_paragraphs("\n\nMột dòng\n\n", 1, one);
+	expect_paragraphs("a\n\nb\n\nc", 3, three);
+	expect_paragraphs("", 0, NULL);
+	expect_paragraphs("\n\n\n", 0, NULL);
+}
+
+static size_t title_of(const char *t)
+{
+	return dt__para_title_len(t, strlen(t));
+}
+
+Test(paragraph, a_short_first_line_above_paragraphs_is_a_title)
+{
+	cr_expect_eq(title_of("Về quản lý đảng viên\n\nChi bộ rà soát."),
+		strlen("Về quản lý đảng viên"));
+	/* a sentence, a lead-in, a lone paragraph, a long line: no title */
+	cr_expect_eq(title_of("Chi bộ họp.\n\nChi bộ rà soát."), 0);
+	cr_expect_eq(title_of("Chi bộ có trách nhiệm:\n\na) Rà soát."), 0);
+	cr_expect_eq(title_of("Về quản lý đảng viên"), 0);
+	cr_expect_eq(title_of("Về quản lý\nđảng viên\n\nChi bộ rà soát."), 0);
+	cr_expect_eq(title_of("một hai ba bốn năm sáu bảy tám chín mười "
+		"mười một mười hai mười ba mười bốn\n\nChi bộ rà soát."), 0);
+	cr_expect_gt(title_of("một hai ba bốn năm sáu bảy tám chín mười "
+		"mười một mười hai mười ba\n\nChi bộ rà soát."), 0);
+	cr_expect_eq(title_of(""), 0);
+}
+
+/* ## The review, paragraph by paragraph */
+
+static const char local_md[] =
+	"**ĐẢNG ỦY XÃ AN PHÚ**\n\n"
+	"Số 07-KH/ĐU\n\n"
+	"## KẾ HOẠCH\n\n"
+	"**thực hiện Quy định số 31-QĐ/TW về sinh hoạt chi bộ và quản lý "
+	"đảng viên**\n\n"
+	"### I. NHIỆM VỤ\n\n"
+	"**1. Về quản lý đảng viên**\n\n"                       /* line 11 */
+	"Các chi bộ quản lý đảng viên đi làm ăn xa theo khoản 1 Điều 10 "
+	"Quy định số 31-QĐ/TW và báo cáo Đảng ủy hằng quý.\n\n" /* 13 */
+	"Chi bộ xem xét, đưa ra khỏi Đảng những đảng viên hai năm liền "
+	"không hoàn thành nhiệm vụ, báo cáo cấp ủy cấp trên.\n"; /* 15 */
+
+static const dt_link *find_link(const dt_review *r, const char *eid)
+{
+	size_t i;
+
+	for (i = 0; i < dt_review_unit_count(r); i++) {
+		const dt_unit_review *u = dt_review_unit_at(r, i);
+
+		if (strcmp(dt_unit_eid(u->unit), eid) == 0) {
+			return u->nlinks > 0 ? &u->links[0] : NULL;
+		}
+	}
+	return NULL;
+}
+
+Test(paragraph, a_citing_paragraph_leaves_the_next_one_free_to_match)
+{
+	dt_doc *dir = NULL, *local = NULL;
+	dt_review *r = NULL;
+	dt_error err = { 0 };
+	const dt_link *l;
+
+	cr_assert_eq(dt_doc_load(&dir, DT_TEST_DATA "/corpus/vi/31-QD-TW.md",
+		NULL, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_doc_parse(&local, local_md, strlen(local_md),
+		"local.md", NULL, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_new(&r, dir, NULL, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_add(r, local, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_finish(r, &err), 0, "%s", err.message);
+
+	l = find_link(r, "art_10__para_1"); /* the citation */
+	cr_assert_not_null(l);
+	cr_expect_eq(l->kind, DT_LINK_EXPLICIT);
+	cr_expect_eq(l->line, 13);
+	l = find_link(r, "art_11__para_2"); /* the paraphrase after it */
+	cr_assert_not_null(l, "the paraphrasing paragraph found no link");
+	cr_expect_eq(l->kind, DT_LINK_IMPLICIT);
+	cr_expect_eq(l->line, 15, "the link points at line %zu", l->line);
+	cr_expect_gt(l->score, 0.2);
+	dt_review_free(r);
+	dt_doc_free(local);
+	dt_doc_free(dir);
+}
