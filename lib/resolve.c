@@ -609,14 +609,21 @@ static int group_has_label(const dt_cite_raw *raw, const char *s,
 }
 
 /* "tiểu mục 2.1 và mục 4": a dotted label is a full path, so the plain
- * group it attaches to is its head ("tiểu mục 2.1 mục 2") or, when no
- * dotted label below it starts with one of its labels, a unit listed
- * beside it.  Is plain group g such a unit of its own? */
+ * item ("mục") it attaches to is its head ("tiểu mục 2.1 mục 2") or,
+ * when no dotted label below it starts with one of its labels, an item
+ * listed beside it.  Other levels only say where the path is ("Điều 4,
+ * mục 3.2" in a Charter-keyed regulation).  Is plain group g an item of
+ * its own? */
 static int listed_beside_dotted(const dt_cite_raw *raw, const char *s,
 	int g)
 {
+	dt_kind kind = raw->groups[g].kind;
 	unsigned c, i;
 	int dotted = 0;
+
+	if (kind != DT_KIND_SECTION && kind != DT_KIND_SUBSECTION) {
+		return 0; /* "Điều 4, mục 3.2": the article says where */
+	}
 
 	for (c = 0; c < raw->ngroups; c++) {
 		const dt_cite_group *k = &raw->groups[c];
