@@ -172,6 +172,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->cand);
 	dt__free(m->passed);
 	dt__free(m->ucache);
+	dt__free(m->uocc);
 	dt__free(m->uruns);
 	dt__free(m);
 }
@@ -556,25 +557,48 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	return rc;
 }
 
-int dt__matcher_query_text(dt_matcher *m, const dt_unit *u, const char *text,
-	dt_lang lang, double min_score, dt_match *out, size_t max,
-	size_t *n_out, dt_error *err)
+/* The bag of a paragraph query when the document factor kept none:
+ * the tokenizer over the heading, the title and the paragraph (blank
+ * lines end Vietnamese bigrams, so these are the terms the whole text's
+ * run has there). */
+static int part_run(dt_matcher *m, const dt_unit *u, size_t title,
+	size_t start, size_t end, dt_error *err)
+{
+	const char *t = dt_unit_text(u);
+	int rc;
+
+	dt__match_next_serial(m);
+	rc = dt__match_run(m, dt_unit_heading(u), query_term, err);
+	if (rc == 0 && title > 0) {
+		rc = dt__match_run_n(m, t, title, query_term, err);
+	}
+	return rc == 0 ? dt__match_run_n(m, t + start, end - start,
+				 query_term, err) : rc;
+}
+
+int dt__matcher_query_part(dt_matcher *m, const dt_unit *u, size_t title,
+	size_t start, size_t end, dt_lang lang, double min_score,
+	dt_match *out, size_t max, size_t *n_out, dt_error *err)
 {
 	double factor;
 	int rc;
 
-	DT_ASSERT_ARG(m != NULL && u != NULL && text != NULL &&
-			      n_out != NULL && (out != NULL || max == 0),
+	DT_ASSERT_ARG(m != NULL && u != NULL && n_out != NULL &&
+			      (out != NULL || max == 0) && title <= start &&
+			      start <= end && end <= strlen(dt_unit_text(u)),
 		err);
 	*n_out = 0;
 	rc = query_gate(m, u, lang, max, &factor, err);
 	if (rc < 0 || factor == 0) {
 		return rc;
 	}
-	dt__match_next_serial(m);
-	rc = dt__match_run(m, dt_unit_heading(u), query_term, err);
+	rc = dt__match_part_bag(m, u, title, start, end);
 	if (rc == 0) {
-		rc = dt__match_run(m, text, query_term, err);
+		rc = part_run(m, u, title, start, end, err);
+	} else if (rc > 0) {
+		rc = 0;
+	} else {
+		rc = dt__match_oom(err);
 	}
 	if (rc == 0) {
 		score_bag(m, factor, min_score, out, max, n_out);

@@ -64,13 +64,14 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 	dt_error *err);
 
 /**
- * As dt__matcher_query, for `text` - a part of u's text, one paragraph
- * (review_add.c) - with u's heading: the query is that text's terms, the
- * document factor and the preamble rule those of u.
+ * As dt__matcher_query, for one paragraph of u (review_add.c): the query
+ * is the terms of u's heading, of its text[0, title) (a title line, or
+ * nothing) and of text[start, end); the document factor and the
+ * preamble rule are u's.
  */
-int dt__matcher_query_text(dt_matcher *m, const dt_unit *u, const char *text,
-	dt_lang lang, double min_score, dt_match *out, size_t max,
-	size_t *n_out, dt_error *err);
+int dt__matcher_query_part(dt_matcher *m, const dt_unit *u, size_t title,
+	size_t start, size_t end, dt_lang lang, double min_score,
+	dt_match *out, size_t max, size_t *n_out, dt_error *err);
 
 /** The default threshold, calibrated on the corpus dev split (match.c). */
 #define DT_MATCH_DEFAULT_MIN_SCORE 0.20

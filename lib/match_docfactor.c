@@ -64,6 +64,14 @@ static int count_term(
 		m->lterms[m->nlterms++] = id;
 	}
 	m->terms[id].ltf += 1;
+	if (m->record_occ) {
+		if (dt__match_grow((void **)&m->uocc, &m->uocccap,
+			    m->nuocc + 1, sizeof(*m->uocc)) < 0) {
+			return DT_ENOMEM;
+		}
+		m->uocc[m->nuocc++] =
+			(dt_match_bagged){id, 0, start, end, m->text_now};
+	}
 	return dt__match_bag_put(m, id, start, end) == SIZE_MAX ? DT_ENOMEM : 0;
 }
 
@@ -110,12 +118,18 @@ static int count_unit(dt_matcher *m, const dt_unit *u, dt_error *err)
 	struct dt_match_unitrun *run;
 	int rc;
 
+	size_t occ_at = m->nuocc;
+
 	dt__match_next_serial(m);
+	m->record_occ = m->nuruns != SIZE_MAX &&
+			strstr(dt_unit_text(u), "\n\n") != NULL;
 	rc = dt__match_run_unit(m, u, count_term, err);
+	m->record_occ = 0;
 	if (rc < 0 || m->nuruns == SIZE_MAX) {
 		return rc;
 	}
-	if (m->nucache + m->nbag > UCACHE_TERMS || m->nuruns >= UCACHE_UNITS) {
+	if (m->nucache + m->nbag + m->nuocc > UCACHE_TERMS ||
+		m->nuruns >= UCACHE_UNITS) {
 		m->nuruns = SIZE_MAX; /* too large: keep nothing */
 		return 0;
 	}
@@ -126,7 +140,8 @@ static int count_unit(dt_matcher *m, const dt_unit *u, dt_error *err)
 		return dt__match_oom(err);
 	}
 	run = &m->uruns[m->nuruns++];
-	*run = (struct dt_match_unitrun){u, m->nucache, m->nbag};
+	*run = (struct dt_match_unitrun){u, m->nucache, m->nbag, occ_at,
+		m->nuocc - occ_at, m->nuocc > occ_at};
 	if (m->nbag > 0) {
 		memcpy(m->ucache + m->nucache, m->bag,
 			m->nbag * sizeof(*m->bag));
@@ -135,35 +150,76 @@ static int count_unit(dt_matcher *m, const dt_unit *u, dt_error *err)
 	return 0;
 }
 
-int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
+/* The kept run of unit u, or NULL.  The review asks in document order,
+ * and the paragraphs of a unit one after another: look at the last
+ * run found, then onwards. */
+static const struct dt_match_unitrun *find_run(dt_matcher *m,
+	const dt_unit *u)
 {
-	size_t i, j, k;
+	size_t i, j;
 
+	if (m->urun_next > 0 && m->urun_next <= m->nuruns &&
+		m->uruns[m->urun_next - 1].unit == u) {
+		return &m->uruns[m->urun_next - 1];
+	}
 	for (j = 0; j < m->nuruns; j++) {
-		/* the review asks in document order: start after the last */
 		i = (m->urun_next + j) % m->nuruns;
 		if (m->uruns[i].unit == u) {
-			const struct dt_match_unitrun *run = &m->uruns[i];
-
 			m->urun_next = i + 1;
-			dt__match_next_serial(m);
-			if (dt__match_grow((void **)&m->bag, &m->bagcap, run->n,
-				    sizeof(*m->bag)) < 0) {
-				return DT_ENOMEM;
-			}
-			for (k = 0; k < run->n; k++) {
-				const dt_match_bagged *b =
-					&m->ucache[run->at + k];
-
-				m->terms[b->id].mark = m->serial;
-				m->terms[b->id].pos = k;
-				m->bag[k] = *b;
-			}
-			m->nbag = run->n;
-			return 1;
+			return &m->uruns[i];
 		}
 	}
-	return 0;
+	return NULL;
+}
+
+int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
+{
+	const struct dt_match_unitrun *run = find_run(m, u);
+	size_t k;
+
+	if (run == NULL) {
+		return 0;
+	}
+	dt__match_next_serial(m);
+	if (dt__match_grow((void **)&m->bag, &m->bagcap, run->n,
+		    sizeof(*m->bag)) < 0) {
+		return DT_ENOMEM;
+	}
+	for (k = 0; k < run->n; k++) {
+		const dt_match_bagged *b = &m->ucache[run->at + k];
+
+		m->terms[b->id].mark = m->serial;
+		m->terms[b->id].pos = k;
+		m->bag[k] = *b;
+	}
+	m->nbag = run->n;
+	return 1;
+}
+
+int dt__match_part_bag(dt_matcher *m, const dt_unit *u, size_t title,
+	size_t start, size_t end)
+{
+	const struct dt_match_unitrun *run = find_run(m, u);
+	const char *text = dt_unit_text(u);
+	size_t k;
+
+	if (run == NULL || !run->has_occ) {
+		return 0;
+	}
+	dt__match_next_serial(m);
+	for (k = run->occ_at; k < run->occ_at + run->occ_n; k++) {
+		const dt_match_bagged *b = &m->uocc[k];
+
+		if (b->text != text || b->start < title ||
+			(b->start >= start && b->start < end)) {
+			m->text_now = b->text;
+			if (dt__match_bag_put(m, b->id, b->start, b->end) ==
+				SIZE_MAX) {
+				return DT_ENOMEM;
+			}
+		}
+	}
+	return 1;
 }
 
 /* The cosine of the term vector of `doc` with the directive's, as a
@@ -176,12 +232,12 @@ static int local_factor(
 	int rc = 0;
 
 	m->local = 1;
-	m->nuruns = m->nucache = m->urun_next = 0;
+	m->nuruns = m->nucache = m->urun_next = m->nuocc = 0;
 	for (i = 0; rc == 0 && i < dt_doc_unit_count(doc); i++) {
 		rc = count_unit(m, dt_doc_unit_at(doc, i), err);
 	}
 	if (rc < 0 || m->nuruns == SIZE_MAX) {
-		m->nuruns = m->nucache = 0;
+		m->nuruns = m->nucache = m->nuocc = 0;
 	}
 	for (i = 0; i < m->nlterms; i++) {
 		dt_match_term *t = &m->terms[m->lterms[i]];

@@ -86,10 +86,14 @@ typedef struct {
 	uint32_t leaf;
 } dt_match_passed;
 
-/* A local unit's terms in dt_matcher.ucache: [at, at + n). */
+/* A local unit's terms in dt_matcher.ucache: [at, at + n); for a unit
+ * of several paragraphs also every known term written, in order, in
+ * dt_matcher.uocc: [occ_at, occ_at + occ_n). */
 struct dt_match_unitrun {
 	const dt_unit *unit;
 	size_t at, n;
+	size_t occ_at, occ_n;
+	int has_occ;
 };
 
 struct dt_matcher {
@@ -132,6 +136,11 @@ struct dt_matcher {
 	size_t nucache, ucachecap;
 	struct dt_match_unitrun *uruns;
 	size_t nuruns, uruncap, urun_next;
+	dt_match_bagged *uocc; /* the terms of units of several paragraphs,
+				* every place written (their paragraphs'
+				* queries) */
+	size_t nuocc, uocccap;
+	int record_occ;        /* counting such a unit now */
 	/* the topic test: the directive's term vector, and the local
 	 * document of the last query with its factor */
 	double dnorm;
@@ -179,6 +188,9 @@ size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end);
 /** Run the tokenizer over NUL-terminated `s`, with `m` as the payload; a
  * callback's DT_ENOMEM becomes an error message. */
 int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err);
+/** As dt__match_run, over s[0, len). */
+int dt__match_run_n(dt_matcher *m, const char *s, size_t len, dt_term_cb cb,
+	dt_error *err);
 
 /** Run the tokenizer over the heading, then the text of `u`. */
 int dt__match_run_unit(
@@ -212,5 +224,10 @@ int dt__match_doc_factor(
  * last dt__match_doc_factor() kept; 1 when done, 0 when `u` is not
  * there (the caller runs the tokenizer), DT_ENOMEM without a message. */
 int dt__match_unit_bag(dt_matcher *m, const dt_unit *u);
+
+/** As dt__match_unit_bag, for the part of `u` a paragraph query reads:
+ * its heading, text[0, title) and text[start, end) (match.c). */
+int dt__match_part_bag(dt_matcher *m, const dt_unit *u, size_t title,
+	size_t start, size_t end);
 
 #endif /* DT_MATCH_INTERNAL_H */

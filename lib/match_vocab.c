@@ -165,16 +165,22 @@ size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
 
 /* ## Tokenizer runs */
 
-int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err)
+int dt__match_run_n(dt_matcher *m, const char *s, size_t len, dt_term_cb cb,
+	dt_error *err)
 {
 	int rc;
 
 	m->text_now = s;
-	rc = dt_tokenizer_run(m->tok, s, strlen(s), cb, m, err);
+	rc = dt_tokenizer_run(m->tok, s, len, cb, m, err);
 	if (rc == DT_ENOMEM) {
 		return dt__match_oom(err);
 	}
 	return rc < 0 ? rc : 0;
+}
+
+int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err)
+{
+	return dt__match_run_n(m, s, strlen(s), cb, err);
 }
 
 int dt__match_run_unit(

@@ -453,22 +453,12 @@ static int part_cites(const prep *w, const dt_unit *u, size_t start,
 static int implicit_paragraph(prep *w, const dt_unit *u, size_t title,
 	size_t start, size_t end)
 {
-	const char *t = dt_unit_text(u);
-	size_t gap = title > 0 ? 2 : 0, n = 0;
 	dt_match m[MAX_MATCHES];
-	char *q = dt__malloc(title + gap + (end - start) + 1);
-	int rc;
+	size_t n = 0;
+	int rc = dt__matcher_query_part(w->m, u, title, start, end,
+		dt_doc_lang(w->local), w->r->opts.min_score, m, MAX_MATCHES,
+		&n, NULL);
 
-	if (q == NULL) {
-		return DT_ENOMEM;
-	}
-	memcpy(q, t, title);
-	memcpy(q + title, "\n\n", gap);
-	memcpy(q + title + gap, t + start, end - start);
-	q[title + gap + (end - start)] = '\0';
-	rc = dt__matcher_query_text(w->m, u, q, dt_doc_lang(w->local),
-		w->r->opts.min_score, m, MAX_MATCHES, &n, NULL);
-	dt__free(q); /* the evidence is a copy */
 	return rc == 0 ?
 		add_implicit(w, u, dt_unit_text_line(u, start), m, n) : rc;
 }

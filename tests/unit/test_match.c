@@ -15,7 +15,8 @@
 
 #include <criterion/criterion.h>
 
-#include "match.h"
+#include "match_internal.h"
+#include "paragraph.h"
 
 /* ## Fixtures */
 
@@ -435,4 +436,74 @@ Test(match, a_directive_without_leaves_matches_nothing, .fini = teardown)
 
 	setup_pair(empty, vi_plan);
 	cr_assert_eq(query("sec_1__para_1", out), 0);
+}
+
+/* ## Paragraph queries */
+
+/* A plan item of a title line and two paragraphs, each paraphrasing a
+ * clause of vi_directive. */
+static const char vi_item[] =
+	"# KẾ HOẠCH\n"
+	"\n"
+	"**về sinh hoạt chi bộ và quản lý đảng viên**\n"
+	"\n"
+	"### I. NHIỆM VỤ\n"
+	"\n"
+	"1. Về tài liệu và chuyên đề\n"
+	"\n"
+	"Chi ủy gửi tài liệu sinh hoạt cho đảng viên trước ít nhất 02 ngày "
+	"qua Sổ tay đảng viên điện tử.\n"
+	"\n"
+	"Hằng năm chi bộ tổ chức ít nhất hai buổi sinh hoạt chuyên đề, chủ "
+	"đề do chi ủy lựa chọn.\n";
+
+/* Query every paragraph of the item with min_score 0; into out[p][8]. */
+static void query_paragraphs(const dt_unit *u, dt_match out[2][8],
+	size_t n[2])
+{
+	const char *t = dt_unit_text(u);
+	size_t len = strlen(t), title = dt__para_title_len(t, len);
+	size_t at = title, start, end, p = 0;
+	dt_error err = {0};
+
+	cr_assert_gt(title, 0, "no title in '%s'", t);
+	while (dt__para_next(t, len, &at, &start, &end)) {
+		cr_assert_lt(p, 2);
+		cr_assert_eq(dt__matcher_query_part(m, u, title, start, end,
+				     dt_doc_lang(local), 0.0, out[p], 8,
+				     &n[p], &err),
+			0, "%s", err.message);
+		p++;
+	}
+	cr_assert_eq(p, 2);
+}
+
+/* The terms the document factor kept are the terms the tokenizer finds
+ * in the paragraph: the same answer from either. */
+Test(match, a_paragraph_query_kept_or_tokenized_is_the_same,
+	.fini = teardown)
+{
+	dt_match kept[2][8], fresh[2][8];
+	size_t nk[2], nf[2], p, k;
+	const dt_unit *u;
+
+	setup_pair(vi_directive, vi_item);
+	u = dt_doc_find(local, "sec_1__para_1");
+	cr_assert_not_null(u);
+	query_paragraphs(u, kept, nk);
+	cr_assert_gt(nk[0], 0);
+	cr_expect_str_eq(dt_unit_eid(kept[0][0].target), "art_3__para_1");
+	cr_assert_gt(nk[1], 0);
+	cr_expect_str_eq(dt_unit_eid(kept[1][0].target), "art_4__para_1");
+	m->nuruns = 0; /* forget the kept terms: the queries tokenize */
+	query_paragraphs(u, fresh, nf);
+	for (p = 0; p < 2; p++) {
+		cr_assert_eq(nk[p], nf[p], "paragraph %zu", p);
+		for (k = 0; k < nk[p]; k++) {
+			cr_expect_eq(kept[p][k].target, fresh[p][k].target);
+			cr_expect_eq(kept[p][k].score, fresh[p][k].score);
+			cr_expect_str_eq(kept[p][k].evidence,
+				fresh[p][k].evidence);
+		}
+	}
 }
