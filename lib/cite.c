@@ -46,7 +46,8 @@ static int add_label(chain *c, const dt_label *lb)
 }
 
 /* May a list go on after a label that ends at p?  Only before what a
- * chain is made of, so that "tại Điều 5, 20 chi bộ …" keeps 20 out. */
+ * chain is made of, or the end of a table cell ("| ст. 10, 12 |"), so
+ * that "tại Điều 5, 20 chi bộ …" keeps 20 out. */
 static int follower_ok(const scan *sc, size_t p)
 {
 	size_t q = skip_ws(sc, p), e, row, n;
@@ -56,7 +57,7 @@ static int follower_ok(const scan *sc, size_t p)
 		return 1;
 	}
 	c = cp_at(sc, q, &n);
-	if ((c < 0x80 && strchr(",;.:)]!?\"'(", (int)c) != NULL) ||
+	if ((c < 0x80 && strchr(",;.:)]!?\"'(|", (int)c) != NULL) ||
 		is_close_quote(c)) {
 		return 1;
 	}

@@ -61,6 +61,9 @@ ParameterizedTestParameters(cite_ru, resolves_every_case_form)
 			"art_3__para_3"),
 		RU(RU_BASIS "Проверяемые используют пункты 1 и 2 статьи 7.", "",
 			RES, "pol12", "art_7__para_1 art_7__para_2"),
+		/* a table cell ends a list ("| ст. 5, 7 | Отдел |") */
+		RU(RU_BASIS "| 7 | Контроль сроков | ст. 5, 7 | Отдел кадров "
+			"|", "", RES, "pol12", "art_5 art_7"),
 		RU(RU_BASIS "Проверяемые пользуются пп. 1 и 2 ст. 7.", "", RES,
 			"pol12", "art_7__para_1 art_7__para_2"),
 		RU(RU_BASIS "Применяются части 1\u20133 статьи 7.", "", RES,
