@@ -32,14 +32,59 @@ struct dt_text {
  *
  * ICU's C API checks NFC only on UTF-16, so converting every line just to
  * learn it is already NFC would cost more than the rest of ingest.  Instead
- * a BMP table (built once from ICU properties) answers per code point:
- * canonical combining class, and whether NFC_Quick_Check is Yes.  Text is
- * NFC when every code point is QC=Yes and combining classes never go down
- * (UAX #15, "Detecting Normalization Forms"). */
+ * tables built once from ICU properties answer per code point: canonical
+ * combining class, and whether NFC_Quick_Check is Yes.  Text is NFC when
+ * every code point is QC=Yes and combining classes never go down (UAX #15,
+ * "Detecting Normalization Forms").
+ *
+ * Nearly all text is made only of "plain" code points (QC=Yes, class 0),
+ * and for those the answer needs no decoding: a lead byte and the low six
+ * bits of the byte after it name the code point (two-byte sequences) or
+ * its block of 64 (three-byte ones).  lead_unsafe[] holds, per lead byte,
+ * a bit for each such block that holds anything not plain, so one pass of
+ * loads, shifts and ORs (no branch) clears most text; only text it flags
+ * is checked code point by code point.  Continuation and ASCII bytes have
+ * no bits; bytes that cannot start valid UTF-8 have all of them. */
 
 static uint8_t bmp_ccc[0x10000];
 static uint8_t bmp_qc_yes[0x10000 / 8];
+static uint64_t lead_unsafe[256];
 static pthread_once_t nfc_table_once = PTHREAD_ONCE_INIT;
+
+static int bmp_plain(uint32_t c)
+{
+	return bmp_ccc[c] == 0 && ((bmp_qc_yes[c >> 3] >> (c & 7)) & 1);
+}
+
+/* Bit k of lead_unsafe[b]: some code point whose sequence starts b,
+ * 0x80 | k is not plain, or no valid sequence starts so (overlong,
+ * surrogate).  Four-byte leads are left to the exact check. */
+static uint64_t lead_bits(unsigned b)
+{
+	uint64_t bits = 0;
+	uint32_t k, c;
+
+	if (b < 0xC0) {
+		return 0;
+	}
+	if (b < 0xC2 || b > 0xEF) {
+		return ~(uint64_t)0;
+	}
+	for (k = 0; k < 64; k++) {
+		int plain = 1;
+
+		if (b < 0xE0) {
+			plain = bmp_plain((b & 0x1Fu) << 6 | k);
+		} else if ((b == 0xE0 && k < 0x20) || (b == 0xED && k >= 0x20)) {
+			plain = 0;
+		}
+		for (c = 0; b >= 0xE0 && plain && c < 64; c++) {
+			plain = bmp_plain((b & 0x0Fu) << 12 | k << 6 | c);
+		}
+		bits |= plain ? 0 : (uint64_t)1 << k;
+	}
+	return bits;
+}
 
 static void nfc_table_build(void)
 {
@@ -53,6 +98,9 @@ static void nfc_table_build(void)
 		if (qc == UNORM_YES) {
 			bmp_qc_yes[c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
+	}
+	for (c = 0; c < 256; c++) {
+		lead_unsafe[c] = lead_bits(c);
 	}
 }
 
@@ -69,6 +117,50 @@ static void nfc_props(uint32_t c, unsigned *ccc, int *yes)
 		UNORM_YES;
 }
 
+/* Offset of the first code point at or after `i` that is not certainly
+ * plain (see above), or `len`.  Sixteen bytes at a time without a branch,
+ * then byte by byte through the block that holds it.  The text's last
+ * byte is not looked at as a lead: see cut_short(). */
+static size_t plain_span(const unsigned char *u, size_t i, size_t len)
+{
+	while (len - i > 16) {
+		uint64_t bad = 0;
+		size_t k;
+
+		for (k = 0; k < 16; k++) {
+			bad |= lead_unsafe[u[i + k]] >> (u[i + k + 1] & 63);
+		}
+		if (bad & 1) {
+			break;
+		}
+		i += 16;
+	}
+	for (; i + 1 < len; i++) {
+		if ((lead_unsafe[u[i]] >> (u[i + 1] & 63)) & 1) {
+			return i;
+		}
+	}
+	return len;
+}
+
+/* True when the text ends inside a sequence (its last lead byte wants
+ * more continuation bytes than follow it): plain_span() does not see it. */
+static int cut_short(const unsigned char *u, size_t len)
+{
+	size_t j = len, k = 0, need;
+
+	while (j > 0 && k < 4 && (u[j - 1] & 0xC0) == 0x80) {
+		j--;
+		k++;
+	}
+	if (j == 0) {
+		return 0;
+	}
+	need = u[j - 1] >= 0xF0 ? 3 : u[j - 1] >= 0xE0 ? 2 :
+		u[j - 1] >= 0xC0 ? 1 : 0;
+	return k < need;
+}
+
 int dt__nfc_quick(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -76,28 +168,22 @@ int dt__nfc_quick(const char *s, size_t len)
 	size_t i = 0;
 
 	pthread_once(&nfc_table_once, nfc_table_build);
+	if (cut_short(u, len)) {
+		return 0;
+	}
 	while (i < len) {
+		size_t p = plain_span(u, i, len), n;
 		uint32_t c;
 		unsigned ccc;
 		int yes;
-		size_t n;
 
-		/* Everything below U+0300 is QC=Yes with class 0. */
-		if (u[i] < 0xCC) {
-			i += u[i] < 0x80 ? 1 : 2;
-			last_ccc = 0;
-			continue;
+		if (p == len) {
+			break;
 		}
-		/* Vietnamese letters of U+1EA0.. are three bytes: inline. */
-		if (u[i] >= 0xE1 && u[i] < 0xED && i + 2 < len &&
-			(u[i + 1] & 0xC0) == 0x80 &&
-			(u[i + 2] & 0xC0) == 0x80) {
-			c = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
-				(u[i + 2] & 0x3Fu);
-			n = 3;
-		} else {
-			n = dt__utf8_decode(u + i, len - i, &c);
+		if (p > i) {
+			last_ccc = 0; /* a plain code point came between */
 		}
+		n = dt__utf8_decode(u + p, len - p, &c);
 		if (n == 0) {
 			return 0;
 		}
@@ -106,7 +192,7 @@ int dt__nfc_quick(const char *s, size_t len)
 			return 0;
 		}
 		last_ccc = ccc;
-		i += n;
+		i = p + n;
 	}
 	return 1;
 }
