@@ -132,6 +132,9 @@ dt_vi_score dt__vi_score_text(const char *s, size_t len);
  *  oa/oe/uy syllable without a final consonant as `tone` says (qu/gi words
  *  untouched).  DT_TONE_KEEP copies. */
 int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone);
+/** Offset of the first word of s[0..len) that dt__tone_apply() would
+ *  rewrite (`len` when it would copy everything). */
+size_t dt__tone_first(const char *s, size_t len, dt_tone tone);
 
 /* ## text.c: ICU normalization */
 /** Append the NFC form of `len` bytes of valid UTF-8 to `out`. */
