@@ -395,6 +395,77 @@ static int normalize_lines(dt_text *t, dt_buf *out, const char *s, size_t len,
 	return rc;
 }
 
+/* ## The common case in one piece
+ *
+ * Text without CR and already NFC needs no per-line work: no break to
+ * fold, no line to normalize, and tone placement reads words, which never
+ * span a line break.  Applying the tone style to the whole text gives what
+ * the line-by-line path gives, and when no word changes (most text) the
+ * decoded bytes become the result without a copy. */
+
+/* Record where lines start in t->data: after every LF but a final one. */
+static int index_lines(dt_text *t)
+{
+	const char *s = t->data, *end = s + t->len, *p = s;
+	size_t n = 1, k = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL &&
+		++p < end) {
+		n++;
+	}
+	t->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
+	if (t->line_starts == NULL) {
+		return DT_ENOMEM;
+	}
+	t->line_starts[0] = 0;
+	for (p = s; k < n; k++) {
+		p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1;
+		t->line_starts[k] = (size_t)(p - s);
+	}
+	t->line_count = n;
+	return 0;
+}
+
+/* True when decoded `s` may take the whole-text path. */
+static int whole_text_ok(const char *s, size_t len, size_t max)
+{
+	return len < max && memchr(s, '\r', len) == NULL &&
+		dt__nfc_quick(s, len);
+}
+
+/* The text of *raw (len bytes, see whole_text_ok()) in the `tone` style
+ * into t; *raw is taken when nothing changes.  DT_ELIMIT when the result
+ * outgrows `max`: the line path then reports it. */
+static int take_whole(dt_text *t, char **raw, size_t len, dt_tone tone,
+	size_t max)
+{
+	size_t first = dt__tone_first(*raw, len, tone);
+	int rc = 0;
+
+	if (first == len) {
+		t->data = *raw;
+		t->len = len;
+		*raw = NULL;
+	} else {
+		dt_buf b;
+
+		dt__buf_init(&b, max);
+		rc = dt__buf_reserve(&b, len + len / 64);
+		if (rc == 0) {
+			rc = dt__buf_append(&b, *raw, first);
+		}
+		if (rc == 0) {
+			rc = dt__tone_apply(&b, *raw + first, len - first,
+				tone);
+		}
+		if (rc == 0) {
+			t->data = dt__buf_detach(&b, &t->len);
+		}
+		dt__buf_dispose(&b);
+	}
+	return rc == 0 ? index_lines(t) : rc;
+}
+
 int dt_text_decode(dt_text **out, const char *buf, size_t len,
 	const dt_text_opts *opts, dt_error *err)
 {
@@ -424,10 +495,23 @@ int dt_text_decode(dt_text **out, const char *buf, size_t len,
 	if (rc == 0) {
 		rc = refuse_nul(raw, raw_len, err);
 	}
-	if (rc == 0) {
+	if (rc == 0 && whole_text_ok(raw, raw_len, norm.max)) {
+		rc = take_whole(t, &raw, raw_len, o.tone, norm.max);
+		if (rc == DT_ELIMIT) {
+			dt__free(t->data);
+			dt__free(t->line_starts);
+			t->data = NULL;
+			t->line_starts = NULL;
+			t->len = t->line_count = 0;
+			rc = normalize_lines(t, &norm, raw, raw_len, o.tone,
+				err);
+		} else if (rc < 0) {
+			rc = dt__fail(err, rc, 0, 0, "out of memory");
+		}
+	} else if (rc == 0) {
 		rc = normalize_lines(t, &norm, raw, raw_len, o.tone, err);
 	}
-	if (rc == 0) {
+	if (rc == 0 && t->data == NULL) {
 		t->data = dt__buf_detach(&norm, &t->len);
 		rc = t->data ? 0 : dt__fail(err, DT_ENOMEM, 0, 0,
 			"out of memory");
