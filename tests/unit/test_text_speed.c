@@ -411,3 +411,132 @@ Test(text_speed, decode_agrees_with_a_bad_byte_at_every_position)
 		}
 	}
 }
+
+/* ## Language detection */
+
+static void expect_counts(const char *s, size_t len)
+{
+	dt_lang_counts fast, ref;
+	size_t i = 0;
+
+	ref_lang_count(&ref, s, len);
+	/* in pieces of random sizes */
+	memset(&fast, 0, sizeof(fast));
+	while (i < len) {
+		size_t to = i + 1 + pick(40);
+
+		i = dt__lang_count(&fast, s, i, to < len ? to : len, len);
+	}
+	dt__lang_count(&fast, "\n", 0, 1, 1); /* close the last word */
+	cr_assert(fast.latin == ref.latin && fast.cyr == ref.cyr &&
+		fast.cyr_foreign == ref.cyr_foreign &&
+		fast.other == ref.other && fast.words == ref.words &&
+		fast.vi_words == ref.vi_words &&
+		fast.dia_words == ref.dia_words,
+		"counts differ on \"%.*s\"", (int)len, s);
+}
+
+Test(text_speed, language_counts_agree_with_the_code_point_pass)
+{
+	static const char *const extra[] = { "Ω", "ж", "ї", "ў", "ά", "中",
+		"\U0001D400", "ｆ", "ɐ", "ꜳ", "\xE1", "\x80", "\xC3", "x\xF0\x9F" };
+	char b[4096];
+	int round;
+
+	for (round = 0; round < 3000; round++) {
+		size_t len = gen_text(b, sizeof(b) - 64, 1 + pick(80), round & 1);
+
+		if (round % 3 == 0) {
+			size_t k = pick((unsigned)len + 1);
+			const char *x = PICK(extra);
+
+			memmove(b + k + strlen(x), b + k, len - k + 1);
+			memcpy(b + k, x, strlen(x));
+			len += strlen(x);
+		}
+		expect_counts(b, len);
+	}
+}
+
+/* A document of about `size` bytes in one language: 0 Vietnamese, 1
+ * Russian, 2 English with Vietnamese names, 3 Ukrainian, 4 mixed. */
+static size_t gen_doc(char *b, size_t cap, size_t size, int kind)
+{
+	static const char *const vi[] = { "Điều", "khoản", "thực", "hiện",
+		"quy", "định", "của", "Ủy", "ban", "nhân", "dân", "tỉnh", "và",
+		"các", "cơ", "quan", "hòa", "thủy", "theo", "Nghị", "quyết",
+		"số", "12/NQ-TW", "ngày", "2026", "Resolution" };
+	static const char *const ru[] = { "Статья", "пункт", "органы",
+		"власти", "субъекта", "Российской", "Федерации", "№", "12-ФЗ",
+		"от", "2026", "г.", "«О", "порядке»", "Minsk", "ёлка" };
+	static const char *const en[] = { "the", "Provincial", "Committee",
+		"shall", "report", "on", "Bắc", "Ninh", "Resolution", "12",
+		"of", "Hà", "Nội", "and", "implement", "Article" };
+	static const char *const uk[] = { "Стаття", "пункт", "органи",
+		"влади", "України", "і", "їх", "області", "є" };
+	size_t n = 0;
+
+	b[0] = '\0';
+	while (n + 64 < size && n + 64 < cap) {
+		int k = kind == 4 ? (int)pick(3) : kind;
+
+		put(b, cap, &n, k == 0 ? PICK(vi) : k == 1 ? PICK(ru) :
+			k == 2 ? PICK(en) : PICK(uk));
+		put(b, cap, &n, pick(12) == 0 ? ".\n" : " ");
+	}
+	return n;
+}
+
+Test(text_speed, language_detection_agrees_with_the_whole_sample)
+{
+	static char b[300 * 1024];
+	int round;
+
+	for (round = 0; round < 200; round++) {
+		int kind = round % 5;
+		size_t size = 1000 + pick(kind == 4 ? 20000 : 280 * 1024);
+		size_t len = gen_doc(b, sizeof(b), size, kind);
+		dt_lang want = ref_lang_detect(b, len);
+
+		cr_assert_eq(dt_lang_detect(b, len), want,
+			"kind %d, %zu bytes: %s, want %s", kind, len,
+			dt_lang_code(dt_lang_detect(b, len)),
+			dt_lang_code(want));
+	}
+}
+
+Test(text_speed, language_detection_decides_from_a_decisive_start)
+{
+	/* The documented rule: 4 KiB of plain Vietnamese decide, even if
+	 * English follows (the whole sample would say English). */
+	static char b[64 * 1024];
+	size_t n = gen_doc(b, sizeof(b), 6000, 0);
+	size_t m = gen_doc(b + n, sizeof(b) - n, 40000, 2);
+
+	cr_assert_eq(ref_lang_detect(b, n + m), DT_LANG_EN);
+	cr_assert_eq(dt_lang_detect(b, n + m), DT_LANG_VI);
+	/* but under 4 KiB of it is not enough */
+	n = gen_doc(b, sizeof(b), 3000, 0);
+	m = gen_doc(b + n, sizeof(b) - n, 40000, 2);
+	cr_assert_eq(dt_lang_detect(b, n + m), ref_lang_detect(b, n + m));
+}
+
+Test(text_speed, language_detection_reads_on_after_a_start_without_margin)
+{
+	static char b[128 * 1024];
+	dt_lang_counts st;
+	size_t n = 0, m;
+
+	/* two Vietnamese words to one Russian: Latin leads, not 4 to 1 */
+	while (n < 6000) {
+		n += gen_doc(b + n, sizeof(b) - n, 65, 0);
+		n += gen_doc(b + n, sizeof(b) - n, 65, 0);
+		n += gen_doc(b + n, sizeof(b) - n, 65, 1);
+	}
+	ref_lang_count(&st, b, n);
+	cr_assert(st.latin > st.cyr && st.latin < 4 * st.cyr, "%zu %zu",
+		st.latin, st.cyr);
+	m = gen_doc(b + n, sizeof(b) - n, 100000, 1);
+	cr_assert_eq(ref_lang_detect(b, n + m), DT_LANG_RU);
+	cr_assert_eq(dt_lang_detect(b, n + m), DT_LANG_RU);
+}

@@ -8,6 +8,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 
 #include "test_text_speed_ref.h"
 
@@ -250,4 +251,107 @@ int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines,
 	}
 	*nlines = n;
 	return rc;
+}
+
+/* ## Language detection counts */
+
+static int is_vi_letter(uint32_t c)
+{
+	static const uint32_t vi[] = { 0x102, 0x103, 0x110, 0x111, 0x128,
+		0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x306, 0x309,
+		0x31B, 0x323 };
+	size_t i;
+
+	for (i = 0; i < sizeof(vi) / sizeof(vi[0]); i++) {
+		if (vi[i] == c) {
+			return 1;
+		}
+	}
+	return c >= 0x1EA0 && c <= 0x1EF9;
+}
+
+static void word_end(dt_lang_counts *st, int *wl, int *wv, int *wd)
+{
+	if (*wl) {
+		st->words++;
+		st->vi_words += *wv != 0;
+		st->dia_words += *wd && !*wv;
+	}
+	*wl = *wv = *wd = 0;
+}
+
+void ref_lang_count(dt_lang_counts *st, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int wl = 0, wv = 0, wd = 0;
+	size_t i = 0;
+
+	memset(st, 0, sizeof(*st));
+	while (i < len) {
+		uint32_t c = u[i];
+		size_t n = dt__utf8_decode(u + i, len - i, &c);
+		UErrorCode e = U_ZERO_ERROR;
+		int vi;
+
+		if (n == 0) {
+			word_end(st, &wl, &wv, &wd);
+			i++;
+			continue;
+		}
+		i += n;
+		vi = is_vi_letter(c);
+		if (c < 0x80) {
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+				st->latin++;
+				wl = 1;
+			} else {
+				word_end(st, &wl, &wv, &wd);
+			}
+		} else if (u_charType((UChar32)c) == U_NON_SPACING_MARK) {
+			wv |= vi;
+			wd |= !vi;
+		} else if (!u_isalpha((UChar32)c)) {
+			word_end(st, &wl, &wv, &wd);
+		} else if (c >= 0x400 && c < 0x530) {
+			st->cyr++;
+			st->cyr_foreign += (c >= 0x400 && c < 0x410 &&
+				c != 0x401) || (c >= 0x450 && c != 0x451);
+		} else if ((c >= 0xC0 && c < 0x250) ||
+			(c >= 0x1E00 && c < 0x1F00) ||
+			(uscript_getScript((UChar32)c, &e) == USCRIPT_LATIN &&
+				U_SUCCESS(e))) {
+			st->latin++;
+			wl = 1;
+			wv |= vi;
+			wd |= !vi;
+		} else {
+			st->other++;
+		}
+	}
+	word_end(st, &wl, &wv, &wd);
+}
+
+dt_lang ref_lang_detect(const char *s, size_t len)
+{
+	dt_lang_counts st;
+
+	ref_lang_count(&st, s, len < 256 * 1024 ? len : 256 * 1024);
+	if (st.latin + st.cyr + st.other < 20) {
+		return DT_LANG_UNKNOWN;
+	}
+	if (st.cyr > st.latin && st.cyr >= st.other) {
+		return st.cyr_foreign * 100 > st.cyr * 2 ? DT_LANG_OTHER :
+			DT_LANG_RU;
+	}
+	if (st.other > st.latin) {
+		return DT_LANG_OTHER;
+	}
+	if (st.vi_words * 100 >= st.words * 20 && st.vi_words > 0) {
+		return DT_LANG_VI;
+	}
+	if (st.dia_words * 100 >= st.words * 8 &&
+		st.dia_words > 2 * st.vi_words) {
+		return DT_LANG_OTHER;
+	}
+	return DT_LANG_EN;
 }

@@ -18,4 +18,10 @@ int ref_tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone);
 int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines,
 	const char *s, size_t len, dt_tone tone);
 
+/** Language detection counts code point by code point (the old
+ *  count_text(), ICU asked for every code point), the last word closed;
+ *  and the answer they give for a whole sample of up to 256 KiB. */
+void ref_lang_count(dt_lang_counts *st, const char *s, size_t len);
+dt_lang ref_lang_detect(const char *s, size_t len);
+
 #endif
