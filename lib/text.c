@@ -434,8 +434,8 @@ static int whole_text_ok(const char *s, size_t len, size_t max)
 }
 
 /* The text of *raw (len bytes, see whole_text_ok()) in the `tone` style
- * into t; *raw is taken when nothing changes.  DT_ELIMIT when the result
- * outgrows `max`: the line path then reports it. */
+ * into t; *raw is taken when nothing changes.  DT_ELIMIT (t untouched)
+ * when the result may outgrow `max`. */
 static int take_whole(dt_text *t, char **raw, size_t len, dt_tone tone,
 	size_t max)
 {
@@ -464,6 +464,29 @@ static int take_whole(dt_text *t, char **raw, size_t len, dt_tone tone,
 		dt__buf_dispose(&b);
 	}
 	return rc == 0 ? index_lines(t) : rc;
+}
+
+/* Normalize decoded `raw` into t: the whole text at once when it can
+ * (see above), else line by line into `norm`. */
+static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
+	dt_tone tone, dt_error *err)
+{
+	int rc;
+
+	if (whole_text_ok(*raw, len, norm->max)) {
+		rc = take_whole(t, raw, len, tone, norm->max);
+		if (rc != DT_ELIMIT) { /* over it, the line path says where */
+			return rc == 0 ? 0 : dt__fail(err, rc, 0, 0,
+				"out of memory");
+		}
+	}
+	rc = normalize_lines(t, norm, *raw, len, tone, err);
+	if (rc == 0) {
+		t->data = dt__buf_detach(norm, &t->len);
+		rc = t->data ? 0 : dt__fail(err, DT_ENOMEM, 0, 0,
+			"out of memory");
+	}
+	return rc;
 }
 
 int dt_text_decode(dt_text **out, const char *buf, size_t len,
@@ -495,26 +518,8 @@ int dt_text_decode(dt_text **out, const char *buf, size_t len,
 	if (rc == 0) {
 		rc = refuse_nul(raw, raw_len, err);
 	}
-	if (rc == 0 && whole_text_ok(raw, raw_len, norm.max)) {
-		rc = take_whole(t, &raw, raw_len, o.tone, norm.max);
-		if (rc == DT_ELIMIT) {
-			dt__free(t->data);
-			dt__free(t->line_starts);
-			t->data = NULL;
-			t->line_starts = NULL;
-			t->len = t->line_count = 0;
-			rc = normalize_lines(t, &norm, raw, raw_len, o.tone,
-				err);
-		} else if (rc < 0) {
-			rc = dt__fail(err, rc, 0, 0, "out of memory");
-		}
-	} else if (rc == 0) {
-		rc = normalize_lines(t, &norm, raw, raw_len, o.tone, err);
-	}
-	if (rc == 0 && t->data == NULL) {
-		t->data = dt__buf_detach(&norm, &t->len);
-		rc = t->data ? 0 : dt__fail(err, DT_ENOMEM, 0, 0,
-			"out of memory");
+	if (rc == 0) {
+		rc = normalize(t, &norm, &raw, raw_len, o.tone, err);
 	}
 	dt__free(raw);
 	dt__buf_dispose(&norm);
