@@ -146,8 +146,8 @@ typedef struct {
  *  points of s[0..len) that start in [from, to), and return where the
  *  next one starts; the word being read at `to` is left open, so a text
  *  may be counted in pieces. */
-size_t dt__lang_count(dt_lang_counts *st, const char *s, size_t from,
-	size_t to, size_t len);
+size_t dt__lang_count(
+	dt_lang_counts *st, const char *s, size_t from, size_t to, size_t len);
 
 /* ## text.c: ICU normalization */
 /** Append the NFC form of `len` bytes of valid UTF-8 to `out`. */

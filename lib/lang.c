@@ -174,8 +174,9 @@ static unsigned act_of(uint32_t c)
 	unsigned vi = is_vi_letter(c) ? W_VI : W_DIA;
 
 	if (c < 0x80) {
-		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ?
-			A_LATIN | W_LATIN : A_END;
+		return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'
+			       ? A_LATIN | W_LATIN
+			       : A_END;
 	}
 	if (u_charType((UChar32)c) == U_NON_SPACING_MARK) {
 		return vi;
@@ -230,8 +231,8 @@ static inline void count_act(dt_lang_counts *st, unsigned act)
 /* The code point at s[i] (i < len) and its length, or 0 for an invalid
  * sequence: dt__utf8_decode() with the sequences of Vietnamese and
  * Russian text decoded inline. */
-static inline size_t next_cp(const unsigned char *s, size_t len, size_t i,
-	uint32_t *c)
+static inline size_t next_cp(
+	const unsigned char *s, size_t len, size_t i, uint32_t *c)
 {
 	unsigned b = s[i];
 
@@ -251,8 +252,8 @@ static inline size_t next_cp(const unsigned char *s, size_t len, size_t i,
 	return dt__utf8_decode(s + i, len - i, c);
 }
 
-size_t dt__lang_count(dt_lang_counts *out, const char *s, size_t from,
-	size_t to, size_t len)
+size_t dt__lang_count(
+	dt_lang_counts *out, const char *s, size_t from, size_t to, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	dt_lang_counts st = *out; /* a local the compiler keeps in registers */

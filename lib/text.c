@@ -75,7 +75,8 @@ static uint64_t lead_bits(unsigned b)
 
 		if (b < 0xE0) {
 			plain = bmp_plain((b & 0x1Fu) << 6 | k);
-		} else if ((b == 0xE0 && k < 0x20) || (b == 0xED && k >= 0x20)) {
+		} else if ((b == 0xE0 && k < 0x20) ||
+			   (b == 0xED && k >= 0x20)) {
 			plain = 0;
 		}
 		for (c = 0; b >= 0xE0 && plain && c < 64; c++) {
@@ -156,8 +157,10 @@ static int cut_short(const unsigned char *u, size_t len)
 	if (j == 0) {
 		return 0;
 	}
-	need = u[j - 1] >= 0xF0 ? 3 : u[j - 1] >= 0xE0 ? 2 :
-		u[j - 1] >= 0xC0 ? 1 : 0;
+	need = u[j - 1] >= 0xF0   ? 3
+	       : u[j - 1] >= 0xE0 ? 2
+	       : u[j - 1] >= 0xC0 ? 1
+				  : 0;
 	return k < need;
 }
 
@@ -409,8 +412,7 @@ static int index_lines(dt_text *t)
 	const char *s = t->data, *end = s + t->len, *p = s;
 	size_t n = 1, k = 1;
 
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL &&
-		++p < end) {
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL && ++p < end) {
 		n++;
 	}
 	t->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
@@ -430,14 +432,14 @@ static int index_lines(dt_text *t)
 static int whole_text_ok(const char *s, size_t len, size_t max)
 {
 	return len < max && memchr(s, '\r', len) == NULL &&
-		dt__nfc_quick(s, len);
+	       dt__nfc_quick(s, len);
 }
 
 /* The text of *raw (len bytes, see whole_text_ok()) in the `tone` style
  * into t; *raw is taken when nothing changes.  DT_ELIMIT (t untouched)
  * when the result may outgrow `max`. */
-static int take_whole(dt_text *t, char **raw, size_t len, dt_tone tone,
-	size_t max)
+static int take_whole(
+	dt_text *t, char **raw, size_t len, dt_tone tone, size_t max)
 {
 	size_t first = dt__tone_first(*raw, len, tone);
 	int rc = 0;
@@ -455,8 +457,8 @@ static int take_whole(dt_text *t, char **raw, size_t len, dt_tone tone,
 			rc = dt__buf_append(&b, *raw, first);
 		}
 		if (rc == 0) {
-			rc = dt__tone_apply(&b, *raw + first, len - first,
-				tone);
+			rc = dt__tone_apply(
+				&b, *raw + first, len - first, tone);
 		}
 		if (rc == 0) {
 			t->data = dt__buf_detach(&b, &t->len);
@@ -476,15 +478,16 @@ static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
 	if (whole_text_ok(*raw, len, norm->max)) {
 		rc = take_whole(t, raw, len, tone, norm->max);
 		if (rc != DT_ELIMIT) { /* over it, the line path says where */
-			return rc == 0 ? 0 : dt__fail(err, rc, 0, 0,
-				"out of memory");
+			return rc == 0 ? 0
+				       : dt__fail(err, rc, 0, 0,
+						 "out of memory");
 		}
 	}
 	rc = normalize_lines(t, norm, *raw, len, tone, err);
 	if (rc == 0) {
 		t->data = dt__buf_detach(norm, &t->len);
-		rc = t->data ? 0 : dt__fail(err, DT_ENOMEM, 0, 0,
-			"out of memory");
+		rc = t->data ? 0
+			     : dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
 	return rc;
 }

@@ -245,8 +245,8 @@ static void cand_build(void)
 
 	for (k = 0; k < 2; k++) {
 		for (t = 0; t < TONES; t++) {
-			static const int v1s[] = { V_O, V_U };
-			static const int v2s[] = { V_A, V_E, V_Y };
+			static const int v1s[] = {V_O, V_U};
+			static const int v2s[] = {V_A, V_E, V_Y};
 			unsigned char first, last;
 			size_t i;
 			/* new style: bare v1, toned v2; old: the reverse */
@@ -292,10 +292,10 @@ static uint64_t pairs8(uint64_t prev, uint64_t cur, int t)
 
 	if (t == 0) {
 		return (bytes_eq(lp, 'o') | bytes_eq(lp, 'u')) &
-			(bytes_eq(cur, 0xC3) | bytes_eq(cur, 0xE1));
+		       (bytes_eq(cur, 0xC3) | bytes_eq(cur, 0xE1));
 	}
 	return prev & ~(prev << 1) & HIGHS &
-		(bytes_eq(lc, 'a') | bytes_eq(lc, 'e') | bytes_eq(lc, 'y'));
+	       (bytes_eq(lc, 'a') | bytes_eq(lc, 'e') | bytes_eq(lc, 'y'));
 }
 
 /* The byte sets pairs8() tests hold the tables' bytes. */
@@ -323,8 +323,8 @@ static void tables_build(void)
 
 /* Offset of the first candidate pair's second byte at or after `from`
  * (from >= 1), or `len`. */
-static size_t next_candidate(const unsigned char *s, size_t len, size_t from,
-	dt_tone style)
+static size_t next_candidate(
+	const unsigned char *s, size_t len, size_t from, dt_tone style)
 {
 	int t = style == DT_TONE_NEW ? 0 : 1; /* as retone() reads it */
 	const uint8_t *before = cand_before[t], *at = cand_at[t];
@@ -395,12 +395,12 @@ static int may_end_cluster(const unsigned char *s, size_t len, size_t p)
 	v1 = classify(c1);
 	v2 = classify(c2);
 	if (!((v1.vowel == V_O && (v2.vowel == V_A || v2.vowel == V_E)) ||
-		(v1.vowel == V_U && v2.vowel == V_Y)) ||
+		    (v1.vowel == V_U && v2.vowel == V_Y)) ||
 		(v1.tone == 0) == (v2.tone == 0)) {
 		return 0;
 	}
 	return p + n >= len || next_cp(s, len, p + n, &c3) == 0 ||
-		!is_word_char(c3);
+	       !is_word_char(c3);
 }
 
 /* The next word at or after `from` that retoning for `style` changes:
@@ -446,8 +446,8 @@ size_t dt__tone_first(const char *s, size_t len, dt_tone tone)
 		return len;
 	}
 	pthread_once(&info_once, tables_build);
-	if (!next_rewrite((const unsigned char *)s, len, 0, tone, &start,
-		    &end, cps, &n)) {
+	if (!next_rewrite((const unsigned char *)s, len, 0, tone, &start, &end,
+		    cps, &n)) {
 		return len;
 	}
 	return start;
@@ -469,8 +469,8 @@ int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 		char enc[MAX_SYL * 4];
 		size_t elen = 0;
 
-		if (!next_rewrite(u, len, copied, tone, &start, &end, cps,
-			    &n)) {
+		if (!next_rewrite(
+			    u, len, copied, tone, &start, &end, cps, &n)) {
 			break;
 		}
 		for (k = 0; k < n; k++) {

@@ -27,6 +27,7 @@ static unsigned pick(unsigned n)
 
 #define PICK(a) (a[pick(sizeof(a) / sizeof(a[0]))])
 
+/* clang-format off */
 static const char *const onsets[] = {
 	"", "", "b", "c", "ch", "d", "đ", "Đ", "g", "gh", "gi", "h", "k",
 	"kh", "l", "m", "n", "ng", "nh", "p", "ph", "q", "qu", "Qu", "QU",
@@ -75,6 +76,7 @@ static const char *const toned[5][2][6] = {
 static const char *const bare[5][2] = {
 	{ "a", "A" }, { "e", "E" }, { "o", "O" }, { "u", "U" }, { "y", "Y" },
 };
+/* clang-format on */
 
 static void put(char *b, size_t cap, size_t *n, const char *s)
 {
@@ -88,8 +90,8 @@ static void put(char *b, size_t cap, size_t *n, const char *s)
 }
 
 /* A vowel with tone t; decomposed now and then when `nfd`. */
-static void put_vowel(char *b, size_t cap, size_t *n, int v, int up, int t,
-	int nfd)
+static void put_vowel(
+	char *b, size_t cap, size_t *n, int v, int up, int t, int nfd)
 {
 	if (nfd && t > 0 && pick(4) == 0) {
 		put(b, cap, n, bare[v][up]);
@@ -104,7 +106,7 @@ static void put_vowel(char *b, size_t cap, size_t *n, int v, int up, int t,
  * a Russian word, a special code point or plain ASCII. */
 static void put_word(char *b, size_t cap, size_t *n, int nfd)
 {
-	static const int pairs[3][2] = { { 2, 0 }, { 2, 1 }, { 3, 4 } };
+	static const int pairs[3][2] = {{2, 0}, {2, 1}, {3, 4}};
 	unsigned kind = pick(10);
 	int up = pick(3) == 0;
 
@@ -171,7 +173,7 @@ Test(text_speed, nfc_quick_check_agrees_with_icu_on_generated_text)
 
 Test(text_speed, nfc_quick_check_stops_at_a_mark_at_every_offset)
 {
-	static const char *const pads[] = { "a", "ệ", "д", "\u2116", "\u1EA0" };
+	static const char *const pads[] = {"a", "ệ", "д", "\u2116", "\u1EA0"};
 	char b[256];
 	size_t p, off, s;
 
@@ -196,7 +198,7 @@ Test(text_speed, nfc_quick_check_stops_at_a_mark_at_every_offset)
 
 Test(text_speed, nfc_quick_check_agrees_on_pairs_of_special_characters)
 {
-	static const char *const between[] = { "", "a", "ệ", "д", "\u2116" };
+	static const char *const between[] = {"", "a", "ệ", "д", "\u2116"};
 	size_t i, j, k;
 
 	for (i = 0; i < sizeof(specials) / sizeof(specials[0]); i++) {
@@ -256,8 +258,7 @@ static void expect_tone(const char *s, size_t len, dt_tone tone)
 		(int)len, s, fast, ref);
 	/* dt__tone_first: everything before it is unchanged, and at it the
 	 * text changes (or nothing does) */
-	cr_assert(first <= len && first <= rlen &&
-		memcmp(s, ref, first) == 0);
+	cr_assert(first <= len && first <= rlen && memcmp(s, ref, first) == 0);
 	if (first == len) {
 		cr_assert(rlen == len && memcmp(s, ref, len) == 0,
 			"tone_first missed a change in \"%.*s\"", (int)len, s);
@@ -293,6 +294,7 @@ Test(text_speed, tone_placement_agrees_with_the_word_by_word_pass)
 
 Test(text_speed, tone_placement_agrees_at_text_edges_and_on_long_words)
 {
+	/* clang-format off */
 	static const char *const cases[] = {
 		"hoà", "hòa", "oà", "òa", "uỷ", "ủy", "quỷ", "QUỶ", "khoẻ",
 		"hoàhoà", "bbbbbbhoà", "bbbbbbbhoà", "bbbbbhoà", "đđđđđđoà",
@@ -304,6 +306,7 @@ Test(text_speed, tone_placement_agrees_at_text_edges_and_on_long_words)
 		"hoà hòa hoà", "ủy ban, hoà bình; khỏe", "ĕhoà", "ǿhoà",
 		"ђhoà", "ɏhoà", "ḁhoà", "\u1EFFhoà", "\u1F00hoà",
 	};
+	/* clang-format on */
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -318,7 +321,7 @@ static void expect_decode(const char *s, size_t len, dt_tone tone)
 {
 	dt_text_opts o = DT_TEXT_OPTS_INIT;
 	dt_text *t = NULL;
-	dt_error err = { 0 };
+	dt_error err = {0};
 	char *raw = NULL;
 	size_t raw_len = 0, *starts = NULL, nlines = 0, k, line;
 	dt_encoding enc;
@@ -335,10 +338,10 @@ static void expect_decode(const char *s, size_t len, dt_tone tone)
 	}
 	cr_assert_eq(rc, 0, "%s", err.message);
 	dt__buf_init(&want, 0);
-	cr_assert_eq(ref_normalize(&want, &starts, &nlines, raw, raw_len,
-		tone), 0);
+	cr_assert_eq(
+		ref_normalize(&want, &starts, &nlines, raw, raw_len, tone), 0);
 	cr_assert(dt_text_len(t) == want.len &&
-		memcmp(dt_text_data(t), want.data, want.len) == 0,
+			  memcmp(dt_text_data(t), want.data, want.len) == 0,
 		"decode differs on \"%.*s\":\n%s\nwant\n%s", (int)len, s,
 		dt_text_data(t), want.data);
 	cr_assert_eq(dt_text_data(t)[dt_text_len(t)], '\0');
@@ -359,9 +362,11 @@ static void expect_decode(const char *s, size_t len, dt_tone tone)
 /* Line breaks of every kind, NFD now and then, a BOM. */
 static size_t gen_lines(char *b, size_t cap, int nfd)
 {
+	/* clang-format off */
 	static const char *const breaks[] = {
 		"\n", "\n", "\n\n", "\r\n", "\r", "\n\r", "",
 	};
+	/* clang-format on */
 	size_t n = 0, lines = pick(6), i;
 
 	b[0] = '\0';
@@ -392,8 +397,10 @@ Test(text_speed, decode_agrees_with_the_line_by_line_pass)
 
 Test(text_speed, decode_agrees_with_a_bad_byte_at_every_position)
 {
+	/* clang-format off */
 	static const unsigned char bad[] = { 0x80, 0xBF, 0xC0, 0xC3, 0xE1,
 		0xED, 0xF0, 0xF5, 0xFF, 0x00, '\r' };
+	/* clang-format on */
 	char b[512];
 	int round;
 
@@ -429,22 +436,25 @@ static void expect_counts(const char *s, size_t len)
 	}
 	dt__lang_count(&fast, "\n", 0, 1, 1); /* close the last word */
 	cr_assert(fast.latin == ref.latin && fast.cyr == ref.cyr &&
-		fast.cyr_foreign == ref.cyr_foreign &&
-		fast.other == ref.other && fast.words == ref.words &&
-		fast.vi_words == ref.vi_words &&
-		fast.dia_words == ref.dia_words,
+			  fast.cyr_foreign == ref.cyr_foreign &&
+			  fast.other == ref.other && fast.words == ref.words &&
+			  fast.vi_words == ref.vi_words &&
+			  fast.dia_words == ref.dia_words,
 		"counts differ on \"%.*s\"", (int)len, s);
 }
 
 Test(text_speed, language_counts_agree_with_the_code_point_pass)
 {
+	/* clang-format off */
 	static const char *const extra[] = { "Ω", "ж", "ї", "ў", "ά", "中",
 		"\U0001D400", "ｆ", "ɐ", "ꜳ", "\xE1", "\x80", "\xC3", "x\xF0\x9F" };
+	/* clang-format on */
 	char b[4096];
 	int round;
 
 	for (round = 0; round < 3000; round++) {
-		size_t len = gen_text(b, sizeof(b) - 64, 1 + pick(80), round & 1);
+		size_t len =
+			gen_text(b, sizeof(b) - 64, 1 + pick(80), round & 1);
 
 		if (round % 3 == 0) {
 			size_t k = pick((unsigned)len + 1);
@@ -462,26 +472,31 @@ Test(text_speed, language_counts_agree_with_the_code_point_pass)
  * Russian, 2 English with Vietnamese names, 3 Ukrainian, 4 mixed. */
 static size_t gen_doc(char *b, size_t cap, size_t size, int kind)
 {
+	/* clang-format off */
 	static const char *const vi[] = { "Điều", "khoản", "thực", "hiện",
 		"quy", "định", "của", "Ủy", "ban", "nhân", "dân", "tỉnh", "và",
 		"các", "cơ", "quan", "hòa", "thủy", "theo", "Nghị", "quyết",
 		"số", "12/NQ-TW", "ngày", "2026", "Resolution" };
-	static const char *const ru[] = { "Статья", "пункт", "органы",
-		"власти", "субъекта", "Российской", "Федерации", "№", "12-ФЗ",
-		"от", "2026", "г.", "«О", "порядке»", "Minsk", "ёлка" };
-	static const char *const en[] = { "the", "Provincial", "Committee",
+	/* clang-format on */
+	static const char *const ru[] = {"Статья", "пункт", "органы", "власти",
+		"субъекта", "Российской", "Федерации", "№", "12-ФЗ", "от",
+		"2026", "г.", "«О", "порядке»", "Minsk", "ёлка"};
+	static const char *const en[] = {"the", "Provincial", "Committee",
 		"shall", "report", "on", "Bắc", "Ninh", "Resolution", "12",
-		"of", "Hà", "Nội", "and", "implement", "Article" };
-	static const char *const uk[] = { "Стаття", "пункт", "органи",
-		"влади", "України", "і", "їх", "області", "є" };
+		"of", "Hà", "Nội", "and", "implement", "Article"};
+	static const char *const uk[] = {"Стаття", "пункт", "органи", "влади",
+		"України", "і", "їх", "області", "є"};
 	size_t n = 0;
 
 	b[0] = '\0';
 	while (n + 64 < size && n + 64 < cap) {
 		int k = kind == 4 ? (int)pick(3) : kind;
 
-		put(b, cap, &n, k == 0 ? PICK(vi) : k == 1 ? PICK(ru) :
-			k == 2 ? PICK(en) : PICK(uk));
+		put(b, cap, &n,
+			k == 0   ? PICK(vi)
+			: k == 1 ? PICK(ru)
+			: k == 2 ? PICK(en)
+				 : PICK(uk));
 		put(b, cap, &n, pick(12) == 0 ? ".\n" : " ");
 	}
 	return n;

@@ -30,7 +30,8 @@ int ref_nfc_quick(const char *s, size_t len)
 		}
 		ccc = u_getCombiningClass((UChar32)c);
 		if (u_getIntPropertyValue((UChar32)c, UCHAR_NFC_QUICK_CHECK) !=
-			UNORM_YES || (ccc != 0 && last_ccc > ccc)) {
+				UNORM_YES ||
+			(ccc != 0 && last_ccc > ccc)) {
 			return 0;
 		}
 		last_ccc = ccc;
@@ -45,16 +46,16 @@ enum { TONES = 6, MAX_SYL = 8 };
 enum { V_A, V_E, V_O, V_U, V_Y, V_NONE };
 
 static const uint32_t vowels[5][2][TONES] = {
-	{ { 0x61, 0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1 },
-	  { 0x41, 0xC0, 0xC1, 0x1EA2, 0xC3, 0x1EA0 } },
-	{ { 0x65, 0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9 },
-	  { 0x45, 0xC8, 0xC9, 0x1EBA, 0x1EBC, 0x1EB8 } },
-	{ { 0x6F, 0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD },
-	  { 0x4F, 0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC } },
-	{ { 0x75, 0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5 },
-	  { 0x55, 0xD9, 0xDA, 0x1EE6, 0x168, 0x1EE4 } },
-	{ { 0x79, 0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5 },
-	  { 0x59, 0x1EF2, 0xDD, 0x1EF6, 0x1EF8, 0x1EF4 } },
+	{{0x61, 0xE0, 0xE1, 0x1EA3, 0xE3, 0x1EA1},
+		{0x41, 0xC0, 0xC1, 0x1EA2, 0xC3, 0x1EA0}},
+	{{0x65, 0xE8, 0xE9, 0x1EBB, 0x1EBD, 0x1EB9},
+		{0x45, 0xC8, 0xC9, 0x1EBA, 0x1EBC, 0x1EB8}},
+	{{0x6F, 0xF2, 0xF3, 0x1ECF, 0xF5, 0x1ECD},
+		{0x4F, 0xD2, 0xD3, 0x1ECE, 0xD5, 0x1ECC}},
+	{{0x75, 0xF9, 0xFA, 0x1EE7, 0x169, 0x1EE5},
+		{0x55, 0xD9, 0xDA, 0x1EE6, 0x168, 0x1EE4}},
+	{{0x79, 0x1EF3, 0xFD, 0x1EF7, 0x1EF9, 0x1EF5},
+		{0x59, 0x1EF2, 0xDD, 0x1EF6, 0x1EF8, 0x1EF4}},
 };
 
 typedef struct {
@@ -63,7 +64,7 @@ typedef struct {
 
 static vowel_info classify(uint32_t c)
 {
-	vowel_info v = { V_NONE, 0, 0 };
+	vowel_info v = {V_NONE, 0, 0};
 	int i, k, t;
 
 	for (i = 0; i < 5; i++) {
@@ -96,10 +97,10 @@ static int is_word_char(uint32_t c)
 {
 	if (c < 0x80) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			(c >= '0' && c <= '9');
+		       (c >= '0' && c <= '9');
 	}
 	return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-		(c >= 0x300 && c <= 0x36F) || (c >= 0x1E00 && c <= 0x1EFF);
+	       (c >= 0x300 && c <= 0x36F) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
 static int retone(uint32_t *cps, size_t n, dt_tone style)
@@ -114,7 +115,7 @@ static int retone(uint32_t *cps, size_t n, dt_tone style)
 	v1 = classify(cps[n - 2]);
 	v2 = classify(cps[n - 1]);
 	if (!((v1.vowel == V_O && (v2.vowel == V_A || v2.vowel == V_E)) ||
-		(v1.vowel == V_U && v2.vowel == V_Y))) {
+		    (v1.vowel == V_U && v2.vowel == V_Y))) {
 		return 0;
 	}
 	if ((v1.tone == 0) == (v2.tone == 0)) {
@@ -139,8 +140,8 @@ static int retone(uint32_t *cps, size_t n, dt_tone style)
 	return 1;
 }
 
-static size_t scan_word(const unsigned char *s, size_t len, size_t i,
-	uint32_t *cps, size_t *n)
+static size_t scan_word(
+	const unsigned char *s, size_t len, size_t i, uint32_t *cps, size_t *n)
 {
 	size_t start = i, k = 0;
 	int high = 0;
@@ -215,15 +216,15 @@ static int ref_line(dt_buf *out, const char *s, size_t len, dt_tone tone)
 	dt__buf_init(&nfc, 0);
 	rc = dt__nfc_append(&nfc, s, len, NULL);
 	if (rc == 0) {
-		rc = ref_tone_apply(out, nfc.data ? nfc.data : "", nfc.len,
-			tone);
+		rc = ref_tone_apply(
+			out, nfc.data ? nfc.data : "", nfc.len, tone);
 	}
 	dt__buf_dispose(&nfc);
 	return rc;
 }
 
-int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines,
-	const char *s, size_t len, dt_tone tone)
+int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines, const char *s,
+	size_t len, dt_tone tone)
 {
 	size_t i = 0, n = 0;
 	int rc = 0;
@@ -244,7 +245,9 @@ int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines,
 			rc = dt__buf_putc(out, '\n');
 		}
 		i = end + (end < len && s[end] == '\r' && end + 1 < len &&
-			s[end + 1] == '\n' ? 2 : 1);
+						  s[end + 1] == '\n'
+					  ? 2
+					  : 1);
 	}
 	if (rc == 0) {
 		rc = dt__buf_reserve(out, 0);
@@ -257,9 +260,9 @@ int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines,
 
 static int is_vi_letter(uint32_t c)
 {
-	static const uint32_t vi[] = { 0x102, 0x103, 0x110, 0x111, 0x128,
-		0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x306, 0x309,
-		0x31B, 0x323 };
+	static const uint32_t vi[] = {0x102, 0x103, 0x110, 0x111, 0x128, 0x129,
+		0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x306, 0x309, 0x31B,
+		0x323};
 	size_t i;
 
 	for (i = 0; i < sizeof(vi) / sizeof(vi[0]); i++) {
@@ -314,12 +317,14 @@ void ref_lang_count(dt_lang_counts *st, const char *s, size_t len)
 			word_end(st, &wl, &wv, &wd);
 		} else if (c >= 0x400 && c < 0x530) {
 			st->cyr++;
-			st->cyr_foreign += (c >= 0x400 && c < 0x410 &&
-				c != 0x401) || (c >= 0x450 && c != 0x451);
+			st->cyr_foreign +=
+				(c >= 0x400 && c < 0x410 && c != 0x401) ||
+				(c >= 0x450 && c != 0x451);
 		} else if ((c >= 0xC0 && c < 0x250) ||
-			(c >= 0x1E00 && c < 0x1F00) ||
-			(uscript_getScript((UChar32)c, &e) == USCRIPT_LATIN &&
-				U_SUCCESS(e))) {
+			   (c >= 0x1E00 && c < 0x1F00) ||
+			   (uscript_getScript((UChar32)c, &e) ==
+					   USCRIPT_LATIN &&
+				   U_SUCCESS(e))) {
 			st->latin++;
 			wl = 1;
 			wv |= vi;
@@ -340,8 +345,8 @@ dt_lang ref_lang_detect(const char *s, size_t len)
 		return DT_LANG_UNKNOWN;
 	}
 	if (st.cyr > st.latin && st.cyr >= st.other) {
-		return st.cyr_foreign * 100 > st.cyr * 2 ? DT_LANG_OTHER :
-			DT_LANG_RU;
+		return st.cyr_foreign * 100 > st.cyr * 2 ? DT_LANG_OTHER
+							 : DT_LANG_RU;
 	}
 	if (st.other > st.latin) {
 		return DT_LANG_OTHER;

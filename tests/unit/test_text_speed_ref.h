@@ -15,8 +15,8 @@ int ref_tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone);
  *  LF, NFC per line (ICU when the quick check fails), tone per line.
  *  The text goes to `out`, the line starts to a new array *starts
  *  (dt__free) with their count in *nlines. */
-int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines,
-	const char *s, size_t len, dt_tone tone);
+int ref_normalize(dt_buf *out, size_t **starts, size_t *nlines, const char *s,
+	size_t len, dt_tone tone);
 
 /** Language detection counts code point by code point (the old
  *  count_text(), ICU asked for every code point), the last word closed;
