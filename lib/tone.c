@@ -47,7 +47,7 @@ typedef struct {
  * letter is one array load (this runs for every word of every input). */
 static uint8_t latin_info[0x200];        /* U+0000 .. U+01FF */
 static uint8_t extended_info[0x60];      /* U+1EA0 .. U+1EFF */
-static pthread_once_t info_once = PTHREAD_ONCE_INIT;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void info_build(void)
 {
@@ -445,7 +445,7 @@ size_t dt__tone_first(const char *s, size_t len, dt_tone tone)
 	if (tone == DT_TONE_KEEP) {
 		return len;
 	}
-	pthread_once(&info_once, tables_build);
+	pthread_once(&tables_once, tables_build);
 	if (!next_rewrite((const unsigned char *)s, len, 0, tone, &start, &end,
 		    cps, &n)) {
 		return len;
@@ -462,7 +462,7 @@ int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 	if (tone == DT_TONE_KEEP) {
 		return dt__buf_append(out, s, len);
 	}
-	pthread_once(&info_once, tables_build);
+	pthread_once(&tables_once, tables_build);
 	for (;;) {
 		uint32_t cps[MAX_SYL];
 		size_t start, end, n, k;
