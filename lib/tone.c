@@ -44,7 +44,7 @@ typedef struct {
 
 /* Code point -> packed vowel_info (vowel + 1, upper << 3, tone << 4), 0
  * for anything else; built once from `vowels` so that classifying a
- * letter is one array load (this runs for every word of every input). */
+ * letter is one array load (this runs for every candidate word). */
 static uint8_t latin_info[0x200];        /* U+0000 .. U+01FF */
 static uint8_t extended_info[0x60];      /* U+1EA0 .. U+1EFF */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
@@ -270,8 +270,8 @@ static void cand_build(void)
  * The byte sets of the tables are, by the vowels' code points: for the
  * new style, o O u U before C3 or E1; for the old style, a continuation
  * byte before a e y A E Y.  Testing eight pairs at once for bytes of
- * those sets (supersets of the tables, checked in cand_build) lets the
- * scan pass over Vietnamese text, with a candidate every ~140 bytes,
+ * those sets (supersets of the tables, asserted by pairs8_check()) lets
+ * the scan pass over Vietnamese text, with a candidate every ~140 bytes,
  * at a few operations a byte. */
 
 #define ONES ((uint64_t)0x0101010101010101u)
