@@ -40,10 +40,12 @@
  * other letters with twice the Vietnamese word share above (Vietnamese).
  * To answer otherwise, the unread rest would have to outweigh what was
  * read (several KiB of another language after KiBs of this one, within
- * the sample).  Measured: most documents are decided at the first look,
- * at a quarter of their cost, and every document of corpus/, tests/ and
- * the bench corpora (vi, ru, Charter) gets the answer the whole sample
- * gives.  English and other languages are always read to the end.
+ * the sample).  Measured on the 16 KiB bench documents: detection 3.4
+ * (ru) to 4.3 (vi) times faster, and every document of corpus/, tests/
+ * and the bench corpora (vi, ru, Charter) gets the answer the whole
+ * sample gives; only C sources that open with Vietnamese strings and go
+ * on in English code do not.  English and other languages are always
+ * read to the end.
  */
 #define DECIDE_STEP ((size_t)4096)
 #define DECIDE_LETTERS 1000
