@@ -225,7 +225,7 @@ Test(text_speed, nfc_quick_check_agrees_on_every_bmp_code_point_pair)
 		if (c >= 0xD800 && c < 0xE000) {
 			continue;
 		}
-		/* after a letter, then after a mark of class 230 */
+		/* before a mark of class 230, then after a letter */
 		n += dt__utf8_encode(0x301, b + n);
 		expect_nfc_quick(b, n);
 		n = dt__utf8_encode('a', b);
@@ -312,6 +312,33 @@ Test(text_speed, tone_placement_agrees_at_text_edges_and_on_long_words)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		expect_tone(cases[i], strlen(cases[i]), DT_TONE_NEW);
 		expect_tone(cases[i], strlen(cases[i]), DT_TONE_OLD);
+	}
+}
+
+Test(text_speed, tone_placement_agrees_at_every_offset_of_the_scan)
+{
+	static const char *const pads[] = {"x", "ệ", " ", "đ", "ó"};
+	static const char *const words[] = {
+		"hoà", "hòa", "thuỷ", "thủy", "khoẽ", "khõe", "của", "hoàn"};
+	size_t p, w, off;
+
+	for (p = 0; p < sizeof(pads) / sizeof(pads[0]); p++) {
+		for (w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+			for (off = 0; off < 24; off++) {
+				char b[256];
+				size_t n = 0, k;
+
+				b[0] = '\0';
+				for (k = 0; k < off; k++) {
+					put(b, sizeof(b), &n, pads[p]);
+				}
+				put(b, sizeof(b), &n, off % 3 ? " " : "");
+				put(b, sizeof(b), &n, words[w]);
+				put(b, sizeof(b), &n, off % 2 ? "." : "");
+				expect_tone(b, n, DT_TONE_NEW);
+				expect_tone(b, n, DT_TONE_OLD);
+			}
+		}
 	}
 }
 
