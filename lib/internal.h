@@ -132,6 +132,22 @@ dt_vi_score dt__vi_score_text(const char *s, size_t len);
  *  oa/oe/uy syllable without a final consonant as `tone` says (qu/gi words
  *  untouched).  DT_TONE_KEEP copies. */
 int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone);
+/** Offset of the first word of s[0..len) that dt__tone_apply() would
+ *  rewrite (`len` when it would copy everything). */
+size_t dt__tone_first(const char *s, size_t len, dt_tone tone);
+
+/* ## lang.c: what language detection counts */
+typedef struct {
+	size_t latin, cyr, cyr_foreign, other; /* letters by script */
+	size_t words, vi_words, dia_words;     /* words with Latin letters */
+	unsigned word; /* what is known of the word being read (lang.c) */
+} dt_lang_counts;
+/** Add to `st` (zeroed to begin) the letters and words of the code
+ *  points of s[0..len) that start in [from, to), and return where the
+ *  next one starts; the word being read at `to` is left open, so a text
+ *  may be counted in pieces. */
+size_t dt__lang_count(
+	dt_lang_counts *st, const char *s, size_t from, size_t to, size_t len);
 
 /* ## text.c: ICU normalization */
 /** Append the NFC form of `len` bytes of valid UTF-8 to `out`. */

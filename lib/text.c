@@ -32,14 +32,60 @@ struct dt_text {
  *
  * ICU's C API checks NFC only on UTF-16, so converting every line just to
  * learn it is already NFC would cost more than the rest of ingest.  Instead
- * a BMP table (built once from ICU properties) answers per code point:
- * canonical combining class, and whether NFC_Quick_Check is Yes.  Text is
- * NFC when every code point is QC=Yes and combining classes never go down
- * (UAX #15, "Detecting Normalization Forms"). */
+ * tables built once from ICU properties answer per code point: canonical
+ * combining class, and whether NFC_Quick_Check is Yes.  Text is NFC when
+ * every code point is QC=Yes and combining classes never go down (UAX #15,
+ * "Detecting Normalization Forms").
+ *
+ * Nearly all text is made only of "plain" code points (QC=Yes, class 0),
+ * and for those the answer needs no decoding: a lead byte and the low six
+ * bits of the byte after it name the code point (two-byte sequences) or
+ * its block of 64 (three-byte ones).  lead_unsafe[] holds, per lead byte,
+ * a bit for each such block that holds anything not plain, so one pass of
+ * loads, shifts and ORs (no branch) clears most text; only text it flags
+ * is checked code point by code point.  Continuation and ASCII bytes have
+ * no bits; bytes that cannot start valid UTF-8 have all of them. */
 
 static uint8_t bmp_ccc[0x10000];
 static uint8_t bmp_qc_yes[0x10000 / 8];
+static uint64_t lead_unsafe[256];
 static pthread_once_t nfc_table_once = PTHREAD_ONCE_INIT;
+
+static int bmp_plain(uint32_t c)
+{
+	return bmp_ccc[c] == 0 && ((bmp_qc_yes[c >> 3] >> (c & 7)) & 1);
+}
+
+/* Bit k of lead_unsafe[b]: some code point whose sequence starts b,
+ * 0x80 | k is not plain, or no valid sequence starts so (overlong,
+ * surrogate).  Four-byte leads are left to the exact check. */
+static uint64_t lead_bits(unsigned b)
+{
+	uint64_t bits = 0;
+	uint32_t k, c;
+
+	if (b < 0xC0) {
+		return 0;
+	}
+	if (b < 0xC2 || b > 0xEF) {
+		return ~(uint64_t)0;
+	}
+	for (k = 0; k < 64; k++) {
+		int plain = 1;
+
+		if (b < 0xE0) {
+			plain = bmp_plain((b & 0x1Fu) << 6 | k);
+		} else if ((b == 0xE0 && k < 0x20) ||
+			   (b == 0xED && k >= 0x20)) {
+			plain = 0;
+		}
+		for (c = 0; b >= 0xE0 && plain && c < 64; c++) {
+			plain = bmp_plain((b & 0x0Fu) << 12 | k << 6 | c);
+		}
+		bits |= plain ? 0 : (uint64_t)1 << k;
+	}
+	return bits;
+}
 
 static void nfc_table_build(void)
 {
@@ -53,6 +99,9 @@ static void nfc_table_build(void)
 		if (qc == UNORM_YES) {
 			bmp_qc_yes[c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
+	}
+	for (c = 0; c < 256; c++) {
+		lead_unsafe[c] = lead_bits(c);
 	}
 }
 
@@ -69,6 +118,52 @@ static void nfc_props(uint32_t c, unsigned *ccc, int *yes)
 		UNORM_YES;
 }
 
+/* Offset of the first code point at or after `i` that is not certainly
+ * plain (see above), or `len`.  Sixteen bytes at a time without a branch,
+ * then byte by byte through the block that holds it.  The text's last
+ * byte is not looked at as a lead: see cut_short(). */
+static size_t plain_span(const unsigned char *u, size_t i, size_t len)
+{
+	while (len - i > 16) {
+		uint64_t bad = 0;
+		size_t k;
+
+		for (k = 0; k < 16; k++) {
+			bad |= lead_unsafe[u[i + k]] >> (u[i + k + 1] & 63);
+		}
+		if (bad & 1) {
+			break;
+		}
+		i += 16;
+	}
+	for (; i + 1 < len; i++) {
+		if ((lead_unsafe[u[i]] >> (u[i + 1] & 63)) & 1) {
+			return i;
+		}
+	}
+	return len;
+}
+
+/* True when the text ends inside a sequence (its last lead byte wants
+ * more continuation bytes than follow it): plain_span() does not see it. */
+static int cut_short(const unsigned char *u, size_t len)
+{
+	size_t j = len, k = 0, need;
+
+	while (j > 0 && k < 4 && (u[j - 1] & 0xC0) == 0x80) {
+		j--;
+		k++;
+	}
+	if (j == 0) {
+		return 0;
+	}
+	need = u[j - 1] >= 0xF0   ? 3
+	       : u[j - 1] >= 0xE0 ? 2
+	       : u[j - 1] >= 0xC0 ? 1
+				  : 0;
+	return k < need;
+}
+
 int dt__nfc_quick(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -76,28 +171,22 @@ int dt__nfc_quick(const char *s, size_t len)
 	size_t i = 0;
 
 	pthread_once(&nfc_table_once, nfc_table_build);
+	if (cut_short(u, len)) {
+		return 0;
+	}
 	while (i < len) {
+		size_t p = plain_span(u, i, len), n;
 		uint32_t c;
 		unsigned ccc;
 		int yes;
-		size_t n;
 
-		/* Everything below U+0300 is QC=Yes with class 0. */
-		if (u[i] < 0xCC) {
-			i += u[i] < 0x80 ? 1 : 2;
-			last_ccc = 0;
-			continue;
+		if (p == len) {
+			break;
 		}
-		/* Vietnamese letters of U+1EA0.. are three bytes: inline. */
-		if (u[i] >= 0xE1 && u[i] < 0xED && i + 2 < len &&
-			(u[i + 1] & 0xC0) == 0x80 &&
-			(u[i + 2] & 0xC0) == 0x80) {
-			c = (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 |
-				(u[i + 2] & 0x3Fu);
-			n = 3;
-		} else {
-			n = dt__utf8_decode(u + i, len - i, &c);
+		if (p > i) {
+			last_ccc = 0; /* a plain code point came between */
 		}
+		n = dt__utf8_decode(u + p, len - p, &c);
 		if (n == 0) {
 			return 0;
 		}
@@ -106,7 +195,7 @@ int dt__nfc_quick(const char *s, size_t len)
 			return 0;
 		}
 		last_ccc = ccc;
-		i += n;
+		i = p + n;
 	}
 	return 1;
 }
@@ -309,6 +398,100 @@ static int normalize_lines(dt_text *t, dt_buf *out, const char *s, size_t len,
 	return rc;
 }
 
+/* ## The common case in one piece
+ *
+ * Text without CR and already NFC needs no per-line work: no break to
+ * fold, no line to normalize, and tone placement reads words, which never
+ * span a line break.  Applying the tone style to the whole text gives what
+ * the line-by-line path gives, and when no word changes (most text) the
+ * decoded bytes become the result without a copy. */
+
+/* Record where lines start in t->data: after every LF but a final one. */
+static int index_lines(dt_text *t)
+{
+	const char *s = t->data, *end = s + t->len, *p = s;
+	size_t n = 1, k = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL && ++p < end) {
+		n++;
+	}
+	t->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
+	if (t->line_starts == NULL) {
+		return DT_ENOMEM;
+	}
+	t->line_starts[0] = 0;
+	for (p = s; k < n; k++) {
+		p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1;
+		t->line_starts[k] = (size_t)(p - s);
+	}
+	t->line_count = n;
+	return 0;
+}
+
+/* True when decoded `s` may take the whole-text path. */
+static int whole_text_ok(const char *s, size_t len, size_t max)
+{
+	return len < max && memchr(s, '\r', len) == NULL &&
+	       dt__nfc_quick(s, len);
+}
+
+/* The text of *raw (len bytes, see whole_text_ok()) in the `tone` style
+ * into t; *raw is taken when nothing changes.  DT_ELIMIT (t untouched)
+ * when the result may outgrow `max`. */
+static int take_whole(
+	dt_text *t, char **raw, size_t len, dt_tone tone, size_t max)
+{
+	size_t first = dt__tone_first(*raw, len, tone);
+	int rc = 0;
+
+	if (first == len) {
+		t->data = *raw;
+		t->len = len;
+		*raw = NULL;
+	} else {
+		dt_buf b;
+
+		dt__buf_init(&b, max);
+		rc = dt__buf_reserve(&b, len + len / 64);
+		if (rc == 0) {
+			rc = dt__buf_append(&b, *raw, first);
+		}
+		if (rc == 0) {
+			rc = dt__tone_apply(
+				&b, *raw + first, len - first, tone);
+		}
+		if (rc == 0) {
+			t->data = dt__buf_detach(&b, &t->len);
+		}
+		dt__buf_dispose(&b);
+	}
+	return rc == 0 ? index_lines(t) : rc;
+}
+
+/* Normalize decoded `raw` into t: the whole text at once when it can
+ * (see above), else line by line into `norm`. */
+static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
+	dt_tone tone, dt_error *err)
+{
+	int rc;
+
+	if (whole_text_ok(*raw, len, norm->max)) {
+		rc = take_whole(t, raw, len, tone, norm->max);
+		if (rc != DT_ELIMIT) { /* over it, the line path says where */
+			return rc == 0 ? 0
+				       : dt__fail(err, rc, 0, 0,
+						 "out of memory");
+		}
+	}
+	rc = normalize_lines(t, norm, *raw, len, tone, err);
+	if (rc == 0) {
+		t->data = dt__buf_detach(norm, &t->len);
+		rc = t->data ? 0
+			     : dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	return rc;
+}
+
 int dt_text_decode(dt_text **out, const char *buf, size_t len,
 	const dt_text_opts *opts, dt_error *err)
 {
@@ -339,12 +522,7 @@ int dt_text_decode(dt_text **out, const char *buf, size_t len,
 		rc = refuse_nul(raw, raw_len, err);
 	}
 	if (rc == 0) {
-		rc = normalize_lines(t, &norm, raw, raw_len, o.tone, err);
-	}
-	if (rc == 0) {
-		t->data = dt__buf_detach(&norm, &t->len);
-		rc = t->data ? 0 : dt__fail(err, DT_ENOMEM, 0, 0,
-			"out of memory");
+		rc = normalize(t, &norm, &raw, raw_len, o.tone, err);
 	}
 	dt__free(raw);
 	dt__buf_dispose(&norm);

@@ -44,10 +44,10 @@ typedef struct {
 
 /* Code point -> packed vowel_info (vowel + 1, upper << 3, tone << 4), 0
  * for anything else; built once from `vowels` so that classifying a
- * letter is one array load (this runs for every word of every input). */
+ * letter is one array load (this runs for every candidate word). */
 static uint8_t latin_info[0x200];        /* U+0000 .. U+01FF */
 static uint8_t extended_info[0x60];      /* U+1EA0 .. U+1EFF */
-static pthread_once_t info_once = PTHREAD_ONCE_INIT;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void info_build(void)
 {
@@ -186,23 +186,6 @@ static inline size_t next_cp(const unsigned char *s, size_t len, size_t i,
 	return dt__utf8_decode(s + i, len - i, c);
 }
 
-/* Could the line s[0..len) hold a syllable to retone?  Every toned a, e,
- * o, u, y is in U+00C0..U+00FF (lead byte C3), ũ/Ũ (C5) or U+1EA0.. (E1):
- * a line without those bytes (Russian, English, plain ASCII) is copied
- * without a look at its words. */
-static int may_retone(const char *s, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (u[i] == 0xC3 || u[i] == 0xC5 || u[i] == 0xE1) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
 /* Scan the word at s[i] (a run of word characters): its byte length, and
  * its first MAX_SYL code points in cps[] with their count in *n (0 when
  * the word has more, or when no byte of it is >= 0xC3: toned vowels all
@@ -231,42 +214,276 @@ static size_t scan_word(const unsigned char *s, size_t len, size_t i,
 	return i - start;
 }
 
+/* ## Finding the words to rewrite
+ *
+ * A word is rewritten only when it ends in v1 v2 (oa, oe, uy) with the
+ * tone on the vowel `style` does not want.  For the new style v1 is then
+ * a bare o/u, one ASCII byte, and v2 a toned a/e/y, whose lead byte is
+ * C3 or E1; for the old style v1 is a toned o/u, ending in a continuation
+ * byte, and v2 a bare a/e/y.  So every such word holds a pair of adjacent
+ * bytes (x, y) with x in before[] and y in at[] (tables derived from
+ * `vowels`), and a scan for that pair skips the rest of the text without
+ * decoding it.  Each pair found is only a candidate: the word around it is
+ * then read and judged by retone(), as a word-by-word pass would. */
+
+static uint8_t cand_before[2][256]; /* [0 new, 1 old style][byte] */
+static uint8_t cand_at[2][256];
+
+/* First byte of `c` in UTF-8 (lead), and its last byte. */
+static void utf8_ends(uint32_t c, unsigned char *first, unsigned char *last)
+{
+	char enc[4];
+	size_t n = dt__utf8_encode(c, enc);
+
+	*first = (unsigned char)enc[0];
+	*last = (unsigned char)enc[n - 1];
+}
+
+static void cand_build(void)
+{
+	int k, t;
+
+	for (k = 0; k < 2; k++) {
+		for (t = 0; t < TONES; t++) {
+			static const int v1s[] = {V_O, V_U};
+			static const int v2s[] = {V_A, V_E, V_Y};
+			unsigned char first, last;
+			size_t i;
+			/* new style: bare v1, toned v2; old: the reverse */
+			uint8_t *v1_tab = cand_before[t == 0 ? 0 : 1];
+			uint8_t *v2_tab = cand_at[t == 0 ? 1 : 0];
+
+			for (i = 0; i < 2; i++) {
+				utf8_ends(vowels[v1s[i]][k][t], &first, &last);
+				v1_tab[last] = 1;
+			}
+			for (i = 0; i < 3; i++) {
+				utf8_ends(vowels[v2s[i]][k][t], &first, &last);
+				v2_tab[first] = 1;
+			}
+		}
+	}
+}
+
+/* ## Eight pairs at a time
+ *
+ * The byte sets of the tables are, by the vowels' code points: for the
+ * new style, o O u U before C3 or E1; for the old style, a continuation
+ * byte before a e y A E Y.  Testing eight pairs at once for bytes of
+ * those sets (supersets of the tables, asserted by pairs8_check()) lets
+ * the scan pass over Vietnamese text, with a candidate every ~140 bytes,
+ * at a few operations a byte. */
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS (ONES * 0x80)
+
+/* High bit of each byte of w that equals c. */
+static uint64_t bytes_eq(uint64_t w, unsigned c)
+{
+	uint64_t t = w ^ (ONES * c);
+
+	return ~(((t & ~HIGHS) + ~HIGHS) | t) & HIGHS;
+}
+
+/* High bit of each byte k where (prev byte k, byte k) may be a pair. */
+static uint64_t pairs8(uint64_t prev, uint64_t cur, int t)
+{
+	uint64_t lp = prev | ONES * 0x20, lc = cur | ONES * 0x20;
+
+	if (t == 0) {
+		return (bytes_eq(lp, 'o') | bytes_eq(lp, 'u')) &
+		       (bytes_eq(cur, 0xC3) | bytes_eq(cur, 0xE1));
+	}
+	return prev & ~(prev << 1) & HIGHS &
+	       (bytes_eq(lc, 'a') | bytes_eq(lc, 'e') | bytes_eq(lc, 'y'));
+}
+
+/* The byte sets pairs8() tests hold the tables' bytes. */
+static void pairs8_check(void)
+{
+	unsigned b;
+
+	for (b = 0; b < 256; b++) {
+		uint64_t one = b;
+
+		assert(!cand_before[0][b] || pairs8(one, 0xC3, 0));
+		assert(!cand_at[0][b] || pairs8('o', one, 0));
+		assert(!cand_before[1][b] || pairs8(one, 'a', 1));
+		assert(!cand_at[1][b] || pairs8(0x80, one, 1));
+		(void)one;
+	}
+}
+
+static void tables_build(void)
+{
+	info_build();
+	cand_build();
+	pairs8_check();
+}
+
+/* Offset of the first candidate pair's second byte at or after `from`
+ * (from >= 1), or `len`. */
+static size_t next_candidate(
+	const unsigned char *s, size_t len, size_t from, dt_tone style)
+{
+	int t = style == DT_TONE_NEW ? 0 : 1; /* as retone() reads it */
+	const uint8_t *before = cand_before[t], *at = cand_at[t];
+	size_t i = from;
+
+	while (i < len) {
+		size_t end = len;
+
+		if (len - i >= 8) {
+			uint64_t prev, cur;
+
+			memcpy(&prev, s + i - 1, 8);
+			memcpy(&cur, s + i, 8);
+			if (pairs8(prev, cur, t) == 0) {
+				i += 8;
+				continue;
+			}
+			end = i + 8;
+		}
+		for (; i < end; i++) {
+			if (before[s[i - 1]] & at[s[i]]) {
+				return i;
+			}
+		}
+	}
+	return len;
+}
+
+/* Start of the word holding the character at s[p] (valid UTF-8), or
+ * SIZE_MAX when more than MAX_SYL characters of it come before p: such a
+ * word is too long to be rewritten. */
+static size_t word_start(const unsigned char *s, size_t len, size_t p)
+{
+	size_t k;
+
+	for (k = 0; k < MAX_SYL && p > 0; k++) {
+		size_t j = p - 1;
+		uint32_t c;
+
+		while (j > 0 && (s[j] & 0xC0) == 0x80) {
+			j--;
+		}
+		if (next_cp(s, len, j, &c) != p - j || !is_word_char(c)) {
+			return p;
+		}
+		p = j;
+	}
+	return p == 0 ? 0 : SIZE_MAX;
+}
+
+/* Could the candidate pair at p be a cluster retone() moves: the code
+ * points on either side are o+a, o+e or u+y with one tone between them,
+ * and the second ends its word?  A cheap look that drops most candidates
+ * (của, thuộc, hoạch) before their word is read. */
+static int may_end_cluster(const unsigned char *s, size_t len, size_t p)
+{
+	size_t j = p - 1, n;
+	uint32_t c1, c2, c3;
+	vowel_info v1, v2;
+
+	while (j > 0 && (s[j] & 0xC0) == 0x80) {
+		j--;
+	}
+	n = next_cp(s, len, p, &c2);
+	if (next_cp(s, len, j, &c1) != p - j || n == 0) {
+		return 0;
+	}
+	v1 = classify(c1);
+	v2 = classify(c2);
+	if (!((v1.vowel == V_O && (v2.vowel == V_A || v2.vowel == V_E)) ||
+		    (v1.vowel == V_U && v2.vowel == V_Y)) ||
+		(v1.tone == 0) == (v2.tone == 0)) {
+		return 0;
+	}
+	return p + n >= len || next_cp(s, len, p + n, &c3) == 0 ||
+	       !is_word_char(c3);
+}
+
+/* The next word at or after `from` that retoning for `style` changes:
+ * its bounds in *start, *end and its new code points in cps[0..*n).
+ * False when there is none. */
+static int next_rewrite(const unsigned char *s, size_t len, size_t from,
+	dt_tone style, size_t *start, size_t *end, uint32_t *cps, size_t *n)
+{
+	size_t p = from > 0 ? from : 1;
+
+	for (;;) {
+		size_t q, w;
+
+		p = next_candidate(s, len, p, style);
+		if (p >= len) {
+			return 0;
+		}
+		if (!may_end_cluster(s, len, p)) {
+			p++;
+			continue;
+		}
+		q = word_start(s, len, p);
+		if (q == SIZE_MAX || q < from) {
+			p++;
+			continue;
+		}
+		w = scan_word(s, len, q, cps, n);
+		if (*n > 0 && retone(cps, *n, style)) {
+			*start = q;
+			*end = q + w;
+			return 1;
+		}
+		p = q + w > p ? q + w : p + 1;
+	}
+}
+
+size_t dt__tone_first(const char *s, size_t len, dt_tone tone)
+{
+	uint32_t cps[MAX_SYL];
+	size_t start, end, n;
+
+	if (tone == DT_TONE_KEEP) {
+		return len;
+	}
+	pthread_once(&tables_once, tables_build);
+	if (!next_rewrite((const unsigned char *)s, len, 0, tone, &start, &end,
+		    cps, &n)) {
+		return len;
+	}
+	return start;
+}
+
 int dt__tone_apply(dt_buf *out, const char *s, size_t len, dt_tone tone)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, copied = 0;
+	size_t copied = 0;
 	int rc;
 
-	if (tone == DT_TONE_KEEP || !may_retone(s, len)) {
+	if (tone == DT_TONE_KEEP) {
 		return dt__buf_append(out, s, len);
 	}
-	pthread_once(&info_once, info_build);
-	while (i < len) {
+	pthread_once(&tables_once, tables_build);
+	for (;;) {
 		uint32_t cps[MAX_SYL];
-		size_t n, k, w = scan_word(u, len, i, cps, &n);
+		size_t start, end, n, k;
 		char enc[MAX_SYL * 4];
 		size_t elen = 0;
 
-		if (w == 0) {
-			i++;
-			continue;
-		}
-		if (n == 0 || !retone(cps, n, tone)) {
-			i += w;
-			continue;
+		if (!next_rewrite(
+			    u, len, copied, tone, &start, &end, cps, &n)) {
+			break;
 		}
 		for (k = 0; k < n; k++) {
 			elen += dt__utf8_encode(cps[k], enc + elen);
 		}
-		rc = dt__buf_append(out, s + copied, i - copied);
+		rc = dt__buf_append(out, s + copied, start - copied);
 		if (rc == 0) {
 			rc = dt__buf_append(out, enc, elen);
 		}
 		if (rc < 0) {
 			return rc;
 		}
-		i += w;
-		copied = i;
+		copied = end;
 	}
 	return dt__buf_append(out, s + copied, len - copied);
 }
