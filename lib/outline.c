@@ -158,7 +158,7 @@ static int classify(const outliner *o, const char *s, size_t len,
 		if (rc > 0) {
 			m->row = &dt__outline_grammar[i];
 			m->groups = rc;
-			/* the rest runs to the line's end (outline_grammar.c) */
+			/* the rest runs to the line's end (see REST) */
 			m->ov[2 * rest_group(m->row) + 1] = len;
 			if (row_applies(o, m->row, m, blk, first)) {
 				return 1;
