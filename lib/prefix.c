@@ -575,6 +575,9 @@ static int pair_may(const dt_prefixes *p, unsigned b0, unsigned b1)
 		return e != 0 && ((e & KEY_WHOLE) || f == ' ' ||
 			second_may(p, h, b1));
 	}
+	if (b0 < 0xC0) {
+		return 0; /* a continuation byte starts no character */
+	}
 	if (b0 < 0xC2 || b0 > 0xEF || b1 < 0x80 || b1 > 0xBF) {
 		return 1; /* four-byte or not UTF-8: not judged here */
 	}
@@ -605,7 +608,8 @@ int dt__prefixes_seal(dt_prefixes *p)
 		for (b1 = 0; b1 < 256; b1++) {
 			unsigned i = b0 << 8 | b1;
 
-			if (p->all || pair_may(p, b0, b1)) {
+			if ((p->all && (b0 & 0xC0) != 0x80) ||
+				pair_may(p, b0, b1)) {
 				p->pairs[i >> 3] |= (uint8_t)(1u << (i & 7));
 			}
 		}
@@ -618,4 +622,47 @@ int dt__prefixes_walk(const dt_prefixes *p, const char *s, size_t len,
 	size_t pos)
 {
 	return p->all || walk(p, s, len, pos);
+}
+
+/* ## Searching with the filter in front */
+
+/* An ASCII byte \w matches: no "(?<!\w)" match starts after it. */
+static int ascii_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		(c >= 'a' && c <= 'z') || c == '_';
+}
+
+int dt__prefixes_search(const dt_prefixes *p, const dt_re *anchored,
+	unsigned flags, const char *s, size_t len, size_t from, size_t *ov,
+	size_t ovn)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t q;
+	int rc;
+
+	assert(p->sealed);
+	for (q = from; q < len; q++) {
+		/* the pair table refuses continuation bytes (no character
+		 * starts there); the last byte has no pair */
+		if (q + 1 < len) {
+			unsigned i = (unsigned)u[q] << 8 | u[q + 1];
+
+			if (!(p->pairs[i >> 3] >> (i & 7) & 1)) {
+				continue;
+			}
+		} else if ((u[q] & 0xC0) == 0x80) {
+			break;
+		}
+		if (((flags & DT_PREFIX_WORD_START) && q > 0 &&
+			ascii_word(u[q - 1])) || !dt__prefixes_walk(p, s, len,
+			q)) {
+			continue;
+		}
+		rc = dt__re_match(anchored, s, len, q, ov, ovn);
+		if (rc != 0) {
+			return rc;
+		}
+	}
+	return 0;
 }

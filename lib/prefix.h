@@ -32,7 +32,8 @@ typedef struct {
 	unsigned short_lens; /* bit L-1: a whole prefix of L < 3 tokens */
 	int sealed;      /* pairs[] is up to date */
 	uint8_t *pairs;  /* bit b0 << 8 | b1: text opening with bytes b0 b1
-	                  * may start a match */
+	                  * may start a match (never at a continuation
+	                  * byte b0) */
 } dt_prefixes;
 
 /** A new empty set (every position fails until a pattern is added);
@@ -74,6 +75,22 @@ static inline int dt__prefixes_may_start(const dt_prefixes *p,
 	}
 	return dt__prefixes_walk(p, s, len, pos);
 }
+
+/* dt__prefixes_search(): the pattern opens with "(?<!\w)", so no match
+ * starts right after an ASCII letter, digit or '_'. */
+#define DT_PREFIX_WORD_START (1u << 0)
+
+/**
+ * Search like an unanchored pattern whose alternatives are those added
+ * to `p`: the first position from `from` on where `p` lets a match
+ * start and `anchored` (the same pattern, compiled anchored) matches.
+ * Returns what dt__re_match() returns.  Every position is tested, so
+ * lookbehinds in `anchored` see the text before it as the search would.
+ * `flags`: DT_PREFIX_WORD_START or 0.
+ */
+int dt__prefixes_search(const dt_prefixes *p, const dt_re *anchored,
+	unsigned flags, const char *s, size_t len, size_t from, size_t *ov,
+	size_t ovn);
 
 /** The code point PCRE2's caseless matching equates `cp` with (lower
  *  case), or -1 when the fold is unknown here.  Exposed for the test that

@@ -1093,3 +1093,53 @@ Test(meta, a_verb_in_a_sentence_is_a_verb_in_its_block)
 		}
 	}
 }
+
+/* RE_VERB runs through its verbs' literal beginnings (prefix.h): at
+ * every start, on random texts, it finds what the plain pattern finds. */
+Test(meta, the_filtered_verb_search_finds_what_the_pattern_finds)
+{
+	static const char *const extra[] = { "nhất", "thực", "hệ", "bà",
+		"_thay thế", "9bãi bỏ", "(thay thế)", "«bãi bỏ»", "ухтратил",
+		"\xE2\x84\xAAhoản" };
+	static char t[1024];
+	unsigned seed = 11;
+	int round;
+
+	cr_assert_eq(dt__meta_patterns_init(), 0);
+	for (round = 0; round < 2000; round++) {
+		size_t len = 0, from, k, n = 1 + rand_r(&seed) % 8;
+
+		for (k = 0; k < n; k++) {
+			size_t np = sizeof(verb_pieces) / sizeof(verb_pieces[0]);
+			size_t pick = rand_r(&seed) % (np + 10);
+			const char *a = pick < np ? verb_pieces[pick] :
+				extra[pick - np];
+			const char *b = verb_seps[rand_r(&seed) %
+				(sizeof(verb_seps) / sizeof(verb_seps[0]))];
+
+			memcpy(t + len, a, strlen(a));
+			len += strlen(a);
+			memcpy(t + len, b, strlen(b));
+			len += strlen(b);
+		}
+		t[len] = '\0';
+		for (from = 0; from <= len; from++) {
+			size_t ov1[16], ov2[16];
+			int r1, r2;
+
+			if (((unsigned char)t[from] & 0xC0) == 0x80) {
+				continue;
+			}
+			r1 = dt__re_match(dt__meta_re(RE_VERB), t, len, from,
+				ov1, 8);
+			r2 = dt__meta_run(RE_VERB, t, len, from, ov2, 8);
+			cr_assert_eq(r1, r2, "%s from %zu", t, from);
+			if (r1 > 0) {
+				cr_assert_eq(ov1[0], ov2[0], "%s", t);
+				cr_assert_eq(ov1[1], ov2[1], "%s", t);
+				cr_assert_eq(memcmp(ov1, ov2, 2 * (size_t)r1 *
+					sizeof(size_t)), 0, "%s", t);
+			}
+		}
+	}
+}
