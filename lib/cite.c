@@ -638,6 +638,44 @@ static int scan_at(scanner *z, size_t p, size_t *next)
 	return rc != 0 || *next != 0 ? rc : scan_doc(z, p, next);
 }
 
+/* The first candidate in s[pos..): at the text's start, or right after
+ * a blank or "(" past pos, which is where the search pattern
+ * DT_CRE_CAND ("[ \t\n(]\K" and the alternation) would find it.
+ * Finding word starts here and running the anchored alternation only
+ * where a word begins like one of its alternatives (3% of the words of
+ * a Vietnamese text) beats letting PCRE2 try the alternation after
+ * every blank. */
+static int next_candidate(const scanner *z, size_t pos, size_t *ov)
+{
+	/* bits of ' ', '\t', '\n', '(' (all below 64) */
+	const uint64_t blank = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' |
+		1ull << '(';
+	const dt_prefixes *starts = dt__cite_starts(z->cl);
+	const dt_re *re = dt__cite_re_start(z->cl);
+	const unsigned char *s = (const unsigned char *)z->s;
+	size_t q = pos, len = z->len;
+	int rc;
+
+	if (pos == 0 && len > 0) {
+		rc = dt__prefixes_may_start(starts, z->s, len, 0) ?
+			dt__re_match(re, z->s, len, 0, ov, 1) : 0;
+		if (rc != 0) {
+			return rc;
+		}
+	}
+	for (; q + 1 < len; q++) {
+		if (s[q] >= 64 || !(blank >> s[q] & 1) ||
+			!dt__prefixes_may_start(starts, z->s, len, q + 1)) {
+			continue;
+		}
+		rc = dt__re_match(re, z->s, len, q + 1, ov, 1);
+		if (rc != 0) {
+			return rc;
+		}
+	}
+	return 0;
+}
+
 int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 	dt_cite_raw_cb cb, void *payload)
 {
@@ -656,14 +694,7 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 	while (rc == 0 && pos < len) {
 		size_t next = 0;
 
-		/* the search pattern needs a blank before a word: the text's
-		 * first word is tried on its own */
-		rc = pos == 0 ? dt__re_match(dt__cite_re_start(z->cl), s, len,
-			0, ov, 1) : 0;
-		if (rc == 0) {
-			rc = dt__re_match(dt__cite_re(z->cl, DT_CRE_CAND), s,
-				len, pos, ov, 1);
-		}
+		rc = next_candidate(z, pos, ov);
 		if (rc <= 0) {
 			break;
 		}

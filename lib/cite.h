@@ -17,6 +17,7 @@
 #define DT_CITE_H
 
 #include "internal.h"
+#include "prefix.h"
 #include "symbol.h"
 
 /* Bytes a chain may span from its first word: long enough for "các
@@ -97,6 +98,9 @@ const dt_re *dt__cite_re(dt_cite_lang cl, int which);
 /** The candidate alternatives anchored at a text's start (the search
  *  pattern needs a blank or "(" before them). */
 const dt_re *dt__cite_re_start(dt_cite_lang cl);
+/** Literal beginnings of the candidate alternatives: where
+ *  dt__cite_re_start() may match (prefix.h). */
+const dt_prefixes *dt__cite_starts(dt_cite_lang cl);
 /** Level row of capture group `group` (1-based) of DT_CRE_LEVEL. */
 const dt_cite_level *dt__cite_level_row(dt_cite_lang cl, size_t group);
 /** Word category of capture group `group` of DT_CRE_WORD. */

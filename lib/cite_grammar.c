@@ -185,6 +185,7 @@ static const char measure_pattern[] =
 typedef struct {
 	dt_re *re[DT_CRE_COUNT];
 	dt_re *cand0;  /* the candidate alternatives at a text's start */
+	dt_prefixes *starts; /* what those alternatives begin with */
 	char *cand_text;
 	const dt_cite_level *level_rows[N_LEVELS];
 	size_t nlevel;
@@ -505,8 +506,10 @@ static int code_entries(dt_word_list *w, dt_str_pool *pool)
  * words, codes, self prefixes and the alias opener form one alternation
  * factored by first letter; the scanner tells them apart afterwards.
  * With `at_start`, the same alternation for the start of a text
- * (compiled anchored). */
-static int build_candidate(dt_buf *b, dt_cite_lang cl, int at_start)
+ * (compiled anchored); `starts` (unless NULL) gets the literal beginning
+ * of every alternative. */
+static int build_candidate(dt_buf *b, dt_cite_lang cl, int at_start,
+	dt_prefixes *starts)
 {
 	static const char *const self[] = {
 		"настоящ\\p{L}{1,4}\\s{1,3}(?=\\p{L})",
@@ -530,6 +533,9 @@ static int build_candidate(dt_buf *b, dt_cite_lang cl, int at_start)
 	}
 	for (i = 0; i < sizeof(self) / sizeof(self[0]) && w.n < 256; i++) {
 		w.v[w.n++] = self[i];
+	}
+	for (i = 0; rc == 0 && starts != NULL && i < w.n; i++) {
+		rc = dt__prefixes_add(starts, w.v[i]);
 	}
 	if (rc == 0) {
 		rc = put_str(b, at_start ? "" : "[ \\t\\n(]\\K");
@@ -612,13 +618,15 @@ static int compile_lang(grammar *g, dt_cite_lang cl)
 	int rc;
 
 	dt__buf_init(&b, 1 << 16);
-	rc = build_candidate(&b, cl, 1);
+	rc = dt__prefixes_new(&g->starts);
+	rc = rc == 0 ? build_candidate(&b, cl, 1, g->starts) : rc;
+	rc = rc == 0 ? dt__prefixes_seal(g->starts) : rc;
 	if (rc == 0) {
 		rc = compile(&g->cand0, b.data,
 			DT_RE_CASELESS | DT_RE_ANCHORED);
 	}
 	dt__buf_dispose(&b);
-	rc = rc == 0 ? build_candidate(&b, cl, 0) : rc;
+	rc = rc == 0 ? build_candidate(&b, cl, 0, NULL) : rc;
 	if (rc == 0) {
 		rc = compile(&g->re[DT_CRE_CAND], b.data, DT_RE_CASELESS);
 	}
@@ -690,6 +698,11 @@ const dt_re *dt__cite_re(dt_cite_lang cl, int which)
 const dt_re *dt__cite_re_start(dt_cite_lang cl)
 {
 	return grammars[cl].cand0;
+}
+
+const dt_prefixes *dt__cite_starts(dt_cite_lang cl)
+{
+	return grammars[cl].starts;
 }
 
 const dt_cite_level *dt__cite_level_row(dt_cite_lang cl, size_t group)

@@ -116,11 +116,26 @@ int dt__unit_add(dt_unit **out, dt_unit *parent, dt_kind kind)
 	return 0;
 }
 
+/* Line breaks in s[0..n). */
+static size_t count_breaks(const char *s, size_t n)
+{
+	const char *nl = memchr(s, '\n', n);
+	size_t k = 0;
+
+	while (nl != NULL) {
+		k++;
+		nl = memchr(nl + 1, '\n', n - (size_t)(nl - s) - 1);
+	}
+	return k;
+}
+
+/* The text grows in place (realloc), not through a fresh copy per
+ * append: a unit that collects many paragraphs made reading quadratic.
+ * The 64 MiB ceiling of the dt_buf it used to be built in stays. */
 int dt__unit_append_text(dt_unit *u, const char *s, size_t len, size_t line)
 {
-	dt_buf b;
-	size_t have_lines = 0, i;
-	int rc;
+	size_t have, at, pad = 1;
+	char *t;
 
 	if (len == 0) {
 		return 0;
@@ -129,28 +144,25 @@ int dt__unit_append_text(dt_unit *u, const char *s, size_t len, size_t line)
 		u->text_line = line;
 		return dt__set_str(&u->text, s, len);
 	}
-	for (i = 0; u->text[i] != '\0'; i++) {
-		have_lines += u->text[i] == '\n';
-	}
-	dt__buf_init(&b, 0);
-	rc = dt__buf_append(&b, u->text, strlen(u->text));
+	have = strlen(u->text);
 	/* Pad with line breaks so that line k of text is text_line + k; a
 	 * block that does not start on a later line is joined by one. */
-	do {
-		if (rc == 0) {
-			rc = dt__buf_putc(&b, '\n');
-		}
-		have_lines++;
-	} while (rc == 0 && u->text_line + have_lines < line);
-	if (rc == 0) {
-		rc = dt__buf_append(&b, s, len);
+	at = u->text_line + count_breaks(u->text, have) + 1;
+	if (line > at) {
+		pad += line - at;
 	}
-	if (rc < 0) {
-		dt__buf_dispose(&b);
-		return rc;
+	if (pad > DT_DEFAULT_MAX_BYTES || len > DT_DEFAULT_MAX_BYTES ||
+		have > DT_DEFAULT_MAX_BYTES - pad - len) {
+		return DT_ELIMIT;
 	}
-	dt__free(u->text);
-	u->text = dt__buf_detach(&b, NULL);
+	t = dt__realloc(u->text, have + pad + len + 1);
+	if (t == NULL) {
+		return DT_ENOMEM;
+	}
+	memset(t + have, '\n', pad);
+	memcpy(t + have + pad, s, len);
+	t[have + pad + len] = '\0';
+	u->text = t;
 	return 0;
 }
 

@@ -22,7 +22,7 @@ enum {
 	RE_NUMBERED, RE_UNIT, RE_PREAMBLE, RE_MOTTO, RE_SO, RE_PLACE,
 	RE_RU_PLACE, RE_LETTER, RE_LOWER, RE_LOWER_AT, RE_UPPER,
 	RE_TITLE_START, RE_STAMP, RE_NOTE, RE_RECIP, RE_SIGN, RE_RU_SIGN,
-	RE_APPENDIX, RE_VERB, RE_GAP, RE_COUNT
+	RE_APPENDIX, RE_VERB, RE_GAP, RE_VERB_AT, RE_COUNT
 };
 
 /* On which side of a supersession verb the superseded document is
@@ -37,9 +37,13 @@ extern const int dt__meta_verb_sides[];
 int dt__meta_patterns_init(void);
 
 /** Run pattern `which` on s[0..len) from `from`; groups past the highest
- * one set are cleared.  1+ on a match, 0 none, <0 dt_status. */
+ * one set are cleared.  1+ on a match, 0 none, <0 dt_status.  RE_VERB
+ * searches through the literal beginnings of its verbs (prefix.h). */
 int dt__meta_run(int which, const char *s, size_t len, size_t from,
 	size_t *ov, size_t ovn);
+
+/** Compiled pattern `which`, for tests that compare with it. */
+const dt_re *dt__meta_re(int which);
 
 /** Does anchored pattern `which` match at s[pos]?  End in *end (may be
  * NULL). */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "prefix.h"
 
 /* ## Data */
 
@@ -134,6 +135,9 @@ static const struct {
 		DT_RE_CASELESS | DT_RE_ANCHORED },
 	[RE_VERB] = { "(?<!\\w)(?:", WORDS(verb_words), ")(?!\\w)",
 		DT_RE_CASELESS },
+	/* RE_VERB anchored: run where a verb's beginning stands */
+	[RE_VERB_AT] = { "(?<!\\w)(?:", WORDS(verb_words), ")(?!\\w)",
+		DT_RE_CASELESS | DT_RE_ANCHORED },
 	[RE_GAP] = { "[\\s:,]*(?:(?:các|toàn\\s+bộ|một\\s+số"
 		"|следующ\\w{1,3})\\s+)?(?:(?:", WORDS(gap_words),
 		")\\s+[\\p{L}\\d.]{1,8}[\\s,]*(?:(?:và|и|của|tại)\\s+)?){0,6}",
@@ -141,6 +145,12 @@ static const struct {
 };
 
 static dt_re *re[RE_COUNT];
+/* Where a verb may begin: a search for RE_VERB runs RE_VERB_AT only
+ * there.  The verb pattern is tried at every character, and most text
+ * begins with its first letters (t, h, b); the beginnings "thay thế",
+ * "bãi bỏ", "hết hiệ" rule out nearly all of them for less than the
+ * pattern costs. */
+static dt_prefixes *verb_starts;
 static int re_status;
 static pthread_once_t re_once = PTHREAD_ONCE_INIT;
 
@@ -176,6 +186,12 @@ static void re_compile(void)
 		}
 		dt__buf_dispose(&b);
 	}
+	rc = rc == 0 ? dt__prefixes_new(&verb_starts) : rc;
+	for (k = 0; rc == 0 && k < sizeof(verb_words) /
+		sizeof(verb_words[0]); k++) {
+		rc = dt__prefixes_add(verb_starts, verb_words[k]);
+	}
+	rc = rc == 0 ? dt__prefixes_seal(verb_starts) : rc;
 	re_status = rc < 0 ? DT_ERROR : 0;
 }
 
@@ -194,11 +210,18 @@ int dt__meta_run(int which, const char *s, size_t len, size_t from,
 	if (from > len) {
 		return 0;
 	}
-	rc = dt__re_match(re[which], s, len, from, ov, ovn);
+	rc = which == RE_VERB ? dt__prefixes_search(verb_starts,
+		re[RE_VERB_AT], DT_PREFIX_WORD_START, s, len, from, ov, ovn) :
+		dt__re_match(re[which], s, len, from, ov, ovn);
 	for (i = rc > 0 ? (size_t)rc : ovn; i < ovn; i++) {
 		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
 	}
 	return rc;
+}
+
+const dt_re *dt__meta_re(int which)
+{
+	return re[which];
 }
 
 int dt__meta_at(int which, const char *s, size_t len, size_t pos,

@@ -77,6 +77,8 @@ typedef struct {
 	size_t len;
 	size_t line;     /* original line of s[0] */
 	int first;       /* the first segment of its block */
+	match m;         /* its first line, classified without open units */
+	size_t mlen;     /* ... at this length */
 } segment;
 
 /* Bytes of the block's bold run that fall inside segment `seg`. */
@@ -115,6 +117,12 @@ static size_t group_len(const match *m, int g)
 	return m->ov[2 * g + 1] - m->ov[2 * g];
 }
 
+/* The group holding the rest of the line. */
+static int rest_group(const dt_grammar_row *row)
+{
+	return (row->flags & G_CHARTER) ? 4 : 3;
+}
+
 /* May this row's match stand?  Heads without "." or ":" ("Điều 5 của …")
  * count only in headings and bold runs; Charter tags only outside
  * articles. */
@@ -150,6 +158,8 @@ static int classify(const outliner *o, const char *s, size_t len,
 		if (rc > 0) {
 			m->row = &dt__outline_grammar[i];
 			m->groups = rc;
+			/* the rest runs to the line's end (see REST) */
+			m->ov[2 * rest_group(m->row) + 1] = len;
 			if (row_applies(o, m->row, m, blk, first)) {
 				return 1;
 			}
@@ -425,7 +435,7 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 	const char *num = seg->s + m->ov[2];
 	size_t numlen = group_len(m, 1);
 	int charter = (row->flags & (G_CHARTER | G_CHARTER_SUB)) != 0;
-	size_t rest_s = m->ov[2 * ((row->flags & G_CHARTER) ? 4 : 3)];
+	size_t rest_s = m->ov[2 * rest_group(row)];
 	dt_kind kind = resolve_kind(o, seg, m);
 	dt_numbering how = kind == DT_KIND_LEVEL ? NUM_DECIMAL :
 		kind == DT_KIND_POINT && row->kind == DT_KIND_CLAUSE ?
@@ -618,18 +628,25 @@ static const char *skip_blanks(const char *s, const char *end)
 }
 
 /* Handle one segment, classifying its first line again now that the
- * units before it are open (Charter tags count only outside articles). */
+ * units before it are open (Charter tags count only outside articles).
+ * Open units only ever reject a row, and only a Charter row, so the
+ * first classification stands unless it found a Charter row or trimming
+ * shortened the line (a trailing blank may be what "\\s+" needed). */
 static int segment_done(outliner *o, segment *seg)
 {
-	match m;
-	int hit;
+	match m = seg->m;
+	size_t n;
+	int hit = m.row != NULL;
 
 	seg->len = trim_end(seg->s, seg->len);
 	if (seg->len == 0) {
 		return 0;
 	}
-	hit = classify(o, seg->s, line_len(seg->s, seg->s + seg->len),
-		seg->blk, seg->first, &m);
+	n = line_len(seg->s, seg->s + seg->len);
+	if (n != seg->mlen || (hit && (m.row->flags & (G_CHARTER |
+		G_CHARTER_SUB)))) {
+		hit = classify(o, seg->s, n, seg->blk, seg->first, &m);
+	}
 	if (hit < 0) {
 		return hit;
 	}
@@ -640,10 +657,12 @@ static int segment_done(outliner *o, segment *seg)
 static int text_block(outliner *o, const dt_block *blk)
 {
 	const char *end = blk->text + strlen(blk->text), *line = blk->text;
-	segment seg = { blk, blk->text, 0, blk->line, 1 };
+	segment seg;
 	size_t k;
 	int rc = 0;
 
+	memset(&seg, 0, sizeof(seg));
+	seg.blk = blk;
 	for (k = 0; rc >= 0 && line <= end; k++) {
 		const char *lead = skip_blanks(line, end);
 		size_t n = line_len(lead, end);
@@ -657,10 +676,12 @@ static int text_block(outliner *o, const dt_block *blk)
 			if (k > 0) {
 				seg.len = (size_t)(line - seg.s);
 				rc = segment_done(o, &seg);
-				seg.first = 0;
 			}
 			seg.s = lead;
 			seg.line = blk->line + k;
+			seg.first = k == 0;
+			seg.m = m;
+			seg.mlen = n;
 		}
 		if (lead + n >= end) {
 			break;

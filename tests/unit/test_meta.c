@@ -4,11 +4,13 @@
  * links, supersession, end matter.  Every document here is made up.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
 
 #include "internal.h"
+#include "meta_internal.h"
 #include "symbol.h"
 
 /* ## Fixtures: hand-built blocks and a document */
@@ -1033,4 +1035,111 @@ Test(meta, keeps_task_tables_with_signatory_words_as_body, .init = setup,
 	b->ncells = 3;
 	extract();
 	cr_assert_str_eq(used_map(), "00");
+}
+
+/* ## The whole-block verb search before the sentences (meta_body.c)
+ *
+ * A block is split into sentences only when the verb pattern matches
+ * somewhere in it.  That skip is sound when every verb a sentence holds
+ * is also found in the whole text: a sentence ends at the text's end or
+ * after a blank.  Random texts of verbs, near misses and sentence breaks
+ * check it for every such end. */
+
+static const char *const verb_pieces[] = {
+	"thay thế", "THAY THẾ", "Thay  thế", "bãi bỏ", "BÃI\tBỎ",
+	"hết hiệu lực", "Hết Hiệu Lực", "thay thếx", "xthay thế", "bãi",
+	"утратившим силу", "УТРАТИЛИ СИЛУ", "утрачивает силу", "силу",
+	"Quyết định", "số 5/QĐ-UBND", "г. № 4", "các", "Điều 2", "1.",
+	"thế", "bỏ", "lực", "\xC2\xA0", "đã", "Nghị",
+};
+static const char *const verb_seps[] = { " ", ". ", ".  ", ".\n", ", ",
+	"", "\n", ": " };
+
+Test(meta, a_verb_in_a_sentence_is_a_verb_in_its_block)
+{
+	static char t[1024];
+	unsigned seed = 7;
+	int round;
+
+	cr_assert_eq(dt__meta_patterns_init(), 0);
+	for (round = 0; round < 3000; round++) {
+		size_t len = 0, ss, se, ov[2], k, n = 1 + rand_r(&seed) % 6;
+		int whole;
+
+		for (k = 0; k < n; k++) {
+			const char *a = verb_pieces[rand_r(&seed) %
+				(sizeof(verb_pieces) / sizeof(verb_pieces[0]))];
+			const char *b = verb_seps[rand_r(&seed) %
+				(sizeof(verb_seps) / sizeof(verb_seps[0]))];
+
+			memcpy(t + len, a, strlen(a));
+			len += strlen(a);
+			memcpy(t + len, b, strlen(b));
+			len += strlen(b);
+		}
+		t[len] = '\0';
+		whole = dt__meta_run(RE_VERB, t, len, 0, ov, 1);
+		cr_assert_geq(whole, 0);
+		for (ss = 0; ss < len; ss++) {
+			for (se = ss + 1; se <= len; se++) {
+				if (se < len && t[se - 1] != ' ' &&
+					t[se - 1] != '\n' && t[se - 1] != '\t') {
+					continue;
+				}
+				if (dt__meta_run(RE_VERB, t, se, ss, ov, 1) > 0) {
+					cr_assert_gt(whole, 0, "%s", t);
+				}
+			}
+		}
+	}
+}
+
+/* RE_VERB runs through its verbs' literal beginnings (prefix.h): at
+ * every start, on random texts, it finds what the plain pattern finds. */
+Test(meta, the_filtered_verb_search_finds_what_the_pattern_finds)
+{
+	static const char *const extra[] = { "nhất", "thực", "hệ", "bà",
+		"_thay thế", "9bãi bỏ", "(thay thế)", "«bãi bỏ»", "ухтратил",
+		"\xE2\x84\xAAhoản" };
+	static char t[1024];
+	unsigned seed = 11;
+	int round;
+
+	cr_assert_eq(dt__meta_patterns_init(), 0);
+	for (round = 0; round < 2000; round++) {
+		size_t len = 0, from, k, n = 1 + rand_r(&seed) % 8;
+
+		for (k = 0; k < n; k++) {
+			size_t np = sizeof(verb_pieces) / sizeof(verb_pieces[0]);
+			size_t pick = rand_r(&seed) % (np + 10);
+			const char *a = pick < np ? verb_pieces[pick] :
+				extra[pick - np];
+			const char *b = verb_seps[rand_r(&seed) %
+				(sizeof(verb_seps) / sizeof(verb_seps[0]))];
+
+			memcpy(t + len, a, strlen(a));
+			len += strlen(a);
+			memcpy(t + len, b, strlen(b));
+			len += strlen(b);
+		}
+		t[len] = '\0';
+		for (from = 0; from <= len; from++) {
+			size_t ov1[16], ov2[16];
+			int r1, r2;
+
+			if (((unsigned char)t[from] & 0xC0) == 0x80) {
+				continue;
+			}
+			r1 = dt__re_match(dt__meta_re(RE_VERB), t, len, from,
+				ov1, 8);
+			r2 = dt__meta_run(RE_VERB, t, len, from, ov2, 8);
+			cr_assert_eq(r1, r2, "%s from %zu", t, from);
+			if (r1 > 0) {
+				cr_assert_eq(ov1[0], ov2[0], "%s", t);
+				cr_assert_eq(ov1[1], ov2[1], "%s", t);
+				cr_assert_eq(memcmp(ov1, ov2, 2 * (size_t)r1 *
+					sizeof(size_t)), 0, "%s", t);
+			}
+		}
+	}
 }
