@@ -161,6 +161,30 @@ static void check_weights(dt_matcher *m)
 	}
 }
 
+/* The postings as the dense query reads them: leaves and weights apart,
+ * weights already doubles (the sums are the same: a float widens
+ * exactly).  DT_ENOMEM without a message. */
+static int split_postings(dt_matcher *m, size_t total)
+{
+	size_t i, k, at = 0;
+
+	m->pleaf = dt__reallocarray(NULL, total + 1, sizeof(*m->pleaf));
+	m->pw = dt__reallocarray(NULL, total + 1, sizeof(*m->pw));
+	if (m->pleaf == NULL || m->pw == NULL) {
+		return DT_ENOMEM;
+	}
+	for (i = 0; i < m->nterms; i++) {
+		dt_match_term *t = &m->terms[i];
+
+		t->at = at;
+		for (k = 0; k < t->df; k++, at++) {
+			m->pleaf[at] = t->post[k].leaf;
+			m->pw[at] = t->post[k].w;
+		}
+	}
+	return 0;
+}
+
 /* The forward index: each leaf's terms with their weights (evidence and
  * tie-breaks read a leaf's terms, match.c). */
 static int forward(dt_matcher *m, dt_error *err)
@@ -175,7 +199,8 @@ static int forward(dt_matcher *m, dt_error *err)
 		total += m->terms[i].df;
 	}
 	m->fwd = dt__reallocarray(NULL, total + 1, sizeof(*m->fwd));
-	if (m->fwd_at == NULL || m->fwd == NULL) {
+	if (m->fwd_at == NULL || m->fwd == NULL ||
+		split_postings(m, total) < 0) {
 		return dt__match_oom(err);
 	}
 	for (i = 2; i < m->nleaves + 2; i++) {
@@ -192,19 +217,52 @@ static int forward(dt_matcher *m, dt_error *err)
 	return 0;
 }
 
+/* The dense rows of the terms in at least 1/ROW_SHARE of the leaves:
+ * the dense query adds a row with vector instructions faster than it
+ * scatters that many postings (match.c).  At most ROW_SHARE rows per
+ * leaf's worth of postings, so their memory grows with the index. */
+static int dense_rows(dt_matcher *m, dt_error *err)
+{
+	size_t i, k, nrows = 0;
+	double *row;
+
+	for (i = 0; i < m->nterms; i++) {
+		nrows += m->terms[i].df * ROW_SHARE >= m->nleaves;
+	}
+	m->rows = dt__calloc(nrows * m->rowlen + 1, sizeof(*m->rows));
+	if (m->rows == NULL) {
+		return dt__match_oom(err);
+	}
+	row = m->rows;
+	for (i = 0; i < m->nterms; i++) {
+		dt_match_term *t = &m->terms[i];
+
+		if (t->df * ROW_SHARE < m->nleaves) {
+			continue;
+		}
+		for (k = 0; k < t->df; k++) {
+			row[t->post[k].leaf] = t->post[k].w;
+		}
+		t->row = row;
+		row += m->rowlen;
+	}
+	return 0;
+}
+
 /* Weigh terms by IDF (Lucene's form, never negative) and postings by
  * BM25, and sum each leaf's self-score. */
 static int finish(dt_matcher *m, dt_error *err)
 {
 	double total = 0, n = (double)m->nleaves;
 	size_t i, k;
+	int rc;
 
-	m->acc = dt__calloc(m->nleaves + 1, sizeof(*m->acc));
+	m->rowlen = (m->nleaves + 4) & ~(size_t)3;
+	m->acc = dt__calloc(m->rowlen, sizeof(*m->acc));
 	m->touched =
 		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->touched));
 	m->cand = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->cand));
-	m->inv_self =
-		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->inv_self));
+	m->inv_self = dt__calloc(m->rowlen, sizeof(*m->inv_self));
 	m->passed = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->passed));
 	if (m->acc == NULL || m->touched == NULL || m->cand == NULL ||
 		m->inv_self == NULL || m->passed == NULL) {
@@ -231,7 +289,8 @@ static int finish(dt_matcher *m, dt_error *err)
 	}
 	check_weights(m);
 	m->dense_min = m->nleaves;
-	return forward(m, err);
+	rc = forward(m, err);
+	return rc == 0 ? dense_rows(m, err) : rc;
 }
 
 /* Leaves worth linking to: units without children that have text and

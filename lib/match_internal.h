@@ -26,6 +26,9 @@
 #define MIN_TERMS 3      /* fewer known terms than this: no match */
 #define PREAMBLE_SCAN 64 /* top units looked at to find a preamble */
 #define EVIDENCE_TERMS 8 /* terms considered for the evidence */
+/* Speed, not results: a term in at least 1/ROW_SHARE of the leaves also
+ * gets a dense row (match.c, "Dense queries") */
+#define ROW_SHARE 4
 /* Memory, not results: the unit bags a local document may keep (at 40
  * bytes a term, 40 MB; match_docfactor.c) */
 #define UCACHE_TERMS ((size_t)1 << 20)
@@ -60,6 +63,9 @@ typedef struct {
 	float dtf;     /* occurrences in the directive */
 	float ltf;     /* occurrences in a local document (scratch) */
 	int generic;   /* administrative boilerplate */
+	double *row;   /* a term in many leaves: its weight in every leaf,
+			* 0 where absent (in dt_matcher.rows; NULL else) */
+	size_t at;     /* its postings in dt_matcher.pleaf and .pw */
 } dt_match_term;
 
 typedef struct {
@@ -114,7 +120,15 @@ struct dt_matcher {
 	const char *text_now;
 	dt_match_bagged *bag;
 	size_t nbag, bagcap;
-	/* query scratch: per-leaf accumulators, cleared after each query */
+	/* the postings again, for the dense query: term t's leaves are
+	 * pleaf[t.at .. t.at + t.df) and their weights, as doubles, pw[…] */
+	uint32_t *pleaf;
+	double *pw;
+	/* the dense rows of the terms in many leaves, rowlen each */
+	double *rows;
+	size_t rowlen; /* nleaves rounded up to a multiple of 4 */
+	/* query scratch: per-leaf accumulators (rowlen), cleared after each
+	 * query */
 	double *acc;
 	uint32_t *touched;
 	size_t ntouched;
@@ -122,7 +136,7 @@ struct dt_matcher {
 			   * dense query may run (match.c) */
 	size_t dense_min; /* a query of this many postings or more runs
 			   * dense: nleaves (tests move it) */
-	double *inv_self; /* per leaf: 1 / self */
+	double *inv_self; /* per leaf: 1 / self (rowlen, 0 after nleaves) */
 	uint32_t *cand;   /* leaves near the best */
 	size_t ncand;
 	dt_match_passed *passed; /* the leaves that pass */

@@ -337,7 +337,7 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 	static char dir_src[DOC_CAP], local_src[DOC_CAP];
 	static char clauses[MAX_CLAUSES][512];
 	static const double mins[] = {0.0, 0.2, 0.5};
-	size_t seed, found = 0, ties = 0, queries = 0;
+	size_t seed, found = 0, ties = 0, queries = 0, rows = 0, lists = 0;
 
 	for (seed = 1; seed <= 60; seed++) {
 		dt_matcher *m = NULL;
@@ -352,6 +352,10 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
 		cr_assert_gt(m->nleaves, 0, "seed %zu", seed);
 		cr_assert(m->positive);
+		for (i = 0; i < m->nterms; i++) {
+			rows += m->terms[i].row != NULL;
+			lists += m->terms[i].row == NULL;
+		}
 		for (i = 0; i < dt_doc_unit_count(local); i++) {
 			const dt_unit *u = dt_doc_unit_at(local, i);
 
@@ -366,6 +370,10 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 	cr_assert_gt(found, queries / 4, "%zu matches in %zu queries", found,
 		queries);
 	cr_assert_gt(ties, 0, "no equal scores: ties untested");
+	/* the dense query adds terms in many leaves as rows, the others
+	 * posting by posting: both ways are tried */
+	cr_assert_gt(rows, 0, "no dense rows: untested");
+	cr_assert_gt(lists, 0, "no posting lists: untested");
 }
 
 /* ## Unit bags kept by the document factor */
