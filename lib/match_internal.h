@@ -98,6 +98,14 @@ struct dt_match_unitrun {
 	size_t at, n;
 };
 
+/* A slot of the vocabulary: the term's hash beside its id, so that a
+ * probe compares hashes without loading the term (most words of a local
+ * document that the directive lacks stop at the first empty slot). */
+struct dt_match_slot {
+	uint32_t hash;
+	uint32_t id; /* term id + 1; 0 empty */
+};
+
 struct dt_matcher {
 	const dt_doc *doc;
 	dt_lang lang;
@@ -105,7 +113,7 @@ struct dt_matcher {
 	dt_buf strings;
 	dt_match_term *terms;
 	size_t nterms, termcap;
-	uint32_t *slots; /* open addressing: term id + 1, 0 empty */
+	struct dt_match_slot *slots; /* open addressing */
 	size_t nslots;
 	dt_match_leaf *leaves;
 	size_t nleaves, leafcap;
@@ -124,9 +132,13 @@ struct dt_matcher {
 	 * pleaf[t.at .. t.at + t.df) and their weights, as doubles, pw[…] */
 	uint32_t *pleaf;
 	double *pw;
+	size_t npost_total;
 	/* the dense rows of the terms in many leaves, rowlen each */
 	double *rows;
-	size_t rowlen; /* nleaves rounded up to a multiple of 4 */
+	size_t rowlen; /* nleaves rounded up to a multiple of 8 */
+	const double **qrows; /* scratch: the rows of a query's terms */
+	int exact; /* every sum of a leaf's weights is exact in a double,
+		    * in any order (match_index.c): fill() may regroup */
 	/* query scratch: per-leaf accumulators (rowlen), cleared after each
 	 * query */
 	double *acc;
@@ -159,7 +171,7 @@ struct dt_matcher {
 
 /* ## Vocabulary, bags and tokenizer runs (match_vocab.c) */
 
-/** FNV-1a of s[0..len), folded to 32 bits. */
+/** A hash of s[0..len), eight bytes a step (terms are short). */
 uint32_t dt__match_hash(const char *s, size_t len);
 
 /** Make room for `need` elements of `size` bytes in *v (capacity *cap);

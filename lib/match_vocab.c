@@ -10,15 +10,40 @@
 
 /* ## Helpers */
 
+/* Bytes s[0..n), n <= 8, as one integer, without reading past them. */
+static uint64_t load_tail(const unsigned char *s, size_t n)
+{
+	uint32_t a, b;
+
+	if (n >= 4) { /* two overlapping 4-byte loads */
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (uint64_t)a << 32 | b;
+	}
+	return n == 0 ? 0
+		      : (uint64_t)s[0] << 16 | (uint64_t)s[n / 2] << 8 |
+				s[n - 1];
+}
+
+/* A multiply-xorshift step of the hash: every input bit reaches the top
+ * half. */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x9E3779B97F4A7C15u;
+	return h ^ (h >> 29);
+}
+
 uint32_t dt__match_hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603u;
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = mix(0, len), v;
 
-	for (i = 0; i < len; i++) {
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	for (; len > 8; u += 8, len -= 8) {
+		memcpy(&v, u, 8);
+		h = mix(h, v);
 	}
-	return (uint32_t)(h ^ (h >> 32));
+	h = mix(h, load_tail(u, len));
+	return (uint32_t)(h >> 32);
 }
 
 int dt__match_grow(void **v, size_t *cap, size_t need, size_t size)
@@ -57,19 +82,22 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
 /* The slot of s[0..len) (hash h): the one holding it, or the empty one
  * where it goes.  The table is never full (dt__match_intern keeps it at
  * most half full), so the probe ends. */
-static uint32_t *slot_of(
+static struct dt_match_slot *slot_of(
 	const dt_matcher *m, const char *s, size_t len, uint32_t h)
 {
 	size_t i = h & (m->nslots - 1);
 
 	for (;;) {
-		uint32_t id = m->slots[i];
-		const dt_match_term *t = id ? &m->terms[id - 1] : NULL;
+		struct dt_match_slot *slot = &m->slots[i];
+		const dt_match_term *t;
 
-		if (t == NULL || (t->hash == h && t->len == len &&
-					 memcmp(m->strings.data + t->off, s,
-						 len) == 0)) {
-			return &m->slots[i];
+		if (slot->id == 0) {
+			return slot;
+		}
+		t = &m->terms[slot->id - 1];
+		if (slot->hash == h && t->len == len &&
+			memcmp(m->strings.data + t->off, s, len) == 0) {
+			return slot;
 		}
 		i = (i + 1) & (m->nslots - 1);
 	}
@@ -78,7 +106,7 @@ static uint32_t *slot_of(
 int dt__match_rehash(dt_matcher *m)
 {
 	size_t n = m->nslots ? m->nslots * 2 : 256, i;
-	uint32_t *fresh = dt__calloc(n, sizeof(*fresh));
+	struct dt_match_slot *fresh = dt__calloc(n, sizeof(*fresh));
 
 	if (fresh == NULL) {
 		return DT_ENOMEM;
@@ -90,22 +118,23 @@ int dt__match_rehash(dt_matcher *m)
 		const dt_match_term *t = &m->terms[i];
 
 		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
-			(uint32_t)i + 1;
+			(struct dt_match_slot){t->hash, (uint32_t)i + 1};
 	}
 	return 0;
 }
 
 uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 {
-	uint32_t h = dt__match_hash(s, len), *slot;
+	uint32_t h = dt__match_hash(s, len);
+	struct dt_match_slot *slot;
 	dt_match_term *t;
 
 	if ((m->nterms + 1) * 2 > m->nslots && dt__match_rehash(m) < 0) {
 		return UINT32_MAX;
 	}
 	slot = slot_of(m, s, len, h);
-	if (*slot != 0) {
-		return *slot - 1;
+	if (slot->id != 0) {
+		return slot->id - 1;
 	}
 	if (m->nterms >= UINT32_MAX - 1 ||
 		dt__match_grow((void **)&m->terms, &m->termcap, m->nterms + 1,
@@ -119,13 +148,13 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	t->len = len;
 	t->hash = h;
 	t->weight = dt__match_is_syllable(m, s, len) ? W_SYLLABLE : 1.0;
-	*slot = (uint32_t)++m->nterms;
-	return *slot - 1;
+	*slot = (struct dt_match_slot){h, (uint32_t)++m->nterms};
+	return slot->id - 1;
 }
 
 uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len)
 {
-	uint32_t id = *slot_of(m, s, len, dt__match_hash(s, len));
+	uint32_t id = slot_of(m, s, len, dt__match_hash(s, len))->id;
 
 	return id == 0 ? UINT32_MAX : id - 1;
 }

@@ -306,8 +306,9 @@ static void same(const dt_match *a, size_t na, const dt_match *b, size_t nb,
 	}
 }
 
-/* Query unit `u` with the dense path forced, then the term-at-a-time
- * path, each against the reference. */
+/* Query unit `u` with the dense path forced (rows summed first, then in
+ * bag order), then the term-at-a-time path, each against the
+ * reference. */
 static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
 	size_t max, size_t *ties)
 {
@@ -324,6 +325,16 @@ static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
 		nr = ref_query(m, m->last_factor, min_score, ref, max, ties);
 	}
 	same(dense, nd, ref, nr, "dense", eid);
+	/* again with the rows added in bag order, as for an index whose
+	 * sums may round (dt_matcher.exact) */
+	cr_assert(m->exact);
+	m->exact = 0;
+	nd = 99;
+	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, min_score, dense, max,
+			     &nd, NULL),
+		0);
+	m->exact = 1;
+	same(dense, nd, ref, nr, "dense in bag order", eid);
 	m->dense_min = SIZE_MAX;
 	cr_assert_eq(dt__matcher_query(m, u, DT_LANG_VI, min_score, sparse, max,
 			     &ns, NULL),
