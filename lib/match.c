@@ -97,7 +97,8 @@
  *   factor of at most ~650 on the bench corpora, far from the 2^23 that
  *   rounding needs), sums do not depend on the order of the terms, and a
  *   query's rows are summed together first, eight leaves at a time in
- *   registers (1/8 more terms as rows was measured slower);
+ *   registers (rows also for terms in 1/8 of the leaves measured
+ *   slower);
  * - evidence and tie-breaks read the leaf's own terms from a forward
  *   index, not a binary search per query term;
  * - the document factor tokenizes every unit of a local document anyway:
@@ -170,6 +171,7 @@ void dt__matcher_free(dt_matcher *m)
 		dt__free(m->terms[i].post);
 	}
 	dt__free(m->terms);
+	dt__free(m->inbag);
 	dt__free(m->slots);
 	dt__free(m->leaves);
 	dt__free(m->bag);
@@ -268,7 +270,7 @@ static size_t first_term(const dt_matcher *m, uint32_t l)
 	size_t e, first = SIZE_MAX;
 
 	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
-		const dt_match_term *t = &m->terms[m->fwd[e].term];
+		const struct dt_match_inbag *t = &m->inbag[m->fwd[e].term];
 
 		if (t->mark == m->serial && t->pos < first) {
 			first = t->pos;
@@ -288,7 +290,7 @@ static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 	int bigrams = 0;
 
 	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
-		const dt_match_term *t = &m->terms[m->fwd[e].term];
+		const struct dt_match_inbag *t = &m->inbag[m->fwd[e].term];
 		double x = m->fwd[e].w;
 		size_t i = t->pos;
 

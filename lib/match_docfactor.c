@@ -155,8 +155,8 @@ int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
 				const dt_match_bagged *b =
 					&m->ucache[run->at + k];
 
-				m->terms[b->id].mark = m->serial;
-				m->terms[b->id].pos = k;
+				m->inbag[b->id] = (struct dt_match_inbag){
+					m->serial, (uint32_t)k};
 				m->bag[k] = *b;
 			}
 			m->nbag = run->n;

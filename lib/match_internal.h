@@ -58,8 +58,6 @@ typedef struct {
 	dt_match_posting *post; /* in leaf order; w holds the count while
 				 * building */
 	size_t df, cap;
-	uint32_t mark; /* the last bag (serial) that holds it */
-	size_t pos;    /* its place in that bag */
 	float dtf;     /* occurrences in the directive */
 	float ltf;     /* occurrences in a local document (scratch) */
 	int generic;   /* administrative boilerplate */
@@ -106,6 +104,14 @@ struct dt_match_slot {
 	uint32_t id; /* term id + 1; 0 empty */
 };
 
+/* Whether a term is in the current bag, and where: apart from the term
+ * (dt_matcher.inbag, by term id), as every query term and the terms of
+ * every leaf that passes look it up, and 8 bytes a term stay in cache. */
+struct dt_match_inbag {
+	uint32_t mark; /* the last bag (serial) that holds it */
+	uint32_t pos;  /* its place in that bag */
+};
+
 struct dt_matcher {
 	const dt_doc *doc;
 	dt_lang lang;
@@ -113,6 +119,8 @@ struct dt_matcher {
 	dt_buf strings;
 	dt_match_term *terms;
 	size_t nterms, termcap;
+	struct dt_match_inbag *inbag; /* termcap of them */
+	size_t inbagcap;
 	struct dt_match_slot *slots; /* open addressing */
 	size_t nslots;
 	dt_match_leaf *leaves;

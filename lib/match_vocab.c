@@ -139,6 +139,8 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	if (m->nterms >= UINT32_MAX - 1 ||
 		dt__match_grow((void **)&m->terms, &m->termcap, m->nterms + 1,
 			sizeof(*m->terms)) < 0 ||
+		dt__match_grow((void **)&m->inbag, &m->inbagcap,
+			m->nterms + 1, sizeof(*m->inbag)) < 0 ||
 		dt__buf_append(&m->strings, s, len) < 0) {
 		return UINT32_MAX;
 	}
@@ -148,6 +150,7 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	t->len = len;
 	t->hash = h;
 	t->weight = dt__match_is_syllable(m, s, len) ? W_SYLLABLE : 1.0;
+	m->inbag[m->nterms] = (struct dt_match_inbag){0, 0};
 	*slot = (struct dt_match_slot){h, (uint32_t)++m->nterms};
 	return slot->id - 1;
 }
@@ -170,14 +173,14 @@ void dt__match_next_serial(dt_matcher *m)
 		return;
 	}
 	for (i = 0; i < m->nterms; i++) {
-		m->terms[i].mark = 0;
+		m->inbag[i].mark = 0;
 	}
 	m->serial = 1;
 }
 
 size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
 {
-	dt_match_term *t = &m->terms[id];
+	struct dt_match_inbag *t = &m->inbag[id];
 
 	if (t->mark == m->serial) {
 		return t->pos;
@@ -187,7 +190,7 @@ size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
 		return SIZE_MAX;
 	}
 	t->mark = m->serial;
-	t->pos = m->nbag;
+	t->pos = (uint32_t)m->nbag;
 	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
 	return m->nbag++;
 }
