@@ -172,6 +172,7 @@ void dt__matcher_free(dt_matcher *m)
 	}
 	dt__free(m->terms);
 	dt__free(m->inbag);
+	dt__free(m->keys);
 	dt__free(m->slots);
 	dt__free(m->leaves);
 	dt__free(m->bag);

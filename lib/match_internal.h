@@ -104,6 +104,13 @@ struct dt_match_slot {
 	uint32_t id; /* term id + 1; 0 empty */
 };
 
+/* Where a term's bytes are, apart from the term (dt_matcher.keys, by term
+ * id) for the same reason: a probe that meets the hash compares the
+ * bytes without loading the term. */
+struct dt_match_key {
+	size_t off, len;
+};
+
 /* Whether a term is in the current bag, and where: apart from the term
  * (dt_matcher.inbag, by term id), as every query term and the terms of
  * every leaf that passes look it up, and 8 bytes a term stay in cache. */
@@ -121,6 +128,8 @@ struct dt_matcher {
 	size_t nterms, termcap;
 	struct dt_match_inbag *inbag; /* termcap of them */
 	size_t inbagcap;
+	struct dt_match_key *keys; /* nterms of them */
+	size_t keycap;
 	struct dt_match_slot *slots; /* open addressing */
 	size_t nslots;
 	dt_match_leaf *leaves;

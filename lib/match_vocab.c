@@ -79,6 +79,27 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
 
 /* ## The vocabulary */
 
+/* Whether a[0..len) and b[0..len) are equal: terms are short, so
+ * without a call for up to 16 bytes (two overlapping loads a side, none
+ * past the end). */
+static int same_bytes(const char *a, const char *b, size_t len)
+{
+	uint64_t x, y, u, v;
+
+	if (len > 16) {
+		return memcmp(a, b, len) == 0;
+	}
+	if (len >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, a + len - 8, 8);
+		memcpy(&u, b, 8);
+		memcpy(&v, b + len - 8, 8);
+		return ((x ^ u) | (y ^ v)) == 0;
+	}
+	return load_tail((const unsigned char *)a, len) ==
+	       load_tail((const unsigned char *)b, len);
+}
+
 /* The slot of s[0..len) (hash h): the one holding it, or the empty one
  * where it goes.  The table is never full (dt__match_intern keeps it at
  * most half full), so the probe ends. */
@@ -89,14 +110,14 @@ static struct dt_match_slot *slot_of(
 
 	for (;;) {
 		struct dt_match_slot *slot = &m->slots[i];
-		const dt_match_term *t;
+		const struct dt_match_key *k;
 
 		if (slot->id == 0) {
 			return slot;
 		}
-		t = &m->terms[slot->id - 1];
-		if (slot->hash == h && t->len == len &&
-			memcmp(m->strings.data + t->off, s, len) == 0) {
+		k = &m->keys[slot->id - 1];
+		if (slot->hash == h && k->len == len &&
+			same_bytes(m->strings.data + k->off, s, len)) {
 			return slot;
 		}
 		i = (i + 1) & (m->nslots - 1);
@@ -141,6 +162,8 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 			sizeof(*m->terms)) < 0 ||
 		dt__match_grow((void **)&m->inbag, &m->inbagcap,
 			m->nterms + 1, sizeof(*m->inbag)) < 0 ||
+		dt__match_grow((void **)&m->keys, &m->keycap, m->nterms + 1,
+			sizeof(*m->keys)) < 0 ||
 		dt__buf_append(&m->strings, s, len) < 0) {
 		return UINT32_MAX;
 	}
@@ -151,6 +174,7 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	t->hash = h;
 	t->weight = dt__match_is_syllable(m, s, len) ? W_SYLLABLE : 1.0;
 	m->inbag[m->nterms] = (struct dt_match_inbag){0, 0};
+	m->keys[m->nterms] = (struct dt_match_key){t->off, len};
 	*slot = (struct dt_match_slot){h, (uint32_t)++m->nterms};
 	return slot->id - 1;
 }
