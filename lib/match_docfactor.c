@@ -81,9 +81,10 @@ int dt__match_directive_vector(dt_matcher *m, dt_error *err)
 			m, dt_doc_unit_at(m->doc, i), count_term, err);
 	}
 	for (i = 0; i < m->nterms; i++) {
-		const dt_match_term *t = &m->terms[i];
+		dt_match_term *t = &m->terms[i];
 
-		sum += topical(m, t) ? (double)t->dtf * t->dtf : 0;
+		t->topical = topical(m, t); /* once, not per local document */
+		sum += t->topical ? (double)t->dtf * t->dtf : 0;
 	}
 	m->dnorm = sqrt(sum);
 	return rc;
@@ -186,7 +187,7 @@ static int local_factor(
 	for (i = 0; i < m->nlterms; i++) {
 		dt_match_term *t = &m->terms[m->lterms[i]];
 
-		if (topical(m, t)) {
+		if (t->topical) {
 			dot += (double)t->ltf * t->dtf;
 			sum += (double)t->ltf * t->ltf;
 		}

@@ -61,6 +61,8 @@ typedef struct {
 	float dtf;     /* occurrences in the directive */
 	float ltf;     /* occurrences in a local document (scratch) */
 	int generic;   /* administrative boilerplate */
+	int topical;   /* counts for the document factor (set by
+			* dt__match_directive_vector) */
 	double *row;   /* a term in many leaves: its weight in every leaf,
 			* 0 where absent (in dt_matcher.rows; NULL else) */
 	size_t at;     /* its postings in dt_matcher.pleaf and .pw */

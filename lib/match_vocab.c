@@ -11,7 +11,7 @@
 /* ## Helpers */
 
 /* Bytes s[0..n), n <= 8, as one integer, without reading past them. */
-static uint64_t load_tail(const unsigned char *s, size_t n)
+static inline uint64_t load_tail(const unsigned char *s, size_t n)
 {
 	uint32_t a, b;
 
@@ -27,7 +27,7 @@ static uint64_t load_tail(const unsigned char *s, size_t n)
 
 /* A multiply-xorshift step of the hash: every input bit reaches the top
  * half. */
-static uint64_t mix(uint64_t h, uint64_t v)
+static inline uint64_t mix(uint64_t h, uint64_t v)
 {
 	h = (h ^ v) * 0x9E3779B97F4A7C15u;
 	return h ^ (h >> 29);
