@@ -286,7 +286,7 @@ static int finish(dt_matcher *m, dt_error *err)
 	size_t i, k;
 	int rc;
 
-	m->rowlen = (m->nleaves + 8) & ~(size_t)7;
+	m->rowlen = (m->nleaves + 16) & ~(size_t)15;
 	m->acc = dt__calloc(m->rowlen, sizeof(*m->acc));
 	m->touched =
 		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->touched));

@@ -154,7 +154,7 @@ struct dt_matcher {
 	size_t npost_total;
 	/* the dense rows of the terms in many leaves, rowlen each */
 	double *rows;
-	size_t rowlen; /* nleaves rounded up to a multiple of 8 */
+	size_t rowlen; /* nleaves rounded up to a multiple of 16 */
 	const double **qrows; /* scratch: the rows of a query's terms */
 	int exact; /* every sum of a leaf's weights is exact in a double,
 		    * in any order (match_index.c): fill() may regroup */
