@@ -260,7 +260,7 @@ static int syllable_at(const dt_matcher *m, size_t k)
 {
 	const dt_match_term *t = &m->terms[m->bag[k].id];
 
-	return dt__match_is_syllable(m, m->strings.data + t->off, t->len);
+	return t->syllable;
 }
 
 /* Where the first of the query's terms that leaf `l` holds is in the bag

@@ -36,8 +36,7 @@ static int topical(const dt_matcher *m, const dt_match_term *t)
 {
 	const char *s = m->strings.data + t->off;
 
-	return !t->generic && !is_number(s, t->len) &&
-	       !dt__match_is_syllable(m, s, t->len);
+	return !t->generic && !is_number(s, t->len) && !t->syllable;
 }
 
 /* Counting callback: the index's terms in the directive (dtf) or in a
@@ -56,14 +55,14 @@ static int count_term(
 		m->terms[id].dtf += 1;
 		return 0;
 	}
-	if (m->terms[id].ltf == 0) {
+	if (m->inbag[id].ltf == 0) {
 		if (dt__match_grow((void **)&m->lterms, &m->ltermcap,
 			    m->nlterms + 1, sizeof(*m->lterms)) < 0) {
 			return DT_ENOMEM;
 		}
 		m->lterms[m->nlterms++] = id;
 	}
-	m->terms[id].ltf += 1;
+	m->inbag[id].ltf += 1;
 	return dt__match_bag_put(m, id, start, end) == SIZE_MAX ? DT_ENOMEM : 0;
 }
 
@@ -156,8 +155,8 @@ int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
 				const dt_match_bagged *b =
 					&m->ucache[run->at + k];
 
-				m->inbag[b->id] = (struct dt_match_inbag){
-					m->serial, (uint32_t)k};
+				m->inbag[b->id].mark = m->serial;
+				m->inbag[b->id].pos = (uint32_t)k;
 				m->bag[k] = *b;
 			}
 			m->nbag = run->n;
@@ -185,13 +184,14 @@ static int local_factor(
 		m->nuruns = m->nucache = 0;
 	}
 	for (i = 0; i < m->nlterms; i++) {
-		dt_match_term *t = &m->terms[m->lterms[i]];
+		const dt_match_term *t = &m->terms[m->lterms[i]];
+		float *ltf = &m->inbag[m->lterms[i]].ltf;
 
 		if (t->topical) {
-			dot += (double)t->ltf * t->dtf;
-			sum += (double)t->ltf * t->ltf;
+			dot += (double)*ltf * t->dtf;
+			sum += (double)*ltf * *ltf;
 		}
-		t->ltf = 0;
+		*ltf = 0;
 	}
 	m->nlterms = 0;
 	cosine = sum > 0 && m->dnorm > 0 ? dot / (sqrt(sum) * m->dnorm) : 0;

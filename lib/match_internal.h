@@ -59,8 +59,8 @@ typedef struct {
 				 * building */
 	size_t df, cap;
 	float dtf;     /* occurrences in the directive */
-	float ltf;     /* occurrences in a local document (scratch) */
 	int generic;   /* administrative boilerplate */
+	int syllable;  /* dt__match_is_syllable() of its bytes */
 	int topical;   /* counts for the document factor (set by
 			* dt__match_directive_vector) */
 	double *row;   /* a term in many leaves: its weight in every leaf,
@@ -113,12 +113,15 @@ struct dt_match_key {
 	size_t off, len;
 };
 
-/* Whether a term is in the current bag, and where: apart from the term
- * (dt_matcher.inbag, by term id), as every query term and the terms of
- * every leaf that passes look it up, and 8 bytes a term stay in cache. */
+/* Whether a term is in the current bag, and where, and its count in the
+ * local document: apart from the term (dt_matcher.inbag, by term id), as
+ * every word of a local document, every query term and the terms of
+ * every leaf that passes look it up, and 12 bytes a term stay in
+ * cache. */
 struct dt_match_inbag {
 	uint32_t mark; /* the last bag (serial) that holds it */
 	uint32_t pos;  /* its place in that bag */
+	float ltf;     /* occurrences in a local document (scratch) */
 };
 
 struct dt_matcher {

@@ -172,8 +172,9 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	t->off = m->strings.len - len;
 	t->len = len;
 	t->hash = h;
-	t->weight = dt__match_is_syllable(m, s, len) ? W_SYLLABLE : 1.0;
-	m->inbag[m->nterms] = (struct dt_match_inbag){0, 0};
+	t->syllable = dt__match_is_syllable(m, s, len);
+	t->weight = t->syllable ? W_SYLLABLE : 1.0;
+	m->inbag[m->nterms] = (struct dt_match_inbag){0, 0, 0};
 	m->keys[m->nterms] = (struct dt_match_key){t->off, len};
 	*slot = (struct dt_match_slot){h, (uint32_t)++m->nterms};
 	return slot->id - 1;
