@@ -590,6 +590,30 @@ static int dense_pays(const dt_matcher *m)
 	return postings >= m->dense_min;
 }
 
+/* Sort the n leaves that pass as by_score() does.  The bag place of a
+ * leaf's first term decides between equal scores only, so it is looked
+ * up (first_term(): a walk of the leaf's terms) only for leaves whose
+ * score another shares: first by score and leaf, then each run of equal
+ * scores again with their places. */
+static void order(dt_matcher *m, size_t n)
+{
+	dt_match_passed *p = m->passed;
+	size_t i, j, k;
+
+	qsort(p, n, sizeof(*p), by_score); /* every first is 0 */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && p[j].score == p[i].score; j++) {
+		}
+		if (j - i < 2) {
+			continue;
+		}
+		for (k = i; k < j; k++) {
+			p[k].first = first_term(m, p[k].leaf);
+		}
+		qsort(p + i, j - i, sizeof(*p), by_score);
+	}
+}
+
 /* rank() over the leaves near the best. */
 static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 	size_t max, size_t *n_out)
@@ -610,12 +634,11 @@ static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 		uint32_t l = m->cand[i];
 
 		if (acc[l] >= min_score && acc[l] > 0) {
-			m->passed[n++] =
-				(dt_match_passed){acc[l], first_term(m, l), l};
+			m->passed[n++] = (dt_match_passed){acc[l], 0, l};
 		}
 	}
 	memset(acc, 0, m->nleaves * sizeof(*acc));
-	qsort(m->passed, n, sizeof(*m->passed), by_score);
+	order(m, n);
 	for (i = 0; i < n && i < max; i++) {
 		out[i].target = m->leaves[m->passed[i].leaf].unit;
 		out[i].score = m->passed[i].score;
