@@ -96,8 +96,8 @@
  *   weights is exact in a double (match_index.c: the weights span a
  *   factor of at most ~650 on the bench corpora, far from the 2^23 that
  *   rounding needs), sums do not depend on the order of the terms, and a
- *   query's rows are summed together first, sixteen leaves at a time in
- *   registers (rows for terms in 1/2, 1/3 or 1/8 of the leaves measured
+ *   query's rows are summed together last, sixteen leaves at a time in
+ *   registers, with the top share in the same pass (rows for terms in 1/2, 1/3 or 1/8 of the leaves measured
  *   no faster);
  * - evidence and tie-breaks read the leaf's own terms from a forward
  *   index, not a binary search per query term;
@@ -404,10 +404,12 @@ static int by_score(const void *a, const void *b)
 	return x->leaf < y->leaf ? -1 : x->leaf > y->leaf;
 }
 
-/* acc[0..n) += row[0..n), n a multiple of 8: two doubles an
- * instruction where the compiler has vector types.  Adding the 0 of a
- * leaf without the term leaves its sum as it was, to the bit. */
-#if defined(__GNUC__)
+/* acc[0..n) += row[0..n), n a multiple of 16: two doubles an
+ * instruction where the compiler has vector types (building with
+ * -DDT_MATCH_NO_VECTORS takes the plain loops, to test them).  Adding
+ * the 0 of a leaf without the term leaves its sum as it was, to the
+ * bit. */
+#if defined(__GNUC__) && !defined(DT_MATCH_NO_VECTORS)
 typedef double dt_v2d __attribute__((vector_size(16)));
 
 static inline dt_v2d load2(const double *p)
@@ -441,18 +443,34 @@ static void add_row(double *acc, const double *row, size_t n)
 	}
 }
 
-/* acc[0..n) = the sum of rows[0..nrows), n a multiple of 16, sixteen
- * leaves at a time in registers: eight independent vector sums, so that
- * no add waits for the one before (two adders, four cycles each), and
- * one store per leaf.  Only when the sums are exact (dt_matcher.exact):
- * the rows go in before the other terms, out of bag order. */
-static void sum_rows(double *acc, const double **rows, size_t nrows, size_t n)
+typedef long long dt_v2i __attribute__((vector_size(16)));
+
+/* The larger of a and b, lane by lane (x > t ? x : t). */
+static inline dt_v2d max2(dt_v2d a, dt_v2d b)
 {
+	dt_v2i gt = a > b;
+
+	return (dt_v2d)(((dt_v2i)a & gt) | ((dt_v2i)b & ~gt));
+}
+
+/* acc[0..n) += the sum of rows[0..nrows), n a multiple of 16; return
+ * the largest acc[l] * inv[l] (the top share, for near_best()).  Sixteen
+ * leaves at a time in registers: eight independent vector sums, so that
+ * no add waits for the one before (two adders, four cycles each), one
+ * load and one store per leaf.  Only when the sums are exact
+ * (dt_matcher.exact): the rows go in after the other terms, out of bag
+ * order. */
+static double sum_rows_top(double *acc, const double *inv,
+	const double **rows, size_t nrows, size_t n)
+{
+	dt_v2d t0 = {0, 0}, t1 = {0, 0};
 	size_t i, r;
 
 	for (i = 0; i < n; i += 16) {
-		dt_v2d s0 = {0, 0}, s1 = {0, 0}, s2 = {0, 0}, s3 = {0, 0};
-		dt_v2d s4 = {0, 0}, s5 = {0, 0}, s6 = {0, 0}, s7 = {0, 0};
+		dt_v2d s0 = load2(acc + i), s1 = load2(acc + i + 2);
+		dt_v2d s2 = load2(acc + i + 4), s3 = load2(acc + i + 6);
+		dt_v2d s4 = load2(acc + i + 8), s5 = load2(acc + i + 10);
+		dt_v2d s6 = load2(acc + i + 12), s7 = load2(acc + i + 14);
 
 		for (r = 0; r < nrows; r++) {
 			const double *row = rows[r] + i;
@@ -474,7 +492,15 @@ static void sum_rows(double *acc, const double **rows, size_t nrows, size_t n)
 		store2(acc + i + 10, s5);
 		store2(acc + i + 12, s6);
 		store2(acc + i + 14, s7);
+		t0 = max2(max2(t0, s0 * load2(inv + i)),
+			max2(s2 * load2(inv + i + 4), s4 * load2(inv + i + 8)));
+		t1 = max2(max2(t1, s1 * load2(inv + i + 2)),
+			max2(s3 * load2(inv + i + 6), s5 * load2(inv + i + 10)));
+		t0 = max2(t0, s6 * load2(inv + i + 12));
+		t1 = max2(t1, s7 * load2(inv + i + 14));
 	}
+	t0 = max2(t0, t1);
+	return t0[0] > t0[1] ? t0[0] : t0[1];
 }
 #else
 static void add_row(double *acc, const double *row, size_t n)
@@ -486,18 +512,22 @@ static void add_row(double *acc, const double *row, size_t n)
 	}
 }
 
-static void sum_rows(double *acc, const double **rows, size_t nrows, size_t n)
+static double sum_rows_top(double *acc, const double *inv,
+	const double **rows, size_t nrows, size_t n)
 {
+	double top = 0;
 	size_t i, r;
 
 	for (i = 0; i < n; i++) {
-		double s = 0;
+		double x;
 
 		for (r = 0; r < nrows; r++) {
-			s += rows[r][i];
+			acc[i] += rows[r][i];
 		}
-		acc[i] = s;
+		x = acc[i] * inv[i];
+		top = x > top ? x : top;
 	}
+	return top;
 }
 #endif
 
@@ -514,11 +544,32 @@ static void add_postings(dt_matcher *m, const dt_match_term *t)
 	}
 }
 
+/* The largest acc[l] * inv_self[l], four maxima apart so that no
+ * compare waits for the one before (the padding after nleaves is 0 in
+ * both arrays). */
+static double top_share(const dt_matcher *m)
+{
+	const double *acc = m->acc, *inv = m->inv_self;
+	double t[4] = {0, 0, 0, 0};
+	size_t l, k;
+
+	for (l = 0; l < m->rowlen; l += 4) {
+		for (k = 0; k < 4; k++) {
+			double x = acc[l + k] * inv[l + k];
+
+			t[k] = x > t[k] ? x : t[k];
+		}
+	}
+	return fmax(fmax(t[0], t[1]), fmax(t[2], t[3]));
+}
+
 /* Add every posting of every query term (the accumulators are all 0
- * between queries): a term in many leaves as its dense row, the others
- * posting by posting.  In bag order; or, when every sum is exact and so
- * the same in any order, the rows all together first. */
-static void fill(dt_matcher *m)
+ * between queries) and return the top share (top_share()): a term in
+ * many leaves as its dense row, the others posting by posting.  In bag
+ * order; or, when every sum is exact and so the same in any order, the
+ * other terms first, then the rows all together, with the top share in
+ * the same pass. */
+static double fill(dt_matcher *m)
 {
 	size_t i, nrows = 0;
 
@@ -526,24 +577,18 @@ static void fill(dt_matcher *m)
 		const dt_match_term *t = &m->terms[m->bag[i].id];
 
 		if (t->row == NULL) {
-			continue;
-		}
-		if (m->exact) {
-			m->qrows[nrows++] = t->row;
-		}
-	}
-	if (nrows > 0) {
-		sum_rows(m->acc, m->qrows, nrows, m->rowlen);
-	}
-	for (i = 0; i < m->nbag; i++) {
-		const dt_match_term *t = &m->terms[m->bag[i].id];
-
-		if (t->row == NULL) {
 			add_postings(m, t);
-		} else if (!m->exact) {
+		} else if (m->exact) {
+			m->qrows[nrows++] = t->row;
+		} else {
 			add_row(m->acc, t->row, m->rowlen);
 		}
 	}
+	if (m->exact) {
+		return sum_rows_top(
+			m->acc, m->inv_self, m->qrows, nrows, m->rowlen);
+	}
+	return top_share(m);
 }
 
 /* The leaves that may pass: those whose acc * (1 / self), a few ulps
@@ -551,25 +596,12 @@ static void fill(dt_matcher *m)
  * a slack (1e-9) far above those ulps.  The leaf rank() finds best is
  * among them, so the threshold comes out the same, and so is every leaf
  * that reaches it (its share is within RELATIVE_CUT of the best's). */
-static void near_best(dt_matcher *m)
+static void near_best(dt_matcher *m, double top)
 {
 	const double *acc = m->acc, *inv = m->inv_self;
-	double t[4] = {0, 0, 0, 0}, top, near;
+	double near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
 	size_t l, n = 0;
 
-	/* four maxima apart, so that no compare waits for the one before
-	 * (the padding after nleaves is 0 in both arrays) */
-	for (l = 0; l < m->rowlen; l += 4) {
-		size_t k;
-
-		for (k = 0; k < 4; k++) {
-			double x = acc[l + k] * inv[l + k];
-
-			t[k] = x > t[k] ? x : t[k];
-		}
-	}
-	top = fmax(fmax(t[0], t[1]), fmax(t[2], t[3]));
-	near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
 	for (l = 0; l < m->nleaves; l++) {
 		m->cand[n] = (uint32_t)l;
 		n += acc[l] > 0 && acc[l] * inv[l] >= near;
@@ -621,8 +653,7 @@ static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 	double *acc = m->acc, best = 0;
 	size_t i, n = 0;
 
-	fill(m);
-	near_best(m);
+	near_best(m, fill(m));
 	for (i = 0; i < m->ncand; i++) {
 		uint32_t l = m->cand[i];
 
