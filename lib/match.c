@@ -97,8 +97,8 @@
  *   factor of at most ~650 on the bench corpora, far from the 2^23 that
  *   rounding needs), sums do not depend on the order of the terms, and a
  *   query's rows are summed together last, sixteen leaves at a time in
- *   registers, with the top share in the same pass (rows for terms in 1/2, 1/3 or 1/8 of the leaves measured
- *   no faster);
+ *   registers, with the top share in the same pass (rows for terms in
+ *   1/2, 1/3 or 1/8 of the leaves measured no faster);
  * - evidence and tie-breaks read the leaf's own terms from a forward
  *   index, not a binary search per query term;
  * - the document factor tokenizes every unit of a local document anyway:
