@@ -282,8 +282,10 @@ static size_t first_term(const dt_matcher *m, uint32_t l)
 
 /* The query terms that weigh most in leaf `l`, as written; Vietnamese
  * syllables only when no bigram is shared ("đảng viên" says it all).
- * The leaf's terms are read from the forward index in any order: the
- * top is by weight, ties by place in the bag. */
+ * The top is by weight, ties by place in the bag, whatever the order of
+ * the forward index; it holds a leaf's heaviest terms first (when the
+ * weights are positive: match_index.c), so the walk stops at the first
+ * term lighter than a full top. */
 static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 {
 	size_t top[EVIDENCE_TERMS], n = 0, k, e, len = 0;
@@ -295,6 +297,10 @@ static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 		double x = m->fwd[e].w;
 		size_t i = t->pos;
 
+		if (m->positive && n == EVIDENCE_TERMS &&
+			x < w[EVIDENCE_TERMS - 1]) {
+			break; /* heaviest first: none after can enter */
+		}
 		if (t->mark != m->serial || !(x > 0)) {
 			continue;
 		}

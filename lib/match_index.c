@@ -6,6 +6,7 @@
  * self-score (the denominator of every query score, match.c).
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "addressee.h"
 #include "match_internal.h"
@@ -213,6 +214,17 @@ static int sums_exact(const dt_matcher *m)
 	return 2 * top < ldexp(1.0, e - 24 + 53);
 }
 
+/* Heaviest first, then by term (weights are finite: m->positive). */
+static int by_weight(const void *a, const void *b)
+{
+	const dt_match_entry *x = a, *y = b;
+
+	if (x->w != y->w) {
+		return x->w > y->w ? -1 : 1;
+	}
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
 /* The forward index: each leaf's terms with their weights (evidence and
  * tie-breaks read a leaf's terms, match.c). */
 static int forward(dt_matcher *m, dt_error *err)
@@ -241,6 +253,10 @@ static int forward(dt_matcher *m, dt_error *err)
 			m->fwd[m->fwd_at[p->leaf + 1]++] =
 				(dt_match_entry){(uint32_t)i, p->w};
 		}
+	}
+	for (i = 0; m->positive && i < m->nleaves; i++) {
+		qsort(m->fwd + m->fwd_at[i], m->fwd_at[i + 1] - m->fwd_at[i],
+			sizeof(*m->fwd), by_weight);
 	}
 	return 0;
 }

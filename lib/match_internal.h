@@ -140,7 +140,7 @@ struct dt_matcher {
 	dt_match_leaf *leaves;
 	size_t nleaves, leafcap;
 	/* the forward index: leaf l's terms are fwd[fwd_at[l] ..
-	 * fwd_at[l + 1]), in term order */
+	 * fwd_at[l + 1]), heaviest first (by term when not positive) */
 	dt_match_entry *fwd;
 	size_t *fwd_at;
 	double avgdl;
