@@ -7,23 +7,9 @@
 #include <string.h>
 
 #include "match_internal.h"
+#include "short_bytes.h"
 
 /* ## Helpers */
-
-/* Bytes s[0..n), n <= 8, as one integer, without reading past them. */
-static inline uint64_t load_tail(const unsigned char *s, size_t n)
-{
-	uint32_t a, b;
-
-	if (n >= 4) { /* two overlapping 4-byte loads */
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		return (uint64_t)a << 32 | b;
-	}
-	return n == 0 ? 0
-		      : (uint64_t)s[0] << 16 | (uint64_t)s[n / 2] << 8 |
-				s[n - 1];
-}
 
 /* A multiply-xorshift step of the hash: every input bit reaches the top
  * half. */
@@ -42,7 +28,7 @@ uint32_t dt__match_hash(const char *s, size_t len)
 		memcpy(&v, u, 8);
 		h = mix(h, v);
 	}
-	h = mix(h, load_tail(u, len));
+	h = mix(h, dt__tail_bytes(u, len));
 	return (uint32_t)(h >> 32);
 }
 
@@ -79,27 +65,6 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
 
 /* ## The vocabulary */
 
-/* Whether a[0..len) and b[0..len) are equal: terms are short, so
- * without a call for up to 16 bytes (two overlapping loads a side, none
- * past the end). */
-static int same_bytes(const char *a, const char *b, size_t len)
-{
-	uint64_t x, y, u, v;
-
-	if (len > 16) {
-		return memcmp(a, b, len) == 0;
-	}
-	if (len >= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, a + len - 8, 8);
-		memcpy(&u, b, 8);
-		memcpy(&v, b + len - 8, 8);
-		return ((x ^ u) | (y ^ v)) == 0;
-	}
-	return load_tail((const unsigned char *)a, len) ==
-	       load_tail((const unsigned char *)b, len);
-}
-
 /* The slot of s[0..len) (hash h): the one holding it, or the empty one
  * where it goes.  The table is never full (dt__match_intern keeps it at
  * most half full), so the probe ends. */
@@ -117,7 +82,7 @@ static struct dt_match_slot *slot_of(
 		}
 		k = &m->keys[slot->id - 1];
 		if (slot->hash == h && k->len == len &&
-			same_bytes(m->strings.data + k->off, s, len)) {
+			dt__same_bytes(m->strings.data + k->off, s, len)) {
 			return slot;
 		}
 		i = (i + 1) & (m->nslots - 1);

@@ -26,6 +26,7 @@
 #include <unicode/uchar.h>
 
 #include "internal.h"
+#include "short_bytes.h"
 
 /* Generated from lib/data/stopwords_*.txt (see tools/txt2c.sh). */
 extern const char *const dt__data_stopwords_vi[];
@@ -325,7 +326,7 @@ static int stopset_has(
 		}
 		k--;
 		if (set->len[k] == len &&
-			memcmp(set->pool + set->off[k], w, len) == 0) {
+			dt__same_bytes(set->pool + set->off[k], w, len)) {
 			return 1;
 		}
 		i = (i + 1) & (STOP_SLOTS - 1);

@@ -397,6 +397,63 @@ Test(tokens, stopword_lists_hold_150_to_300_distinct_entries)
 	}
 }
 
+/* Whether `w` is an entry of `list`, byte for byte. */
+static int listed(const char *const *list, const char *w)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		if (strcmp(list[i], w) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Every stopword with one byte changed, at every place: a stopword only
+ * when the list holds the changed word too.  The lookup compares words
+ * without a call, in overlapping pieces (tokens.c, same_bytes()): a
+ * difference anywhere, in words of 1 to over 16 bytes, must show. */
+static void one_byte_off(dt_lang lang, const char *const *list)
+{
+	char w[128];
+	size_t i, k, tried = 0;
+
+	for (i = 0; list[i] != NULL; i++) {
+		size_t len = strlen(list[i]);
+
+		if (len >= sizeof(w) || strstr(list[i], "ё") != NULL) {
+			continue; /* ё folds to е: not byte for byte */
+		}
+		for (k = 0; k < len; k++) {
+			unsigned char b = (unsigned char)list[i][k];
+			unsigned char lead =
+				k > 0 ? (unsigned char)list[i][k - 1] : 0;
+
+			memcpy(w, list[i], len + 1);
+			if (b < 0x80) {
+				w[k] = b == 'q' ? 'x' : 'q';
+			} else if ((lead == 0xD0 && b >= 0xB0 && b <= 0xBF) ||
+				   (lead == 0xD1 && b >= 0x80 && b <= 0x8F)) {
+				/* another lower-case Cyrillic letter */
+				w[k] = (char)(b ^ 0x01);
+			} else {
+				continue; /* it might fold back: a capital */
+			}
+			cr_assert_eq(dt_is_stopword(lang, w, len),
+				listed(list, w), "%s -> %s", list[i], w);
+			tried++;
+		}
+	}
+	cr_assert_gt(tried, 200);
+}
+
+Test(tokens, a_word_one_byte_off_a_stopword_is_none_unless_listed)
+{
+	one_byte_off(DT_LANG_VI, dt__data_stopwords_vi);
+	one_byte_off(DT_LANG_RU, dt__data_stopwords_ru);
+}
+
 Test(tokens, new_rejects_unknown_flags_and_languages, .fini = teardown)
 {
 	dt_error err = {0};
