@@ -724,8 +724,8 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 		return 0; /* another language cannot match word for word */
 	}
 	rc = dt__match_doc_factor(m, u, &factor, err);
-	if (rc < 0 || factor == 0) {
-		return rc;
+	if (rc < 0 || factor == 0 || factor < min_score) {
+		return rc; /* a score is at most the factor: none would pass */
 	}
 	rc = dt__match_unit_bag(m, u);
 	if (rc == 0) {
