@@ -181,6 +181,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->qrows);
 	dt__free(m->pleaf);
 	dt__free(m->pw);
+	dt__free(m->qterms);
 	dt__free(m->touched);
 	dt__free(m->lterms);
 	dt__free(m->inv_self);
@@ -538,7 +539,7 @@ static double sum_rows_top(double *acc, const double *inv,
 #endif
 
 /* Add the postings of term `t` one by one. */
-static void add_postings(dt_matcher *m, const dt_match_term *t)
+static void add_postings(dt_matcher *m, const struct dt_match_qterm *t)
 {
 	const uint32_t *leaf = m->pleaf + t->at;
 	const double *w = m->pw + t->at;
@@ -580,7 +581,7 @@ static double fill(dt_matcher *m)
 	size_t i, nrows = 0;
 
 	for (i = 0; i < m->nbag; i++) {
-		const dt_match_term *t = &m->terms[m->bag[i].id];
+		const struct dt_match_qterm *t = &m->qterms[m->bag[i].id];
 
 		if (t->row == NULL) {
 			add_postings(m, t);
@@ -623,7 +624,7 @@ static int dense_pays(const dt_matcher *m)
 	size_t i, postings = 0;
 
 	for (i = 0; i < m->nbag && postings < m->dense_min; i++) {
-		postings += m->terms[m->bag[i].id].df;
+		postings += m->qterms[m->bag[i].id].df;
 	}
 	return postings >= m->dense_min;
 }

@@ -291,6 +291,15 @@ static int dense_rows(dt_matcher *m, dt_error *err)
 		t->row = row;
 		row += m->rowlen;
 	}
+	m->qterms = dt__reallocarray(NULL, m->nterms + 1, sizeof(*m->qterms));
+	if (m->qterms == NULL) {
+		return dt__match_oom(err);
+	}
+	for (i = 0; i < m->nterms; i++) {
+		const dt_match_term *t = &m->terms[i];
+
+		m->qterms[i] = (struct dt_match_qterm){t->row, t->at, t->df};
+	}
 	return 0;
 }
 

@@ -124,6 +124,14 @@ struct dt_match_inbag {
 	float ltf;     /* occurrences in a local document (scratch) */
 };
 
+/* What the dense query reads of a term, by term id (dt_matcher.qterms):
+ * a query walks its terms in bag order, and the 24 bytes of each stay in
+ * cache where the whole term would not. */
+struct dt_match_qterm {
+	const double *row; /* dt_match_term.row */
+	size_t at, df;     /* its postings in pleaf and pw */
+};
+
 struct dt_matcher {
 	const dt_doc *doc;
 	dt_lang lang;
@@ -154,6 +162,7 @@ struct dt_matcher {
 	 * pleaf[t.at .. t.at + t.df) and their weights, as doubles, pw[…] */
 	uint32_t *pleaf;
 	double *pw;
+	struct dt_match_qterm *qterms; /* nterms of them */
 	size_t npost_total;
 	/* the dense rows of the terms in many leaves, rowlen each */
 	double *rows;
