@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
+#include <libstemmer.h>
 
 #include "internal.h"
 
@@ -479,4 +480,77 @@ Test(tokens, new_reports_out_of_memory, .fini = teardown)
 Test(tokens, free_accepts_null)
 {
 	dt_tokenizer_free(NULL);
+}
+
+/* ## The stem cache: stems as libstemmer gives them, word after word */
+
+/* The words of a run, checked against a fresh stemmer as they come. */
+typedef struct {
+	struct sb_stemmer *ref;
+	const char *const *words;
+	size_t next, checked;
+} stem_check;
+
+static int check_stem(
+	const char *term, size_t len, size_t start, size_t end, void *payload)
+{
+	stem_check *c = payload;
+	const char *w = c->words[c->next++];
+	const sb_symbol *want;
+
+	(void)start;
+	(void)end;
+	want = sb_stemmer_stem(c->ref, (const sb_symbol *)w, (int)strlen(w));
+	cr_assert_not_null(want);
+	cr_assert_eq(len, (size_t)sb_stemmer_length(c->ref), "%s", w);
+	cr_assert(memcmp(term, want, len) == 0, "%s: %.*s", w, (int)len, term);
+	c->checked++;
+	return 0;
+}
+
+Test(tokens, russian_stems_from_the_cache_are_the_stemmers, .fini = teardown)
+{
+	/* more distinct words than the cache has slots, each several times,
+	 * some too long to keep: hits, misses and evictions */
+	static const char *const stems[] = {"закон", "орган", "район", "отдел",
+		"работ", "контрол", "исполнен", "обращен", "гражданин",
+		"поручен", "постановлен", "распоряжен", "организац", "предприят",
+		"муниципальн", "ответственн", "администрац", "деятельност"};
+	static const char *const ends[] = {"", "а", "ы", "у", "ом", "ами", "ах",
+		"ия", "ие", "ий", "ой", "ого", "ому", "ыми", "ости", "остями",
+		"ениями", "ствующего"};
+	static char words[7500][128];
+	static const char *list[7500];
+	static char text[7500 * 129];
+	size_t n = 0, at = 0, i, r;
+	stem_check c = {0};
+	dt_error err = {0};
+
+	/* 2,500 distinct words (two stems and an ending), three times over
+	 * in three orders */
+	for (r = 0; r < 3; r++) {
+		for (i = 0; i < 2500; i++) {
+			size_t k = (i * (2 * r + 1)) % 2500;
+			size_t a = k % 18, b = k / 18 % 18, e = k / 324 % 18;
+
+			snprintf(words[n], sizeof(words[n]), "%s%s%s%s",
+				stems[a], stems[b],
+				k % 97 == 0 ? "овывающемуся" : "", ends[e]);
+			if (dt_is_stopword(DT_LANG_RU, words[n],
+				    strlen(words[n]))) {
+				continue;
+			}
+			list[n] = words[n];
+			at += (size_t)snprintf(text + at, sizeof(text) - at,
+				"%s ", words[n]);
+			n++;
+		}
+	}
+	c.ref = sb_stemmer_new("russian", "UTF_8");
+	c.words = list;
+	cr_assert_not_null(c.ref);
+	cr_assert_eq(dt_tokenizer_new(&tok, DT_LANG_RU, 0, &err), 0);
+	cr_assert_eq(dt_tokenizer_run(tok, text, at, check_stem, &c, &err), 0);
+	cr_assert_eq(c.checked, n);
+	sb_stemmer_delete(c.ref);
 }
