@@ -179,6 +179,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->acc);
 	dt__free(m->rows);
 	dt__free(m->qrows);
+	dt__free(m->bmax);
 	dt__free(m->pleaf);
 	dt__free(m->pw);
 	dt__free(m->qterms);
@@ -461,19 +462,21 @@ static inline dt_v2d max2(dt_v2d a, dt_v2d b)
 }
 
 /* acc[0..n) += the sum of rows[0..nrows), n a multiple of 16; return
- * the largest acc[l] * inv[l] (the top share, for near_best()).  Sixteen
+ * the largest acc[l] * inv[l] (the top share, for near_best()), and in
+ * bmax the largest of each block of sixteen leaves.  Sixteen
  * leaves at a time in registers: eight independent vector sums, so that
  * no add waits for the one before (two adders, four cycles each), one
  * load and one store per leaf.  Only when the sums are exact
  * (dt_matcher.exact): the rows go in after the other terms, out of bag
  * order. */
 static double sum_rows_top(double *acc, const double *inv,
-	const double **rows, size_t nrows, size_t n)
+	const double **rows, size_t nrows, size_t n, double *bmax)
 {
-	dt_v2d t0 = {0, 0}, t1 = {0, 0};
+	double top = 0;
 	size_t i, r;
 
 	for (i = 0; i < n; i += 16) {
+		dt_v2d t0 = {0, 0}, t1 = {0, 0};
 		dt_v2d s0 = load2(acc + i), s1 = load2(acc + i + 2);
 		dt_v2d s2 = load2(acc + i + 4), s3 = load2(acc + i + 6);
 		dt_v2d s4 = load2(acc + i + 8), s5 = load2(acc + i + 10);
@@ -505,9 +508,11 @@ static double sum_rows_top(double *acc, const double *inv,
 			max2(s3 * load2(inv + i + 6), s5 * load2(inv + i + 10)));
 		t0 = max2(t0, s6 * load2(inv + i + 12));
 		t1 = max2(t1, s7 * load2(inv + i + 14));
+		t0 = max2(t0, t1);
+		bmax[i / 16] = t0[0] > t0[1] ? t0[0] : t0[1];
+		top = bmax[i / 16] > top ? bmax[i / 16] : top;
 	}
-	t0 = max2(t0, t1);
-	return t0[0] > t0[1] ? t0[0] : t0[1];
+	return top;
 }
 #else
 static void add_row(double *acc, const double *row, size_t n)
@@ -520,7 +525,7 @@ static void add_row(double *acc, const double *row, size_t n)
 }
 
 static double sum_rows_top(double *acc, const double *inv,
-	const double **rows, size_t nrows, size_t n)
+	const double **rows, size_t nrows, size_t n, double *bmax)
 {
 	double top = 0;
 	size_t i, r;
@@ -532,6 +537,8 @@ static double sum_rows_top(double *acc, const double *inv,
 			acc[i] += rows[r][i];
 		}
 		x = acc[i] * inv[i];
+		bmax[i / 16] = i % 16 == 0 || x > bmax[i / 16] ? x
+							  : bmax[i / 16];
 		top = x > top ? x : top;
 	}
 	return top;
@@ -551,23 +558,28 @@ static void add_postings(dt_matcher *m, const struct dt_match_qterm *t)
 	}
 }
 
-/* The largest acc[l] * inv_self[l], four maxima apart so that no
- * compare waits for the one before (the padding after nleaves is 0 in
- * both arrays). */
-static double top_share(const dt_matcher *m)
+/* The largest acc[l] * inv_self[l], and in bmax that of each block of
+ * sixteen leaves; four maxima apart so that no compare waits for the one
+ * before (the padding after nleaves is 0 in both arrays). */
+static double top_share(dt_matcher *m)
 {
 	const double *acc = m->acc, *inv = m->inv_self;
-	double t[4] = {0, 0, 0, 0};
+	double top = 0;
 	size_t l, k;
 
-	for (l = 0; l < m->rowlen; l += 4) {
-		for (k = 0; k < 4; k++) {
+	for (l = 0; l < m->rowlen; l += 16) {
+		double t[4] = {0, 0, 0, 0}, b;
+
+		for (k = 0; k < 16; k++) {
 			double x = acc[l + k] * inv[l + k];
 
-			t[k] = x > t[k] ? x : t[k];
+			t[k % 4] = x > t[k % 4] ? x : t[k % 4];
 		}
+		b = fmax(fmax(t[0], t[1]), fmax(t[2], t[3]));
+		m->bmax[l / 16] = b;
+		top = fmax(top, b);
 	}
-	return fmax(fmax(t[0], t[1]), fmax(t[2], t[3]));
+	return top;
 }
 
 /* Add every posting of every query term (the accumulators are all 0
@@ -592,26 +604,36 @@ static double fill(dt_matcher *m)
 		}
 	}
 	if (m->exact) {
-		return sum_rows_top(
-			m->acc, m->inv_self, m->qrows, nrows, m->rowlen);
+		return sum_rows_top(m->acc, m->inv_self, m->qrows, nrows,
+			m->rowlen, m->bmax);
 	}
 	return top_share(m);
 }
 
 /* The leaves that may pass: those whose acc * (1 / self), a few ulps
  * off the share acc / self, is within RELATIVE_CUT of the top one, less
- * a slack (1e-9) far above those ulps.  The leaf rank() finds best is
+ * a slack (1e-9) far above those ulps; only in the blocks of sixteen
+ * leaves whose largest such product (bmax, computed with the top) gets
+ * there.  The leaf rank() finds best is
  * among them, so the threshold comes out the same, and so is every leaf
  * that reaches it (its share is within RELATIVE_CUT of the best's). */
 static void near_best(dt_matcher *m, double top)
 {
 	const double *acc = m->acc, *inv = m->inv_self;
 	double near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
-	size_t l, n = 0;
+	size_t b, l, n = 0;
 
-	for (l = 0; l < m->nleaves; l++) {
-		m->cand[n] = (uint32_t)l;
-		n += acc[l] > 0 && acc[l] * inv[l] >= near;
+	for (b = 0; b < m->rowlen / 16; b++) {
+		size_t end = b * 16 + 16 < m->nleaves ? b * 16 + 16
+						      : m->nleaves;
+
+		if (!(m->bmax[b] >= near)) {
+			continue; /* no leaf of the block is near */
+		}
+		for (l = b * 16; l < end; l++) {
+			m->cand[n] = (uint32_t)l;
+			n += acc[l] > 0 && acc[l] * inv[l] >= near;
+		}
 	}
 	m->ncand = n;
 }

@@ -317,9 +317,10 @@ static int finish(dt_matcher *m, dt_error *err)
 		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->touched));
 	m->cand = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->cand));
 	m->inv_self = dt__calloc(m->rowlen, sizeof(*m->inv_self));
+	m->bmax = dt__calloc(m->rowlen / 16 + 1, sizeof(*m->bmax));
 	m->passed = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->passed));
 	if (m->acc == NULL || m->touched == NULL || m->cand == NULL ||
-		m->inv_self == NULL || m->passed == NULL) {
+		m->inv_self == NULL || m->passed == NULL || m->bmax == NULL) {
 		return dt__match_oom(err);
 	}
 	for (i = 0; i < m->nleaves; i++) {

@@ -168,6 +168,7 @@ struct dt_matcher {
 	double *rows;
 	size_t rowlen; /* nleaves rounded up to a multiple of 16 */
 	const double **qrows; /* scratch: the rows of a query's terms */
+	double *bmax; /* scratch: the top share of each block of 16 leaves */
 	int exact; /* every sum of a leaf's weights is exact in a double,
 		    * in any order (match_index.c): fill() may regroup */
 	/* query scratch: per-leaf accumulators (rowlen), cleared after each

@@ -68,7 +68,9 @@ static void words(char *buf, size_t cap, size_t n)
  * for the plan.  Some clauses repeat the one before, some are short. */
 static size_t directive(char *buf, char clauses[][512])
 {
-	size_t narts = 2 + pick(5), a, c, n = 0;
+	/* a third of them long enough for several blocks of 16 leaves
+	 * (match.c, near_best()) */
+	size_t narts = pick(3) == 0 ? 8 + pick(12) : 2 + pick(5), a, c, n = 0;
 
 	snprintf(buf, DOC_CAP, "# QUY ĐỊNH\n\n**VỀ CÔNG TÁC ĐẢNG VIÊN**\n\n");
 	for (a = 1; a <= narts; a++) {
