@@ -97,12 +97,28 @@
  *   factor of at most ~650 on the bench corpora, far from the 2^23 that
  *   rounding needs), sums do not depend on the order of the terms, and a
  *   query's rows are summed together last, sixteen leaves at a time in
- *   registers, with the top share in the same pass (rows for terms in
- *   1/2, 1/3 or 1/8 of the leaves measured no faster);
+ *   registers, with the top share of each block of sixteen leaves in the
+ *   same pass, and only the blocks that reach the cut are scanned for
+ *   candidates (rows for terms in 1/2, 1/3 or 1/8 of the leaves measured
+ *   no faster);
  * - evidence and tie-breaks read the leaf's own terms from a forward
- *   index, not a binary search per query term;
+ *   index, not a binary search per query term; it holds a leaf's
+ *   heaviest terms first, so evidence stops early, and the tie-break
+ *   (the bag place of a leaf's first term) is looked up for tied leaves
+ *   only;
  * - the document factor tokenizes every unit of a local document anyway:
- *   it keeps each unit's bag, and the unit's query reuses it.
+ *   it keeps each unit's bag, and the unit's query reuses it;
+ * - a document whose factor is below the threshold is not queried (a
+ *   score is at most the factor);
+ * - the per-term state a query touches (bag marks, local counts, byte
+ *   keys, rows and postings) sits in compact arrays by term id, not in
+ *   the 100-byte dt_match_term.
+ * Tried and dropped, side by side on vi-100: unrolling the posting loop
+ * (no change); Vietnamese bigrams looked up by the ids of their two
+ * syllables (a table of id pairs: no faster, the second syllable's
+ * lookup remains); updating the previous query's sums by the terms that
+ * differ (consecutive paragraphs share only a third of their postings:
+ * more work); a two-multiply hash of short terms (within noise).
  * MaxScore-style pruning (per-term bounds max w/self, the terms whose
  * bounds sum below the threshold only added to candidates) was measured
  * and dropped: the threshold is 0.9 of the best in 99.6% of bench
