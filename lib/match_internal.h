@@ -98,12 +98,15 @@ struct dt_match_unitrun {
 	size_t at, n;
 };
 
-/* A slot of the vocabulary: the term's hash beside its id, so that a
- * probe compares hashes without loading the term (most words of a local
- * document that the directive lacks stop at the first empty slot). */
+/* A slot of the vocabulary: the term's hash, length and (up to 16
+ * bytes) bytes beside its id, so that a probe finds a short term in one
+ * cache line, without loading the term or its bytes. */
 struct dt_match_slot {
 	uint32_t hash;
 	uint32_t id; /* term id + 1; 0 empty */
+	uint32_t len;
+	uint64_t x, y; /* a term of up to 16 bytes: its bytes
+			* (dt__short_words), compared in the slot */
 };
 
 /* Where a term's bytes are, apart from the term (dt_matcher.keys, by term

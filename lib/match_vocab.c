@@ -72,21 +72,38 @@ static struct dt_match_slot *slot_of(
 	const dt_matcher *m, const char *s, size_t len, uint32_t h)
 {
 	size_t i = h & (m->nslots - 1);
+	uint64_t x = 0, y = 0;
 
+	if (len <= 16) {
+		dt__short_words(s, len, &x, &y);
+	}
 	for (;;) {
 		struct dt_match_slot *slot = &m->slots[i];
-		const struct dt_match_key *k;
 
 		if (slot->id == 0) {
 			return slot;
 		}
-		k = &m->keys[slot->id - 1];
-		if (slot->hash == h && k->len == len &&
-			dt__same_bytes(m->strings.data + k->off, s, len)) {
+		if (slot->hash == h && slot->len == len &&
+			(len <= 16 ? slot->x == x && slot->y == y
+				   : memcmp(m->strings.data +
+						    m->keys[slot->id - 1].off,
+					     s, len) == 0)) {
 			return slot;
 		}
 		i = (i + 1) & (m->nslots - 1);
 	}
+}
+
+/* A slot for term `id`, hash h, bytes s[0..len). */
+static struct dt_match_slot slot_for(
+	uint32_t id, const char *s, size_t len, uint32_t h)
+{
+	struct dt_match_slot slot = {h, id + 1, (uint32_t)len, 0, 0};
+
+	if (len <= 16) {
+		dt__short_words(s, len, &slot.x, &slot.y);
+	}
+	return slot;
 }
 
 int dt__match_rehash(dt_matcher *m)
@@ -104,7 +121,8 @@ int dt__match_rehash(dt_matcher *m)
 		const dt_match_term *t = &m->terms[i];
 
 		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
-			(struct dt_match_slot){t->hash, (uint32_t)i + 1};
+			slot_for((uint32_t)i, m->strings.data + t->off,
+				t->len, t->hash);
 	}
 	return 0;
 }
@@ -141,8 +159,8 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	t->weight = t->syllable ? W_SYLLABLE : 1.0;
 	m->inbag[m->nterms] = (struct dt_match_inbag){0, 0, 0};
 	m->keys[m->nterms] = (struct dt_match_key){t->off, len};
-	*slot = (struct dt_match_slot){h, (uint32_t)++m->nterms};
-	return slot->id - 1;
+	*slot = slot_for((uint32_t)m->nterms, s, len, h);
+	return (uint32_t)m->nterms++;
 }
 
 uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len)

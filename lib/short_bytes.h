@@ -30,6 +30,22 @@ static inline uint64_t dt__tail_bytes(const unsigned char *s, size_t n)
 				s[n - 1];
 }
 
+/* Up to 16 bytes s[0..len) as two integers, read as dt__same_bytes()
+ * reads them: strings of one length are equal when their pairs are. */
+static inline void dt__short_words(
+	const char *s, size_t len, uint64_t *x, uint64_t *y)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (len >= 8) {
+		memcpy(x, u, 8);
+		memcpy(y, u + len - 8, 8);
+	} else {
+		*x = dt__tail_bytes(u, len);
+		*y = 0;
+	}
+}
+
 /* Whether a[0..len) and b[0..len) are equal: up to 16 bytes as two
  * overlapping loads a side, longer ones by memcmp(). */
 static inline int dt__same_bytes(const char *a, const char *b, size_t len)

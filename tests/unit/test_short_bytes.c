@@ -1,10 +1,11 @@
 /*
- * test_short_bytes.c - dt__same_bytes() agrees with memcmp() and
- * dt__tail_bytes() tells strings of one length apart, on random strings
- * of 0 to 40 bytes: equal ones, and ones that differ in one byte at any
- * place (the pieces the short compare reads overlap; a difference in any
- * of them must show).  Each string sits at the end of its buffer, so a
- * read past it would also show under ASan and valgrind.
+ * test_short_bytes.c - dt__same_bytes() agrees with memcmp(), and
+ * dt__short_words() and dt__tail_bytes() tell strings of one length
+ * apart, on random strings of 0 to 40 bytes: equal ones, and ones that
+ * differ in one byte at any place (the pieces the short compare reads
+ * overlap; a difference in any of them must show).  Each string sits at
+ * the end of its buffer, so a read past it would also show under ASan
+ * and valgrind.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,14 @@ Test(short_bytes, same_bytes_agrees_with_memcmp)
 			cr_assert_eq(dt__same_bytes(x, y, len),
 				memcmp(x, y, len) == 0, "len %zu, byte %zu",
 				len, k);
+			if (len <= 16) {
+				uint64_t p, q, u, v;
+
+				dt__short_words(x, len, &p, &q);
+				dt__short_words(y, len, &u, &v);
+				cr_assert_eq(p == u && q == v,
+					memcmp(x, y, len) == 0, "len %zu", len);
+			}
 			if (len <= 8) {
 				cr_assert_eq(dt__tail_bytes((unsigned char *)x,
 						     len) ==
