@@ -2,9 +2,10 @@
  * match_internal.h - the state of a dt_matcher, shared by the files of
  * the implicit-link matcher and private to match*.c: the vocabulary, its
  * bags and the tokenizer glue (match_vocab.c), building the index
- * (match_index.c), the per-local-document factor (match_docfactor.c), and
- * the life cycle, queries and evidence (match.c, whose opening comment
- * says how the constants below were chosen).
+ * (match_index.c), the per-local-document factor (match_docfactor.c), the
+ * sums of a dense query (match_dense.c), and the life cycle, queries and
+ * evidence (match.c, whose opening comment says how the constants below
+ * were chosen).
  *
  * Functions that may fail return 0 or a negative dt_status.
  */
@@ -58,14 +59,14 @@ typedef struct {
 	dt_match_posting *post; /* in leaf order; w holds the count while
 				 * building */
 	size_t df, cap;
-	float dtf;     /* occurrences in the directive */
-	int generic;   /* administrative boilerplate */
-	int syllable;  /* dt__match_is_syllable() of its bytes */
-	int topical;   /* counts for the document factor (set by
-			* dt__match_directive_vector) */
-	double *row;   /* a term in many leaves: its weight in every leaf,
-			* 0 where absent (in dt_matcher.rows; NULL else) */
-	size_t at;     /* its postings in dt_matcher.pleaf and .pw */
+	float dtf;    /* occurrences in the directive */
+	int generic;  /* administrative boilerplate */
+	int syllable; /* dt__match_is_syllable() of its bytes */
+	int topical;  /* counts for the document factor (set by
+		       * dt__match_directive_vector) */
+	double *row;  /* a term in many leaves: its weight in every leaf,
+		       * 0 where absent (in dt_matcher.rows; NULL else) */
+	size_t at;    /* its postings in dt_matcher.pleaf and .pw */
 } dt_match_term;
 
 typedef struct {
@@ -169,11 +170,11 @@ struct dt_matcher {
 	size_t npost_total;
 	/* the dense rows of the terms in many leaves, rowlen each */
 	double *rows;
-	size_t rowlen; /* nleaves rounded up to a multiple of 16 */
+	size_t rowlen;        /* nleaves rounded up to a multiple of 16 */
 	const double **qrows; /* scratch: the rows of a query's terms */
 	double *bmax; /* scratch: the top share of each block of 16 leaves */
-	int exact; /* every sum of a leaf's weights is exact in a double,
-		    * in any order (match_index.c): fill() may regroup */
+	int exact;    /* every sum of a leaf's weights is exact in a double,
+		       * in any order (match_index.c): fill() may regroup */
 	/* query scratch: per-leaf accumulators (rowlen), cleared after each
 	 * query */
 	double *acc;
@@ -252,6 +253,17 @@ int dt__match_run_unit(
  * allocate the query scratch.  Needs the slot table (dt__match_rehash).
  * Fails with DT_ENOMEM or a tokenizer error. */
 int dt__match_index(dt_matcher *m, dt_error *err);
+
+/* ## Dense queries (match_dense.c) */
+
+/** Add every posting of the bag's terms into m->acc (all 0 before) and
+ * return the top share, the largest acc[l] * inv_self[l]; the top share
+ * of each block of 16 leaves goes to m->bmax. */
+double dt__match_fill(dt_matcher *m);
+
+/** The leaves whose share may be within RELATIVE_CUT of the best, given
+ * the top share `top`, into m->cand[0..m->ncand), in leaf order. */
+void dt__match_near_best(dt_matcher *m, double top);
 
 /* ## The document factor (match_docfactor.c) */
 

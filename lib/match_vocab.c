@@ -86,7 +86,7 @@ static struct dt_match_slot *slot_of(
 		if (slot->hash == h && slot->len == len &&
 			(len <= 16 ? slot->x == x && slot->y == y
 				   : memcmp(m->strings.data +
-						    m->keys[slot->id - 1].off,
+						     m->keys[slot->id - 1].off,
 					     s, len) == 0)) {
 			return slot;
 		}
@@ -121,8 +121,8 @@ int dt__match_rehash(dt_matcher *m)
 		const dt_match_term *t = &m->terms[i];
 
 		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
-			slot_for((uint32_t)i, m->strings.data + t->off,
-				t->len, t->hash);
+			slot_for((uint32_t)i, m->strings.data + t->off, t->len,
+				t->hash);
 	}
 	return 0;
 }
@@ -143,8 +143,8 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	if (m->nterms >= UINT32_MAX - 1 ||
 		dt__match_grow((void **)&m->terms, &m->termcap, m->nterms + 1,
 			sizeof(*m->terms)) < 0 ||
-		dt__match_grow((void **)&m->inbag, &m->inbagcap,
-			m->nterms + 1, sizeof(*m->inbag)) < 0 ||
+		dt__match_grow((void **)&m->inbag, &m->inbagcap, m->nterms + 1,
+			sizeof(*m->inbag)) < 0 ||
 		dt__match_grow((void **)&m->keys, &m->keycap, m->nterms + 1,
 			sizeof(*m->keys)) < 0 ||
 		dt__buf_append(&m->strings, s, len) < 0) {

@@ -633,8 +633,8 @@ static int plain_word(dt_tokenizer *tok, const span *sp)
 		memcpy(slot->word, w, sp->len);
 		memcpy(slot->stem, stem, stem_len);
 	}
-	return tok->cb((const char *)stem, stem_len, sp->start, sp->end,
-		tok->payload);
+	return tok->cb(
+		(const char *)stem, stem_len, sp->start, sp->end, tok->payload);
 }
 
 /* Scan the word starting at s[i] (a word character), folding it into

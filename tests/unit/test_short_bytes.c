@@ -58,8 +58,8 @@ Test(short_bytes, same_bytes_agrees_with_memcmp)
 					memcmp(x, y, len) == 0, "len %zu", len);
 			}
 			if (len <= 8) {
-				cr_assert_eq(dt__tail_bytes((unsigned char *)x,
-						     len) ==
+				cr_assert_eq(dt__tail_bytes(
+						     (unsigned char *)x, len) ==
 						     dt__tail_bytes(
 							     (unsigned char *)y,
 							     len),

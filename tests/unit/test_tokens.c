@@ -514,8 +514,9 @@ Test(tokens, russian_stems_from_the_cache_are_the_stemmers, .fini = teardown)
 	 * some too long to keep: hits, misses and evictions */
 	static const char *const stems[] = {"закон", "орган", "район", "отдел",
 		"работ", "контрол", "исполнен", "обращен", "гражданин",
-		"поручен", "постановлен", "распоряжен", "организац", "предприят",
-		"муниципальн", "ответственн", "администрац", "деятельност"};
+		"поручен", "постановлен", "распоряжен", "организац",
+		"предприят", "муниципальн", "ответственн", "администрац",
+		"деятельност"};
 	static const char *const ends[] = {"", "а", "ы", "у", "ом", "ами", "ах",
 		"ия", "ие", "ий", "ой", "ого", "ому", "ыми", "ости", "остями",
 		"ениями", "ствующего"};
@@ -536,13 +537,13 @@ Test(tokens, russian_stems_from_the_cache_are_the_stemmers, .fini = teardown)
 			snprintf(words[n], sizeof(words[n]), "%s%s%s%s",
 				stems[a], stems[b],
 				k % 97 == 0 ? "овывающемуся" : "", ends[e]);
-			if (dt_is_stopword(DT_LANG_RU, words[n],
-				    strlen(words[n]))) {
+			if (dt_is_stopword(
+				    DT_LANG_RU, words[n], strlen(words[n]))) {
 				continue;
 			}
 			list[n] = words[n];
-			at += (size_t)snprintf(text + at, sizeof(text) - at,
-				"%s ", words[n]);
+			at += (size_t)snprintf(
+				text + at, sizeof(text) - at, "%s ", words[n]);
 			n++;
 		}
 	}
