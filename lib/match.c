@@ -87,11 +87,38 @@
  *   accumulators, no branch per posting, scores only for the leaves near
  *   the best (the section "Dense queries" says why the answer is the
  *   same, and tests/unit/test_match_dense.c checks it against the plain
- *   algorithm on random indexes);
+ *   algorithm on random indexes); there a term in a quarter of the leaves
+ *   or more (ROW_SHARE) is added as a dense row of weights, two leaves an
+ *   instruction (a leaf without it adds 0, which changes no sum), and the
+ *   others from arrays of leaves and double weights (no float-to-double
+ *   conversion per posting): on vi-100 the terms in 30% of the leaves or
+ *   more carry 55% of a query's postings.  When every sum of an index's
+ *   weights is exact in a double (match_index.c: the weights span a
+ *   factor of at most ~650 on the bench corpora, far from the 2^23 that
+ *   rounding needs), sums do not depend on the order of the terms, and a
+ *   query's rows are summed together last, sixteen leaves at a time in
+ *   registers, with the top share of each block of sixteen leaves in the
+ *   same pass, and only the blocks that reach the cut are scanned for
+ *   candidates (rows for terms in 1/2, 1/3 or 1/8 of the leaves measured
+ *   no faster);
  * - evidence and tie-breaks read the leaf's own terms from a forward
- *   index, not a binary search per query term;
+ *   index, not a binary search per query term; it holds a leaf's
+ *   heaviest terms first, so evidence stops early, and the tie-break
+ *   (the bag place of a leaf's first term) is looked up for tied leaves
+ *   only;
  * - the document factor tokenizes every unit of a local document anyway:
- *   it keeps each unit's bag, and the unit's query reuses it.
+ *   it keeps each unit's bag, and the unit's query reuses it;
+ * - a document whose factor is below the threshold is not queried (a
+ *   score is at most the factor);
+ * - the per-term state a query touches (bag marks, local counts, byte
+ *   keys, rows and postings) sits in compact arrays by term id, not in
+ *   the 100-byte dt_match_term.
+ * Tried and dropped, side by side on vi-100: unrolling the posting loop
+ * (no change); Vietnamese bigrams looked up by the ids of their two
+ * syllables (a table of id pairs: no faster, the second syllable's
+ * lookup remains); updating the previous query's sums by the terms that
+ * differ (consecutive paragraphs share only a third of their postings:
+ * more work); a two-multiply hash of short terms (within noise).
  * MaxScore-style pruning (per-term bounds max w/self, the terms whose
  * bounds sum below the threshold only added to candidates) was measured
  * and dropped: the threshold is 0.9 of the best in 99.6% of bench
@@ -101,6 +128,7 @@
  * postings they saved (vi-10: 1.9 s against 1.1 s dense).
  *
  * Files.  This one holds the life cycle, the queries and the evidence;
+ * match_dense.c the sums and candidates of a dense query;
  * match_vocab.c the vocabulary, bags and tokenizer runs; match_index.c
  * the index (leaves, generic terms, BM25 weights, forward index);
  * match_docfactor.c the document factor and the kept unit bags;
@@ -160,10 +188,18 @@ void dt__matcher_free(dt_matcher *m)
 		dt__free(m->terms[i].post);
 	}
 	dt__free(m->terms);
+	dt__free(m->inbag);
+	dt__free(m->keys);
 	dt__free(m->slots);
 	dt__free(m->leaves);
 	dt__free(m->bag);
 	dt__free(m->acc);
+	dt__free(m->rows);
+	dt__free(m->qrows);
+	dt__free(m->bmax);
+	dt__free(m->pleaf);
+	dt__free(m->pw);
+	dt__free(m->qterms);
 	dt__free(m->touched);
 	dt__free(m->lterms);
 	dt__free(m->inv_self);
@@ -244,7 +280,7 @@ static int syllable_at(const dt_matcher *m, size_t k)
 {
 	const dt_match_term *t = &m->terms[m->bag[k].id];
 
-	return dt__match_is_syllable(m, m->strings.data + t->off, t->len);
+	return t->syllable;
 }
 
 /* Where the first of the query's terms that leaf `l` holds is in the bag
@@ -255,7 +291,7 @@ static size_t first_term(const dt_matcher *m, uint32_t l)
 	size_t e, first = SIZE_MAX;
 
 	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
-		const dt_match_term *t = &m->terms[m->fwd[e].term];
+		const struct dt_match_inbag *t = &m->inbag[m->fwd[e].term];
 
 		if (t->mark == m->serial && t->pos < first) {
 			first = t->pos;
@@ -266,8 +302,10 @@ static size_t first_term(const dt_matcher *m, uint32_t l)
 
 /* The query terms that weigh most in leaf `l`, as written; Vietnamese
  * syllables only when no bigram is shared ("đảng viên" says it all).
- * The leaf's terms are read from the forward index in any order: the
- * top is by weight, ties by place in the bag. */
+ * The top is by weight, ties by place in the bag, whatever the order of
+ * the forward index; it holds a leaf's heaviest terms first (when the
+ * weights are positive: match_index.c), so the walk stops at the first
+ * term lighter than a full top. */
 static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 {
 	size_t top[EVIDENCE_TERMS], n = 0, k, e, len = 0;
@@ -275,10 +313,14 @@ static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 	int bigrams = 0;
 
 	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
-		const dt_match_term *t = &m->terms[m->fwd[e].term];
+		const struct dt_match_inbag *t = &m->inbag[m->fwd[e].term];
 		double x = m->fwd[e].w;
 		size_t i = t->pos;
 
+		if (m->positive && n == EVIDENCE_TERMS &&
+			x < w[EVIDENCE_TERMS - 1]) {
+			break; /* heaviest first: none after can enter */
+		}
 		if (t->mark != m->serial || !(x > 0)) {
 			continue;
 		}
@@ -366,13 +408,14 @@ static void rank(dt_matcher *m, double factor, double min_score, dt_match *out,
 /* ## Dense queries
  *
  * A unit of a few dozen terms reads most of the index (on the bench
- * corpus a query touches 1,020 of 1,033 leaves), so the accumulators of
- * all leaves are filled without a branch (and all cleared after), and
- * only the leaves near the best are scored.  The sums are the same as
- * accumulate()'s: each leaf's weights are added in bag order.  So are
- * the matches and their order: rank() keeps ties in the order leaves are
- * touched in, that is by the bag place of their first term, then by
- * leaf (weights are positive: dt_matcher.positive). */
+ * corpus a query touches 1,020 of 1,033 leaves, 11,500 postings), so the
+ * accumulators of all leaves are filled without a branch (and all
+ * cleared after), the terms in many leaves as dense rows, and only the
+ * leaves near the best are scored (match_dense.c).  The sums are the
+ * same as accumulate()'s (match_dense.c says why).  So are the matches
+ * and their order: rank() keeps ties in the order leaves are touched
+ * in, that is by the bag place of their first term, then by leaf
+ * (weights are positive: dt_matcher.positive). */
 
 static int by_score(const void *a, const void *b)
 {
@@ -387,47 +430,6 @@ static int by_score(const void *a, const void *b)
 	return x->leaf < y->leaf ? -1 : x->leaf > y->leaf;
 }
 
-/* Add every posting of every query term, in bag order (the
- * accumulators are all 0 between queries). */
-static void fill(dt_matcher *m)
-{
-	double *acc = m->acc;
-	size_t i;
-
-	for (i = 0; i < m->nbag; i++) {
-		const dt_match_term *t = &m->terms[m->bag[i].id];
-		const dt_match_posting *p = t->post, *end = t->post + t->df;
-
-		for (; p < end; p++) {
-			acc[p->leaf] += p->w;
-		}
-	}
-}
-
-/* The leaves that may pass: those whose acc * (1 / self), a few ulps
- * off the share acc / self, is within RELATIVE_CUT of the top one, less
- * a slack (1e-9) far above those ulps.  The leaf rank() finds best is
- * among them, so the threshold comes out the same, and so is every leaf
- * that reaches it (its share is within RELATIVE_CUT of the best's). */
-static void near_best(dt_matcher *m)
-{
-	double top = 0, near;
-	uint32_t l;
-
-	for (l = 0; l < m->nleaves; l++) {
-		double x = m->acc[l] * m->inv_self[l];
-
-		top = x > top ? x : top;
-	}
-	near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
-	m->ncand = 0;
-	for (l = 0; l < m->nleaves; l++) {
-		if (m->acc[l] > 0 && m->acc[l] * m->inv_self[l] >= near) {
-			m->cand[m->ncand++] = l;
-		}
-	}
-}
-
 /* Dense when the query's postings outnumber the leaves (dense_min):
  * clearing and scanning them all then costs less than a branch per
  * posting. */
@@ -436,9 +438,33 @@ static int dense_pays(const dt_matcher *m)
 	size_t i, postings = 0;
 
 	for (i = 0; i < m->nbag && postings < m->dense_min; i++) {
-		postings += m->terms[m->bag[i].id].df;
+		postings += m->qterms[m->bag[i].id].df;
 	}
 	return postings >= m->dense_min;
+}
+
+/* Sort the n leaves that pass as by_score() does.  The bag place of a
+ * leaf's first term decides between equal scores only, so it is looked
+ * up (first_term(): a walk of the leaf's terms) only for leaves whose
+ * score another shares: first by score and leaf, then each run of equal
+ * scores again with their places. */
+static void order(dt_matcher *m, size_t n)
+{
+	dt_match_passed *p = m->passed;
+	size_t i, j, k;
+
+	qsort(p, n, sizeof(*p), by_score); /* every first is 0 */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && p[j].score == p[i].score; j++) {
+		}
+		if (j - i < 2) {
+			continue;
+		}
+		for (k = i; k < j; k++) {
+			p[k].first = first_term(m, p[k].leaf);
+		}
+		qsort(p + i, j - i, sizeof(*p), by_score);
+	}
 }
 
 /* rank() over the leaves near the best. */
@@ -448,8 +474,7 @@ static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 	double *acc = m->acc, best = 0;
 	size_t i, n = 0;
 
-	fill(m);
-	near_best(m);
+	dt__match_near_best(m, dt__match_fill(m));
 	for (i = 0; i < m->ncand; i++) {
 		uint32_t l = m->cand[i];
 
@@ -461,12 +486,11 @@ static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 		uint32_t l = m->cand[i];
 
 		if (acc[l] >= min_score && acc[l] > 0) {
-			m->passed[n++] =
-				(dt_match_passed){acc[l], first_term(m, l), l};
+			m->passed[n++] = (dt_match_passed){acc[l], 0, l};
 		}
 	}
 	memset(acc, 0, m->nleaves * sizeof(*acc));
-	qsort(m->passed, n, sizeof(*m->passed), by_score);
+	order(m, n);
 	for (i = 0; i < n && i < max; i++) {
 		out[i].target = m->leaves[m->passed[i].leaf].unit;
 		out[i].score = m->passed[i].score;
@@ -539,8 +563,8 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 		err);
 	*n_out = 0;
 	rc = query_gate(m, u, lang, max, &factor, err);
-	if (rc < 0 || factor == 0) {
-		return rc;
+	if (rc < 0 || factor == 0 || factor < min_score) {
+		return rc; /* a score is at most the factor: none would pass */
 	}
 	rc = dt__match_unit_bag(m, u);
 	if (rc == 0) {
@@ -589,8 +613,8 @@ int dt__matcher_query_part(dt_matcher *m, const dt_unit *u, size_t title,
 		err);
 	*n_out = 0;
 	rc = query_gate(m, u, lang, max, &factor, err);
-	if (rc < 0 || factor == 0) {
-		return rc;
+	if (rc < 0 || factor == 0 || factor < min_score) {
+		return rc; /* a score is at most the factor: none would pass */
 	}
 	rc = dt__match_part_bag(m, u, title, start, end);
 	if (rc == 0) {

@@ -36,8 +36,7 @@ static int topical(const dt_matcher *m, const dt_match_term *t)
 {
 	const char *s = m->strings.data + t->off;
 
-	return !t->generic && !is_number(s, t->len) &&
-	       !dt__match_is_syllable(m, s, t->len);
+	return !t->generic && !is_number(s, t->len) && !t->syllable;
 }
 
 /* Counting callback: the index's terms in the directive (dtf) or in a
@@ -56,14 +55,14 @@ static int count_term(
 		m->terms[id].dtf += 1;
 		return 0;
 	}
-	if (m->terms[id].ltf == 0) {
+	if (m->inbag[id].ltf == 0) {
 		if (dt__match_grow((void **)&m->lterms, &m->ltermcap,
 			    m->nlterms + 1, sizeof(*m->lterms)) < 0) {
 			return DT_ENOMEM;
 		}
 		m->lterms[m->nlterms++] = id;
 	}
-	m->terms[id].ltf += 1;
+	m->inbag[id].ltf += 1;
 	if (m->record_occ) {
 		if (dt__match_grow((void **)&m->uocc, &m->uocccap,
 			    m->nuocc + 1, sizeof(*m->uocc)) < 0) {
@@ -89,9 +88,10 @@ int dt__match_directive_vector(dt_matcher *m, dt_error *err)
 			m, dt_doc_unit_at(m->doc, i), count_term, err);
 	}
 	for (i = 0; i < m->nterms; i++) {
-		const dt_match_term *t = &m->terms[i];
+		dt_match_term *t = &m->terms[i];
 
-		sum += topical(m, t) ? (double)t->dtf * t->dtf : 0;
+		t->topical = topical(m, t); /* once, not per local document */
+		sum += t->topical ? (double)t->dtf * t->dtf : 0;
 	}
 	m->dnorm = sqrt(sum);
 	return rc;
@@ -188,8 +188,8 @@ int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
 	for (k = 0; k < run->n; k++) {
 		const dt_match_bagged *b = &m->ucache[run->at + k];
 
-		m->terms[b->id].mark = m->serial;
-		m->terms[b->id].pos = k;
+		m->inbag[b->id].mark = m->serial;
+		m->inbag[b->id].pos = (uint32_t)k;
 		m->bag[k] = *b;
 	}
 	m->nbag = run->n;
@@ -240,13 +240,14 @@ static int local_factor(
 		m->nuruns = m->nucache = m->nuocc = 0;
 	}
 	for (i = 0; i < m->nlterms; i++) {
-		dt_match_term *t = &m->terms[m->lterms[i]];
+		const dt_match_term *t = &m->terms[m->lterms[i]];
+		float *ltf = &m->inbag[m->lterms[i]].ltf;
 
-		if (topical(m, t)) {
-			dot += (double)t->ltf * t->dtf;
-			sum += (double)t->ltf * t->ltf;
+		if (t->topical) {
+			dot += (double)*ltf * t->dtf;
+			sum += (double)*ltf * *ltf;
 		}
-		t->ltf = 0;
+		*ltf = 0;
 	}
 	m->nlterms = 0;
 	cosine = sum > 0 && m->dnorm > 0 ? dot / (sqrt(sum) * m->dnorm) : 0;

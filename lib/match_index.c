@@ -6,6 +6,7 @@
  * self-score (the denominator of every query score, match.c).
  */
 #include <math.h>
+#include <stdlib.h>
 
 #include "addressee.h"
 #include "match_internal.h"
@@ -161,6 +162,69 @@ static void check_weights(dt_matcher *m)
 	}
 }
 
+/* The postings as the dense query reads them: leaves and weights apart,
+ * weights already doubles (the sums are the same: a float widens
+ * exactly).  DT_ENOMEM without a message. */
+static int split_postings(dt_matcher *m, size_t total)
+{
+	size_t i, k, at = 0;
+
+	m->pleaf = dt__reallocarray(NULL, total + 1, sizeof(*m->pleaf));
+	m->pw = dt__reallocarray(NULL, total + 1, sizeof(*m->pw));
+	if (m->pleaf == NULL || m->pw == NULL) {
+		return DT_ENOMEM;
+	}
+	m->npost_total = total;
+	for (i = 0; i < m->nterms; i++) {
+		dt_match_term *t = &m->terms[i];
+
+		t->at = at;
+		for (k = 0; k < t->df; k++, at++) {
+			m->pleaf[at] = t->post[k].leaf;
+			m->pw[at] = t->post[k].w;
+		}
+	}
+	return 0;
+}
+
+/* Whether every sum of weights of a leaf is exact in a double, whatever
+ * the order of the terms: each weight is a float at least wmin, so a
+ * multiple of wmin's unit in the last place (2^(e - 24), wmin = f 2^e,
+ * f in [0.5, 1)); every partial sum is a multiple of it too, and at most
+ * the leaf's self-score (weights are positive); such a number is a
+ * double when below 2^53 units.  Half of that as margin.  On the bench
+ * corpora the weights span a factor 60-650 and the condition holds by
+ * a factor of 10^4 and more; fill() then adds a query's rows together. */
+static int sums_exact(const dt_matcher *m)
+{
+	double wmin = HUGE_VAL, top = 0;
+	size_t i;
+	int e;
+
+	for (i = 0; i < m->npost_total; i++) {
+		wmin = fmin(wmin, m->pw[i]);
+	}
+	for (i = 0; i < m->nleaves; i++) {
+		top = fmax(top, m->leaves[i].self);
+	}
+	if (!m->positive || m->npost_total == 0) {
+		return 0;
+	}
+	(void)frexp(wmin, &e);
+	return 2 * top < ldexp(1.0, e - 24 + 53);
+}
+
+/* Heaviest first, then by term (weights are finite: m->positive). */
+static int by_weight(const void *a, const void *b)
+{
+	const dt_match_entry *x = a, *y = b;
+
+	if (x->w != y->w) {
+		return x->w > y->w ? -1 : 1;
+	}
+	return x->term < y->term ? -1 : x->term > y->term;
+}
+
 /* The forward index: each leaf's terms with their weights (evidence and
  * tie-breaks read a leaf's terms, match.c). */
 static int forward(dt_matcher *m, dt_error *err)
@@ -175,7 +239,8 @@ static int forward(dt_matcher *m, dt_error *err)
 		total += m->terms[i].df;
 	}
 	m->fwd = dt__reallocarray(NULL, total + 1, sizeof(*m->fwd));
-	if (m->fwd_at == NULL || m->fwd == NULL) {
+	if (m->fwd_at == NULL || m->fwd == NULL ||
+		split_postings(m, total) < 0) {
 		return dt__match_oom(err);
 	}
 	for (i = 2; i < m->nleaves + 2; i++) {
@@ -189,6 +254,52 @@ static int forward(dt_matcher *m, dt_error *err)
 				(dt_match_entry){(uint32_t)i, p->w};
 		}
 	}
+	for (i = 0; m->positive && i < m->nleaves; i++) {
+		qsort(m->fwd + m->fwd_at[i], m->fwd_at[i + 1] - m->fwd_at[i],
+			sizeof(*m->fwd), by_weight);
+	}
+	return 0;
+}
+
+/* The dense rows of the terms in at least 1/ROW_SHARE of the leaves:
+ * the dense query adds a row with vector instructions faster than it
+ * scatters that many postings (match.c).  At most ROW_SHARE rows per
+ * leaf's worth of postings, so their memory grows with the index. */
+static int dense_rows(dt_matcher *m, dt_error *err)
+{
+	size_t i, k, nrows = 0;
+	double *row;
+
+	for (i = 0; i < m->nterms; i++) {
+		nrows += m->terms[i].df * ROW_SHARE >= m->nleaves;
+	}
+	m->rows = dt__calloc(nrows * m->rowlen + 1, sizeof(*m->rows));
+	m->qrows = dt__reallocarray(NULL, nrows + 1, sizeof(*m->qrows));
+	if (m->rows == NULL || m->qrows == NULL) {
+		return dt__match_oom(err);
+	}
+	row = m->rows;
+	for (i = 0; i < m->nterms; i++) {
+		dt_match_term *t = &m->terms[i];
+
+		if (t->df * ROW_SHARE < m->nleaves) {
+			continue;
+		}
+		for (k = 0; k < t->df; k++) {
+			row[t->post[k].leaf] = t->post[k].w;
+		}
+		t->row = row;
+		row += m->rowlen;
+	}
+	m->qterms = dt__reallocarray(NULL, m->nterms + 1, sizeof(*m->qterms));
+	if (m->qterms == NULL) {
+		return dt__match_oom(err);
+	}
+	for (i = 0; i < m->nterms; i++) {
+		const dt_match_term *t = &m->terms[i];
+
+		m->qterms[i] = (struct dt_match_qterm){t->row, t->at, t->df};
+	}
 	return 0;
 }
 
@@ -198,16 +309,18 @@ static int finish(dt_matcher *m, dt_error *err)
 {
 	double total = 0, n = (double)m->nleaves;
 	size_t i, k;
+	int rc;
 
-	m->acc = dt__calloc(m->nleaves + 1, sizeof(*m->acc));
+	m->rowlen = (m->nleaves + 16) & ~(size_t)15;
+	m->acc = dt__calloc(m->rowlen, sizeof(*m->acc));
 	m->touched =
 		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->touched));
 	m->cand = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->cand));
-	m->inv_self =
-		dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->inv_self));
+	m->inv_self = dt__calloc(m->rowlen, sizeof(*m->inv_self));
+	m->bmax = dt__calloc(m->rowlen / 16 + 1, sizeof(*m->bmax));
 	m->passed = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->passed));
 	if (m->acc == NULL || m->touched == NULL || m->cand == NULL ||
-		m->inv_self == NULL || m->passed == NULL) {
+		m->inv_self == NULL || m->passed == NULL || m->bmax == NULL) {
 		return dt__match_oom(err);
 	}
 	for (i = 0; i < m->nleaves; i++) {
@@ -231,7 +344,9 @@ static int finish(dt_matcher *m, dt_error *err)
 	}
 	check_weights(m);
 	m->dense_min = m->nleaves;
-	return forward(m, err);
+	rc = forward(m, err);
+	m->exact = rc == 0 && sums_exact(m);
+	return rc == 0 ? dense_rows(m, err) : rc;
 }
 
 /* Leaves worth linking to: units without children that have text and

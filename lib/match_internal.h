@@ -2,9 +2,10 @@
  * match_internal.h - the state of a dt_matcher, shared by the files of
  * the implicit-link matcher and private to match*.c: the vocabulary, its
  * bags and the tokenizer glue (match_vocab.c), building the index
- * (match_index.c), the per-local-document factor (match_docfactor.c), and
- * the life cycle, queries and evidence (match.c, whose opening comment
- * says how the constants below were chosen).
+ * (match_index.c), the per-local-document factor (match_docfactor.c), the
+ * sums of a dense query (match_dense.c), and the life cycle, queries and
+ * evidence (match.c, whose opening comment says how the constants below
+ * were chosen).
  *
  * Functions that may fail return 0 or a negative dt_status.
  */
@@ -26,6 +27,9 @@
 #define MIN_TERMS 3      /* fewer known terms than this: no match */
 #define PREAMBLE_SCAN 64 /* top units looked at to find a preamble */
 #define EVIDENCE_TERMS 8 /* terms considered for the evidence */
+/* Speed, not results: a term in at least 1/ROW_SHARE of the leaves also
+ * gets a dense row (match.c, "Dense queries") */
+#define ROW_SHARE 4
 /* Memory, not results: the unit bags a local document may keep (at 40
  * bytes a term, 40 MB; match_docfactor.c) */
 #define UCACHE_TERMS ((size_t)1 << 20)
@@ -55,11 +59,14 @@ typedef struct {
 	dt_match_posting *post; /* in leaf order; w holds the count while
 				 * building */
 	size_t df, cap;
-	uint32_t mark; /* the last bag (serial) that holds it */
-	size_t pos;    /* its place in that bag */
-	float dtf;     /* occurrences in the directive */
-	float ltf;     /* occurrences in a local document (scratch) */
-	int generic;   /* administrative boilerplate */
+	float dtf;    /* occurrences in the directive */
+	int generic;  /* administrative boilerplate */
+	int syllable; /* dt__match_is_syllable() of its bytes */
+	int topical;  /* counts for the document factor (set by
+		       * dt__match_directive_vector) */
+	double *row;  /* a term in many leaves: its weight in every leaf,
+		       * 0 where absent (in dt_matcher.rows; NULL else) */
+	size_t at;    /* its postings in dt_matcher.pleaf and .pw */
 } dt_match_term;
 
 typedef struct {
@@ -96,6 +103,43 @@ struct dt_match_unitrun {
 	int has_occ;
 };
 
+/* A slot of the vocabulary: the term's hash, length and (up to 16
+ * bytes) bytes beside its id, so that a probe finds a short term in one
+ * cache line, without loading the term or its bytes. */
+struct dt_match_slot {
+	uint32_t hash;
+	uint32_t id; /* term id + 1; 0 empty */
+	uint32_t len;
+	uint64_t x, y; /* a term of up to 16 bytes: its bytes
+			* (dt__short_words), compared in the slot */
+};
+
+/* Where a term's bytes are, apart from the term (dt_matcher.keys, by term
+ * id) for the same reason: a probe that meets the hash compares the
+ * bytes without loading the term. */
+struct dt_match_key {
+	size_t off, len;
+};
+
+/* Whether a term is in the current bag, and where, and its count in the
+ * local document: apart from the term (dt_matcher.inbag, by term id), as
+ * every word of a local document, every query term and the terms of
+ * every leaf that passes look it up, and 12 bytes a term stay in
+ * cache. */
+struct dt_match_inbag {
+	uint32_t mark; /* the last bag (serial) that holds it */
+	uint32_t pos;  /* its place in that bag */
+	float ltf;     /* occurrences in a local document (scratch) */
+};
+
+/* What the dense query reads of a term, by term id (dt_matcher.qterms):
+ * a query walks its terms in bag order, and the 24 bytes of each stay in
+ * cache where the whole term would not. */
+struct dt_match_qterm {
+	const double *row; /* dt_match_term.row */
+	size_t at, df;     /* its postings in pleaf and pw */
+};
+
 struct dt_matcher {
 	const dt_doc *doc;
 	dt_lang lang;
@@ -103,12 +147,16 @@ struct dt_matcher {
 	dt_buf strings;
 	dt_match_term *terms;
 	size_t nterms, termcap;
-	uint32_t *slots; /* open addressing: term id + 1, 0 empty */
+	struct dt_match_inbag *inbag; /* termcap of them */
+	size_t inbagcap;
+	struct dt_match_key *keys; /* nterms of them */
+	size_t keycap;
+	struct dt_match_slot *slots; /* open addressing */
 	size_t nslots;
 	dt_match_leaf *leaves;
 	size_t nleaves, leafcap;
 	/* the forward index: leaf l's terms are fwd[fwd_at[l] ..
-	 * fwd_at[l + 1]), in term order */
+	 * fwd_at[l + 1]), heaviest first (by term when not positive) */
 	dt_match_entry *fwd;
 	size_t *fwd_at;
 	double avgdl;
@@ -118,7 +166,21 @@ struct dt_matcher {
 	const char *text_now;
 	dt_match_bagged *bag;
 	size_t nbag, bagcap;
-	/* query scratch: per-leaf accumulators, cleared after each query */
+	/* the postings again, for the dense query: term t's leaves are
+	 * pleaf[t.at .. t.at + t.df) and their weights, as doubles, pw[…] */
+	uint32_t *pleaf;
+	double *pw;
+	struct dt_match_qterm *qterms; /* nterms of them */
+	size_t npost_total;
+	/* the dense rows of the terms in many leaves, rowlen each */
+	double *rows;
+	size_t rowlen;        /* nleaves rounded up to a multiple of 16 */
+	const double **qrows; /* scratch: the rows of a query's terms */
+	double *bmax; /* scratch: the top share of each block of 16 leaves */
+	int exact;    /* every sum of a leaf's weights is exact in a double,
+		       * in any order (match_index.c): fill() may regroup */
+	/* query scratch: per-leaf accumulators (rowlen), cleared after each
+	 * query */
 	double *acc;
 	uint32_t *touched;
 	size_t ntouched;
@@ -126,7 +188,7 @@ struct dt_matcher {
 			   * dense query may run (match.c) */
 	size_t dense_min; /* a query of this many postings or more runs
 			   * dense: nleaves (tests move it) */
-	double *inv_self; /* per leaf: 1 / self */
+	double *inv_self; /* per leaf: 1 / self (rowlen, 0 after nleaves) */
 	uint32_t *cand;   /* leaves near the best */
 	size_t ncand;
 	dt_match_passed *passed; /* the leaves that pass */
@@ -154,7 +216,7 @@ struct dt_matcher {
 
 /* ## Vocabulary, bags and tokenizer runs (match_vocab.c) */
 
-/** FNV-1a of s[0..len), folded to 32 bits. */
+/** A hash of s[0..len), eight bytes a step (terms are short). */
 uint32_t dt__match_hash(const char *s, size_t len);
 
 /** Make room for `need` elements of `size` bytes in *v (capacity *cap);
@@ -203,6 +265,17 @@ int dt__match_run_unit(
  * allocate the query scratch.  Needs the slot table (dt__match_rehash).
  * Fails with DT_ENOMEM or a tokenizer error. */
 int dt__match_index(dt_matcher *m, dt_error *err);
+
+/* ## Dense queries (match_dense.c) */
+
+/** Add every posting of the bag's terms into m->acc (all 0 before) and
+ * return the top share, the largest acc[l] * inv_self[l]; the top share
+ * of each block of 16 leaves goes to m->bmax. */
+double dt__match_fill(dt_matcher *m);
+
+/** The leaves whose share may be within RELATIVE_CUT of the best, given
+ * the top share `top`, into m->cand[0..m->ncand), in leaf order. */
+void dt__match_near_best(dt_matcher *m, double top);
 
 /* ## The document factor (match_docfactor.c) */
 

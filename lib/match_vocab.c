@@ -7,18 +7,29 @@
 #include <string.h>
 
 #include "match_internal.h"
+#include "short_bytes.h"
 
 /* ## Helpers */
 
+/* A multiply-xorshift step of the hash: every input bit reaches the top
+ * half. */
+static inline uint64_t mix(uint64_t h, uint64_t v)
+{
+	h = (h ^ v) * 0x9E3779B97F4A7C15u;
+	return h ^ (h >> 29);
+}
+
 uint32_t dt__match_hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603u;
-	size_t i;
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t h = mix(0, len), v;
 
-	for (i = 0; i < len; i++) {
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	for (; len > 8; u += 8, len -= 8) {
+		memcpy(&v, u, 8);
+		h = mix(h, v);
 	}
-	return (uint32_t)(h ^ (h >> 32));
+	h = mix(h, dt__tail_bytes(u, len));
+	return (uint32_t)(h >> 32);
 }
 
 int dt__match_grow(void **v, size_t *cap, size_t need, size_t size)
@@ -57,28 +68,48 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
 /* The slot of s[0..len) (hash h): the one holding it, or the empty one
  * where it goes.  The table is never full (dt__match_intern keeps it at
  * most half full), so the probe ends. */
-static uint32_t *slot_of(
+static struct dt_match_slot *slot_of(
 	const dt_matcher *m, const char *s, size_t len, uint32_t h)
 {
 	size_t i = h & (m->nslots - 1);
+	uint64_t x = 0, y = 0;
 
+	if (len <= 16) {
+		dt__short_words(s, len, &x, &y);
+	}
 	for (;;) {
-		uint32_t id = m->slots[i];
-		const dt_match_term *t = id ? &m->terms[id - 1] : NULL;
+		struct dt_match_slot *slot = &m->slots[i];
 
-		if (t == NULL || (t->hash == h && t->len == len &&
-					 memcmp(m->strings.data + t->off, s,
-						 len) == 0)) {
-			return &m->slots[i];
+		if (slot->id == 0) {
+			return slot;
+		}
+		if (slot->hash == h && slot->len == len &&
+			(len <= 16 ? slot->x == x && slot->y == y
+				   : memcmp(m->strings.data +
+						     m->keys[slot->id - 1].off,
+					     s, len) == 0)) {
+			return slot;
 		}
 		i = (i + 1) & (m->nslots - 1);
 	}
 }
 
+/* A slot for term `id`, hash h, bytes s[0..len). */
+static struct dt_match_slot slot_for(
+	uint32_t id, const char *s, size_t len, uint32_t h)
+{
+	struct dt_match_slot slot = {h, id + 1, (uint32_t)len, 0, 0};
+
+	if (len <= 16) {
+		dt__short_words(s, len, &slot.x, &slot.y);
+	}
+	return slot;
+}
+
 int dt__match_rehash(dt_matcher *m)
 {
 	size_t n = m->nslots ? m->nslots * 2 : 256, i;
-	uint32_t *fresh = dt__calloc(n, sizeof(*fresh));
+	struct dt_match_slot *fresh = dt__calloc(n, sizeof(*fresh));
 
 	if (fresh == NULL) {
 		return DT_ENOMEM;
@@ -90,26 +121,32 @@ int dt__match_rehash(dt_matcher *m)
 		const dt_match_term *t = &m->terms[i];
 
 		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
-			(uint32_t)i + 1;
+			slot_for((uint32_t)i, m->strings.data + t->off, t->len,
+				t->hash);
 	}
 	return 0;
 }
 
 uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 {
-	uint32_t h = dt__match_hash(s, len), *slot;
+	uint32_t h = dt__match_hash(s, len);
+	struct dt_match_slot *slot;
 	dt_match_term *t;
 
 	if ((m->nterms + 1) * 2 > m->nslots && dt__match_rehash(m) < 0) {
 		return UINT32_MAX;
 	}
 	slot = slot_of(m, s, len, h);
-	if (*slot != 0) {
-		return *slot - 1;
+	if (slot->id != 0) {
+		return slot->id - 1;
 	}
 	if (m->nterms >= UINT32_MAX - 1 ||
 		dt__match_grow((void **)&m->terms, &m->termcap, m->nterms + 1,
 			sizeof(*m->terms)) < 0 ||
+		dt__match_grow((void **)&m->inbag, &m->inbagcap, m->nterms + 1,
+			sizeof(*m->inbag)) < 0 ||
+		dt__match_grow((void **)&m->keys, &m->keycap, m->nterms + 1,
+			sizeof(*m->keys)) < 0 ||
 		dt__buf_append(&m->strings, s, len) < 0) {
 		return UINT32_MAX;
 	}
@@ -118,14 +155,17 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	t->off = m->strings.len - len;
 	t->len = len;
 	t->hash = h;
-	t->weight = dt__match_is_syllable(m, s, len) ? W_SYLLABLE : 1.0;
-	*slot = (uint32_t)++m->nterms;
-	return *slot - 1;
+	t->syllable = dt__match_is_syllable(m, s, len);
+	t->weight = t->syllable ? W_SYLLABLE : 1.0;
+	m->inbag[m->nterms] = (struct dt_match_inbag){0, 0, 0};
+	m->keys[m->nterms] = (struct dt_match_key){t->off, len};
+	*slot = slot_for((uint32_t)m->nterms, s, len, h);
+	return (uint32_t)m->nterms++;
 }
 
 uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len)
 {
-	uint32_t id = *slot_of(m, s, len, dt__match_hash(s, len));
+	uint32_t id = slot_of(m, s, len, dt__match_hash(s, len))->id;
 
 	return id == 0 ? UINT32_MAX : id - 1;
 }
@@ -141,14 +181,14 @@ void dt__match_next_serial(dt_matcher *m)
 		return;
 	}
 	for (i = 0; i < m->nterms; i++) {
-		m->terms[i].mark = 0;
+		m->inbag[i].mark = 0;
 	}
 	m->serial = 1;
 }
 
 size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
 {
-	dt_match_term *t = &m->terms[id];
+	struct dt_match_inbag *t = &m->inbag[id];
 
 	if (t->mark == m->serial) {
 		return t->pos;
@@ -158,7 +198,7 @@ size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
 		return SIZE_MAX;
 	}
 	t->mark = m->serial;
-	t->pos = m->nbag;
+	t->pos = (uint32_t)m->nbag;
 	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
 	return m->nbag++;
 }

@@ -26,6 +26,7 @@
 #include <unicode/uchar.h>
 
 #include "internal.h"
+#include "short_bytes.h"
 
 /* Generated from lib/data/stopwords_*.txt (see tools/txt2c.sh). */
 extern const char *const dt__data_stopwords_vi[];
@@ -325,7 +326,7 @@ static int stopset_has(
 		}
 		k--;
 		if (set->len[k] == len &&
-			memcmp(set->pool + set->off[k], w, len) == 0) {
+			dt__same_bytes(set->pool + set->off[k], w, len)) {
 			return 1;
 		}
 		i = (i + 1) & (STOP_SLOTS - 1);
@@ -413,11 +414,32 @@ int dt_is_stopword(dt_lang lang, const char *word, size_t len)
 
 /* ## The tokenizer */
 
+/* ## The stem cache
+ *
+ * Snowball's Russian stemmer costs more than everything else the
+ * tokenizer does to a word (on ru-100, a third of the implicit-link
+ * stage), and the words of legal texts repeat: a stemmed word is kept,
+ * by the hash the scan computed, in a direct-mapped table, and its stem
+ * is read back when the same folded word comes again.  The stemmer is a
+ * function of the word alone, so the stem is the one it would give.
+ * Words longer than STEM_KEEP bytes (rare) are stemmed each time. */
+
+#define STEM_SLOTS 2048 /* power of two */
+#define STEM_KEEP 40    /* bytes of a kept word and of its stem */
+
+typedef struct {
+	uint32_t hash;
+	uint8_t len, stem_len; /* len 0: empty */
+	char word[STEM_KEEP];
+	char stem[STEM_KEEP];
+} stem_slot;
+
 struct dt_tokenizer {
 	dt_lang lang;
 	unsigned flags;
 	const stopset *stop;        /* NULL: keep every word */
 	struct sb_stemmer *stemmer; /* NULL: terms are folded words */
+	stem_slot *stems;           /* the stem cache (with a stemmer) */
 	/* the current run */
 	dt_term_cb cb;
 	void *payload;
@@ -449,7 +471,8 @@ static int stemmer_open(dt_tokenizer *tok, dt_error *err)
 	/* NULL means out of memory: both algorithms are built into
 	 * libstemmer (checked on Debian 12's 2.2.0). */
 	tok->stemmer = sb_stemmer_new(algo, "UTF_8");
-	if (tok->stemmer == NULL) {
+	tok->stems = dt__calloc(STEM_SLOTS, sizeof(*tok->stems));
+	if (tok->stemmer == NULL || tok->stems == NULL) {
 		return dt__fail(err, DT_ENOMEM, 0, 0,
 			"cannot create the %s stemmer", algo);
 	}
@@ -497,6 +520,7 @@ void dt_tokenizer_free(dt_tokenizer *tok)
 	if (tok->stemmer != NULL) {
 		sb_stemmer_delete(tok->stemmer);
 	}
+	dt__free(tok->stems);
 	dt__free(tok);
 }
 
@@ -574,11 +598,14 @@ static int has_cyrillic(const char *w, size_t len)
 }
 
 /* Russian and English: stopwords are dropped before stemming (the lists
- * hold surface forms); other languages: the folded word. */
+ * hold surface forms), a word met before takes its stem from the cache;
+ * other languages: the folded word. */
 static int plain_word(dt_tokenizer *tok, const span *sp)
 {
 	const char *w = tok->buf;
 	const sb_symbol *stem;
+	stem_slot *slot;
+	size_t stem_len;
 
 	if (is_stop(tok, w, sp)) {
 		return 0;
@@ -587,14 +614,27 @@ static int plain_word(dt_tokenizer *tok, const span *sp)
 		(tok->lang == DT_LANG_RU && !has_cyrillic(w, sp->len))) {
 		return tok->cb(w, sp->len, sp->start, sp->end, tok->payload);
 	}
+	slot = &tok->stems[sp->hash & (STEM_SLOTS - 1)];
+	if (slot->len != 0 && slot->len == sp->len && slot->hash == sp->hash &&
+		dt__same_bytes(slot->word, w, sp->len)) {
+		return tok->cb(slot->stem, slot->stem_len, sp->start, sp->end,
+			tok->payload);
+	}
 	stem = sb_stemmer_stem(
 		tok->stemmer, (const sb_symbol *)w, (int)sp->len);
 	if (stem == NULL) {
 		return dt__fail(tok->err, DT_ENOMEM, 0, 0, "out of memory");
 	}
-	return tok->cb((const char *)stem,
-		(size_t)sb_stemmer_length(tok->stemmer), sp->start, sp->end,
-		tok->payload);
+	stem_len = (size_t)sb_stemmer_length(tok->stemmer);
+	if (sp->len <= STEM_KEEP && stem_len <= STEM_KEEP) {
+		slot->hash = sp->hash;
+		slot->len = (uint8_t)sp->len;
+		slot->stem_len = (uint8_t)stem_len;
+		memcpy(slot->word, w, sp->len);
+		memcpy(slot->stem, stem, stem_len);
+	}
+	return tok->cb(
+		(const char *)stem, stem_len, sp->start, sp->end, tok->payload);
 }
 
 /* Scan the word starting at s[i] (a word character), folding it into

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <criterion/criterion.h>
+#include <libstemmer.h>
 
 #include "internal.h"
 
@@ -397,6 +398,63 @@ Test(tokens, stopword_lists_hold_150_to_300_distinct_entries)
 	}
 }
 
+/* Whether `w` is an entry of `list`, byte for byte. */
+static int listed(const char *const *list, const char *w)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++) {
+		if (strcmp(list[i], w) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Every stopword with one byte changed, at every place: a stopword only
+ * when the list holds the changed word too.  The lookup compares words
+ * without a call, in overlapping pieces (tokens.c, same_bytes()): a
+ * difference anywhere, in words of 1 to over 16 bytes, must show. */
+static void one_byte_off(dt_lang lang, const char *const *list)
+{
+	char w[128];
+	size_t i, k, tried = 0;
+
+	for (i = 0; list[i] != NULL; i++) {
+		size_t len = strlen(list[i]);
+
+		if (len >= sizeof(w) || strstr(list[i], "ё") != NULL) {
+			continue; /* ё folds to е: not byte for byte */
+		}
+		for (k = 0; k < len; k++) {
+			unsigned char b = (unsigned char)list[i][k];
+			unsigned char lead =
+				k > 0 ? (unsigned char)list[i][k - 1] : 0;
+
+			memcpy(w, list[i], len + 1);
+			if (b < 0x80) {
+				w[k] = b == 'q' ? 'x' : 'q';
+			} else if ((lead == 0xD0 && b >= 0xB0 && b <= 0xBF) ||
+				   (lead == 0xD1 && b >= 0x80 && b <= 0x8F)) {
+				/* another lower-case Cyrillic letter */
+				w[k] = (char)(b ^ 0x01);
+			} else {
+				continue; /* it might fold back: a capital */
+			}
+			cr_assert_eq(dt_is_stopword(lang, w, len),
+				listed(list, w), "%s -> %s", list[i], w);
+			tried++;
+		}
+	}
+	cr_assert_gt(tried, 200);
+}
+
+Test(tokens, a_word_one_byte_off_a_stopword_is_none_unless_listed)
+{
+	one_byte_off(DT_LANG_VI, dt__data_stopwords_vi);
+	one_byte_off(DT_LANG_RU, dt__data_stopwords_ru);
+}
+
 Test(tokens, new_rejects_unknown_flags_and_languages, .fini = teardown)
 {
 	dt_error err = {0};
@@ -422,4 +480,78 @@ Test(tokens, new_reports_out_of_memory, .fini = teardown)
 Test(tokens, free_accepts_null)
 {
 	dt_tokenizer_free(NULL);
+}
+
+/* ## The stem cache: stems as libstemmer gives them, word after word */
+
+/* The words of a run, checked against a fresh stemmer as they come. */
+typedef struct {
+	struct sb_stemmer *ref;
+	const char *const *words;
+	size_t next, checked;
+} stem_check;
+
+static int check_stem(
+	const char *term, size_t len, size_t start, size_t end, void *payload)
+{
+	stem_check *c = payload;
+	const char *w = c->words[c->next++];
+	const sb_symbol *want;
+
+	(void)start;
+	(void)end;
+	want = sb_stemmer_stem(c->ref, (const sb_symbol *)w, (int)strlen(w));
+	cr_assert_not_null(want);
+	cr_assert_eq(len, (size_t)sb_stemmer_length(c->ref), "%s", w);
+	cr_assert(memcmp(term, want, len) == 0, "%s: %.*s", w, (int)len, term);
+	c->checked++;
+	return 0;
+}
+
+Test(tokens, russian_stems_from_the_cache_are_the_stemmers, .fini = teardown)
+{
+	/* more distinct words than the cache has slots, each several times,
+	 * some too long to keep: hits, misses and evictions */
+	static const char *const stems[] = {"закон", "орган", "район", "отдел",
+		"работ", "контрол", "исполнен", "обращен", "гражданин",
+		"поручен", "постановлен", "распоряжен", "организац",
+		"предприят", "муниципальн", "ответственн", "администрац",
+		"деятельност"};
+	static const char *const ends[] = {"", "а", "ы", "у", "ом", "ами", "ах",
+		"ия", "ие", "ий", "ой", "ого", "ому", "ыми", "ости", "остями",
+		"ениями", "ствующего"};
+	static char words[7500][128];
+	static const char *list[7500];
+	static char text[7500 * 129];
+	size_t n = 0, at = 0, i, r;
+	stem_check c = {0};
+	dt_error err = {0};
+
+	/* 2,500 distinct words (two stems and an ending), three times over
+	 * in three orders */
+	for (r = 0; r < 3; r++) {
+		for (i = 0; i < 2500; i++) {
+			size_t k = (i * (2 * r + 1)) % 2500;
+			size_t a = k % 18, b = k / 18 % 18, e = k / 324 % 18;
+
+			snprintf(words[n], sizeof(words[n]), "%s%s%s%s",
+				stems[a], stems[b],
+				k % 97 == 0 ? "овывающемуся" : "", ends[e]);
+			if (dt_is_stopword(
+				    DT_LANG_RU, words[n], strlen(words[n]))) {
+				continue;
+			}
+			list[n] = words[n];
+			at += (size_t)snprintf(
+				text + at, sizeof(text) - at, "%s ", words[n]);
+			n++;
+		}
+	}
+	c.ref = sb_stemmer_new("russian", "UTF_8");
+	c.words = list;
+	cr_assert_not_null(c.ref);
+	cr_assert_eq(dt_tokenizer_new(&tok, DT_LANG_RU, 0, &err), 0);
+	cr_assert_eq(dt_tokenizer_run(tok, text, at, check_stem, &c, &err), 0);
+	cr_assert_eq(c.checked, n);
+	sb_stemmer_delete(c.ref);
 }

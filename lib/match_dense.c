@@ -1,0 +1,248 @@
+/*
+ * match_dense.c - the sums of a dense query (match.c, "Dense queries"):
+ * every leaf's accumulator filled without a branch, the terms in many
+ * leaves (ROW_SHARE) as dense rows added with vector instructions, the
+ * others posting by posting; then the leaves near the best.
+ *
+ * The sums are those of the plain algorithm (match.c, accumulate()),
+ * to the bit: a leaf without a row's term adds 0, which changes no sum;
+ * in bag order, or, when every sum of the index is exact in a double
+ * (dt_matcher.exact, match_index.c), in any order, and then the rows go
+ * in together after the other terms, sixteen leaves at a time in
+ * registers, with the top share of each block of sixteen leaves in the
+ * same pass.  tests/unit/test_match_dense.c checks both orders against
+ * a brute-force reference, and a build with -DDT_MATCH_NO_VECTORS runs
+ * the plain loops.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "match_internal.h"
+
+/* acc[0..n) += row[0..n), n a multiple of 16: two doubles an
+ * instruction where the compiler has vector types (building with
+ * -DDT_MATCH_NO_VECTORS takes the plain loops, to test them).  Adding
+ * the 0 of a leaf without the term leaves its sum as it was, to the
+ * bit. */
+#if defined(__GNUC__) && !defined(DT_MATCH_NO_VECTORS)
+typedef double dt_v2d __attribute__((vector_size(16)));
+
+static inline dt_v2d load2(const double *p)
+{
+	dt_v2d x;
+
+	memcpy(&x, p, sizeof(x));
+	return x;
+}
+
+static inline void store2(double *p, dt_v2d x)
+{
+	memcpy(p, &x, sizeof(x));
+}
+
+static void add_row(double *acc, const double *row, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += 4) {
+		dt_v2d a, b, x, y;
+
+		memcpy(&a, acc + i, sizeof(a));
+		memcpy(&b, acc + i + 2, sizeof(b));
+		memcpy(&x, row + i, sizeof(x));
+		memcpy(&y, row + i + 2, sizeof(y));
+		a += x;
+		b += y;
+		memcpy(acc + i, &a, sizeof(a));
+		memcpy(acc + i + 2, &b, sizeof(b));
+	}
+}
+
+typedef long long dt_v2i __attribute__((vector_size(16)));
+
+/* The larger of a and b, lane by lane (x > t ? x : t). */
+static inline dt_v2d max2(dt_v2d a, dt_v2d b)
+{
+	dt_v2i gt = a > b;
+
+	return (dt_v2d)(((dt_v2i)a & gt) | ((dt_v2i)b & ~gt));
+}
+
+/* acc[0..n) += the sum of rows[0..nrows), n a multiple of 16; return
+ * the largest acc[l] * inv[l] (the top share, for
+ * dt__match_near_best()), and in bmax the largest of each block of
+ * sixteen leaves.  Sixteen
+ * leaves at a time in registers: eight independent vector sums, so that
+ * no add waits for the one before (two adders, four cycles each), one
+ * load and one store per leaf.  Only when the sums are exact
+ * (dt_matcher.exact): the rows go in after the other terms, out of bag
+ * order. */
+static double sum_rows_top(double *acc, const double *inv, const double **rows,
+	size_t nrows, size_t n, double *bmax)
+{
+	double top = 0;
+	size_t i, r;
+
+	for (i = 0; i < n; i += 16) {
+		dt_v2d t0 = {0, 0}, t1 = {0, 0};
+		dt_v2d s0 = load2(acc + i), s1 = load2(acc + i + 2);
+		dt_v2d s2 = load2(acc + i + 4), s3 = load2(acc + i + 6);
+		dt_v2d s4 = load2(acc + i + 8), s5 = load2(acc + i + 10);
+		dt_v2d s6 = load2(acc + i + 12), s7 = load2(acc + i + 14);
+
+		for (r = 0; r < nrows; r++) {
+			const double *row = rows[r] + i;
+
+			s0 += load2(row);
+			s1 += load2(row + 2);
+			s2 += load2(row + 4);
+			s3 += load2(row + 6);
+			s4 += load2(row + 8);
+			s5 += load2(row + 10);
+			s6 += load2(row + 12);
+			s7 += load2(row + 14);
+		}
+		store2(acc + i, s0);
+		store2(acc + i + 2, s1);
+		store2(acc + i + 4, s2);
+		store2(acc + i + 6, s3);
+		store2(acc + i + 8, s4);
+		store2(acc + i + 10, s5);
+		store2(acc + i + 12, s6);
+		store2(acc + i + 14, s7);
+		t0 = max2(max2(t0, s0 * load2(inv + i)),
+			max2(s2 * load2(inv + i + 4), s4 * load2(inv + i + 8)));
+		t1 = max2(max2(t1, s1 * load2(inv + i + 2)),
+			max2(s3 * load2(inv + i + 6),
+				s5 * load2(inv + i + 10)));
+		t0 = max2(t0, s6 * load2(inv + i + 12));
+		t1 = max2(t1, s7 * load2(inv + i + 14));
+		t0 = max2(t0, t1);
+		bmax[i / 16] = t0[0] > t0[1] ? t0[0] : t0[1];
+		top = bmax[i / 16] > top ? bmax[i / 16] : top;
+	}
+	return top;
+}
+#else
+static void add_row(double *acc, const double *row, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		acc[i] += row[i];
+	}
+}
+
+static double sum_rows_top(double *acc, const double *inv, const double **rows,
+	size_t nrows, size_t n, double *bmax)
+{
+	double top = 0;
+	size_t i, r;
+
+	for (i = 0; i < n; i++) {
+		double x;
+
+		for (r = 0; r < nrows; r++) {
+			acc[i] += rows[r][i];
+		}
+		x = acc[i] * inv[i];
+		bmax[i / 16] =
+			i % 16 == 0 || x > bmax[i / 16] ? x : bmax[i / 16];
+		top = x > top ? x : top;
+	}
+	return top;
+}
+#endif
+
+/* Add the postings of term `t` one by one. */
+static void add_postings(dt_matcher *m, const struct dt_match_qterm *t)
+{
+	const uint32_t *leaf = m->pleaf + t->at;
+	const double *w = m->pw + t->at;
+	double *acc = m->acc;
+	size_t k;
+
+	for (k = 0; k < t->df; k++) {
+		acc[leaf[k]] += w[k];
+	}
+}
+
+/* The largest acc[l] * inv_self[l], and in bmax that of each block of
+ * sixteen leaves; four maxima apart so that no compare waits for the one
+ * before (the padding after nleaves is 0 in both arrays). */
+static double top_share(dt_matcher *m)
+{
+	const double *acc = m->acc, *inv = m->inv_self;
+	double top = 0;
+	size_t l, k;
+
+	for (l = 0; l < m->rowlen; l += 16) {
+		double t[4] = {0, 0, 0, 0}, b;
+
+		for (k = 0; k < 16; k++) {
+			double x = acc[l + k] * inv[l + k];
+
+			t[k % 4] = x > t[k % 4] ? x : t[k % 4];
+		}
+		b = fmax(fmax(t[0], t[1]), fmax(t[2], t[3]));
+		m->bmax[l / 16] = b;
+		top = fmax(top, b);
+	}
+	return top;
+}
+
+/* Add every posting of every query term (the accumulators are all 0
+ * between queries) and return the top share (top_share()): a term in
+ * many leaves as its dense row, the others posting by posting.  In bag
+ * order; or, when every sum is exact and so the same in any order, the
+ * other terms first, then the rows all together, with the top share in
+ * the same pass. */
+double dt__match_fill(dt_matcher *m)
+{
+	size_t i, nrows = 0;
+
+	for (i = 0; i < m->nbag; i++) {
+		const struct dt_match_qterm *t = &m->qterms[m->bag[i].id];
+
+		if (t->row == NULL) {
+			add_postings(m, t);
+		} else if (m->exact) {
+			m->qrows[nrows++] = t->row;
+		} else {
+			add_row(m->acc, t->row, m->rowlen);
+		}
+	}
+	if (m->exact) {
+		return sum_rows_top(m->acc, m->inv_self, m->qrows, nrows,
+			m->rowlen, m->bmax);
+	}
+	return top_share(m);
+}
+
+/* The leaves that may pass: those whose acc * (1 / self), a few ulps
+ * off the share acc / self, is within RELATIVE_CUT of the top one, less
+ * a slack (1e-9) far above those ulps; only in the blocks of sixteen
+ * leaves whose largest such product (bmax, computed with the top) gets
+ * there.  The leaf rank() finds best is among
+ * them, so the threshold comes out the same, and so is every leaf
+ * that reaches it (its share is within RELATIVE_CUT of the best's). */
+void dt__match_near_best(dt_matcher *m, double top)
+{
+	const double *acc = m->acc, *inv = m->inv_self;
+	double near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
+	size_t b, l, n = 0;
+
+	for (b = 0; b < m->rowlen / 16; b++) {
+		size_t end =
+			b * 16 + 16 < m->nleaves ? b * 16 + 16 : m->nleaves;
+
+		if (!(m->bmax[b] >= near)) {
+			continue; /* no leaf of the block is near */
+		}
+		for (l = b * 16; l < end; l++) {
+			m->cand[n] = (uint32_t)l;
+			n += acc[l] > 0 && acc[l] * inv[l] >= near;
+		}
+	}
+	m->ncand = n;
+}
