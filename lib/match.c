@@ -529,15 +529,29 @@ static int is_preamble(const dt_unit *u)
 }
 
 /* May local unit u match at all, and with what document factor?  0 and
- * *factor 0 when it cannot. */
+ * *factor 0 when it cannot: another language, a preamble, or a factor
+ * below min_score (a score is at most the factor: none would pass). */
 static int query_gate(dt_matcher *m, const dt_unit *u, dt_lang lang,
-	size_t max, double *factor, dt_error *err)
+	double min_score, size_t max, double *factor, dt_error *err)
 {
+	int rc;
+
 	*factor = 0;
 	if (lang != m->lang || m->nleaves == 0 || max == 0 || is_preamble(u)) {
 		return 0; /* another language cannot match word for word */
 	}
-	return dt__match_doc_factor(m, u, factor, err);
+	rc = dt__match_doc_factor(m, u, factor, err);
+	if (rc < 0 || *factor < min_score) {
+		*factor = 0;
+	}
+	return rc;
+}
+
+/* The status of a bag taken from what the document factor kept: 1 found
+ * (0: go on), DT_ENOMEM (the error, with its message). */
+static int kept_status(int kept, dt_error *err)
+{
+	return kept > 0 ? 0 : dt__match_oom(err);
 }
 
 /* Rank the leaves for the query bag built by the caller. */
@@ -566,18 +580,16 @@ int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,
 			      (out != NULL || max == 0),
 		err);
 	*n_out = 0;
-	rc = query_gate(m, u, lang, max, &factor, err);
-	if (rc < 0 || factor == 0 || factor < min_score) {
-		return rc; /* a score is at most the factor: none would pass */
+	rc = query_gate(m, u, lang, min_score, max, &factor, err);
+	if (rc < 0 || factor == 0) {
+		return rc;
 	}
 	rc = dt__match_unit_bag(m, u);
 	if (rc == 0) {
 		dt__match_next_serial(m);
 		rc = dt__match_run_unit(m, u, query_term, err);
-	} else if (rc > 0) {
-		rc = 0;
 	} else {
-		rc = dt__match_oom(err);
+		rc = kept_status(rc, err);
 	}
 	if (rc == 0) {
 		score_bag(m, factor, min_score, out, max, n_out);
@@ -616,18 +628,13 @@ int dt__matcher_query_part(dt_matcher *m, const dt_unit *u, size_t title,
 			      start <= end && end <= strlen(dt_unit_text(u)),
 		err);
 	*n_out = 0;
-	rc = query_gate(m, u, lang, max, &factor, err);
-	if (rc < 0 || factor == 0 || factor < min_score) {
-		return rc; /* a score is at most the factor: none would pass */
+	rc = query_gate(m, u, lang, min_score, max, &factor, err);
+	if (rc < 0 || factor == 0) {
+		return rc;
 	}
 	rc = dt__match_part_bag(m, u, title, start, end);
-	if (rc == 0) {
-		rc = part_run(m, u, title, start, end, err);
-	} else if (rc > 0) {
-		rc = 0;
-	} else {
-		rc = dt__match_oom(err);
-	}
+	rc = rc == 0 ? part_run(m, u, title, start, end, err) :
+		kept_status(rc, err);
 	if (rc == 0) {
 		score_bag(m, factor, min_score, out, max, n_out);
 	}
