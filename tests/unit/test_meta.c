@@ -1055,6 +1055,31 @@ static const char *const verb_pieces[] = {
 static const char *const verb_seps[] = { " ", ". ", ".  ", ".\n", ", ",
 	"", "\n", ": " };
 
+#define NPIECES (sizeof(verb_pieces) / sizeof(verb_pieces[0]))
+#define NSEPS (sizeof(verb_seps) / sizeof(verb_seps[0]))
+
+/* n random pieces (verb_pieces, then `extra`), each followed by a random
+ * separator, into t; returns the length. */
+static size_t random_verb_text(char *t, unsigned *seed, size_t n,
+	const char *const *extra, size_t nextra)
+{
+	size_t len = 0, k;
+
+	for (k = 0; k < n; k++) {
+		size_t pick = rand_r(seed) % (NPIECES + nextra);
+		const char *a = pick < NPIECES ? verb_pieces[pick] :
+			extra[pick - NPIECES];
+		const char *b = verb_seps[rand_r(seed) % NSEPS];
+
+		memcpy(t + len, a, strlen(a));
+		len += strlen(a);
+		memcpy(t + len, b, strlen(b));
+		len += strlen(b);
+	}
+	t[len] = '\0';
+	return len;
+}
+
 Test(meta, a_verb_in_a_sentence_is_a_verb_in_its_block)
 {
 	static char t[1024];
@@ -1063,21 +1088,10 @@ Test(meta, a_verb_in_a_sentence_is_a_verb_in_its_block)
 
 	cr_assert_eq(dt__meta_patterns_init(), 0);
 	for (round = 0; round < 3000; round++) {
-		size_t len = 0, ss, se, ov[2], k, n = 1 + rand_r(&seed) % 6;
+		size_t ss, se, ov[2], n = 1 + rand_r(&seed) % 6;
+		size_t len = random_verb_text(t, &seed, n, NULL, 0);
 		int whole;
 
-		for (k = 0; k < n; k++) {
-			const char *a = verb_pieces[rand_r(&seed) %
-				(sizeof(verb_pieces) / sizeof(verb_pieces[0]))];
-			const char *b = verb_seps[rand_r(&seed) %
-				(sizeof(verb_seps) / sizeof(verb_seps[0]))];
-
-			memcpy(t + len, a, strlen(a));
-			len += strlen(a);
-			memcpy(t + len, b, strlen(b));
-			len += strlen(b);
-		}
-		t[len] = '\0';
 		whole = dt__meta_run(RE_VERB, t, len, 0, ov, 1);
 		cr_assert_geq(whole, 0);
 		for (ss = 0; ss < len; ss++) {
@@ -1107,22 +1121,10 @@ Test(meta, the_filtered_verb_search_finds_what_the_pattern_finds)
 
 	cr_assert_eq(dt__meta_patterns_init(), 0);
 	for (round = 0; round < 2000; round++) {
-		size_t len = 0, from, k, n = 1 + rand_r(&seed) % 8;
+		size_t from, n = 1 + rand_r(&seed) % 8;
+		size_t len = random_verb_text(t, &seed, n, extra,
+			sizeof(extra) / sizeof(extra[0]));
 
-		for (k = 0; k < n; k++) {
-			size_t np = sizeof(verb_pieces) / sizeof(verb_pieces[0]);
-			size_t pick = rand_r(&seed) % (np + 10);
-			const char *a = pick < np ? verb_pieces[pick] :
-				extra[pick - np];
-			const char *b = verb_seps[rand_r(&seed) %
-				(sizeof(verb_seps) / sizeof(verb_seps[0]))];
-
-			memcpy(t + len, a, strlen(a));
-			len += strlen(a);
-			memcpy(t + len, b, strlen(b));
-			len += strlen(b);
-		}
-		t[len] = '\0';
 		for (from = 0; from <= len; from++) {
 			size_t ov1[16], ov2[16];
 			int r1, r2;
