@@ -121,3 +121,90 @@ Test(paragraph, a_citing_paragraph_leaves_the_next_one_free_to_match)
 	dt_doc_free(local);
 	dt_doc_free(dir);
 }
+
+/* ## A paragraph that cites needs a stronger match */
+
+static dt_doc *load_31(void)
+{
+	dt_doc *dir = NULL;
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_doc_load(&dir, DT_TEST_DATA "/corpus/vi/31-QD-TW.md",
+		NULL, &err), 0, "%s", err.message);
+	return dir;
+}
+
+/* The review against `dir` of a plan whose item 2 (line 9) is `item`. */
+static dt_review *review_of_item(const dt_doc *dir, const char *item)
+{
+	static const char head[] =
+		"## KẾ HOẠCH\n\n"
+		"thực hiện Quy định số 31-QĐ/TW về sinh hoạt chi bộ\n\n"
+		"### I. NHIỆM VỤ\n\n"
+		"1. Chi bộ rà soát danh sách đảng viên đi làm ăn xa.\n\n"
+		"2. "; /* line 9 */
+	char md[1024];
+	dt_doc *local = NULL;
+	dt_review *r = NULL;
+	dt_error err = { 0 };
+
+	cr_assert_lt((size_t)snprintf(md, sizeof(md), "%s%s\n", head, item),
+		sizeof(md));
+	cr_assert_eq(dt_doc_parse(&local, md, strlen(md), "local.md", NULL,
+		&err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_new(&r, dir, NULL, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_add(r, local, &err), 0, "%s", err.message);
+	cr_assert_eq(dt_review_finish(r, &err), 0, "%s", err.message);
+	dt_doc_free(local);
+	return r; /* it keeps what it needs of the local document */
+}
+
+static const char cites_10_1[] = " theo khoản 1 Điều 10 Quy định số 31-QĐ/TW.";
+
+Test(paragraph, a_citing_paragraph_links_a_clause_it_paraphrases_closely)
+{
+	char item[256];
+	dt_doc *dir = load_31();
+	dt_review *r;
+	const dt_link *l;
+
+	snprintf(item, sizeof(item), "%s%s", "Chi bộ xem xét đảng viên "
+		"không hoàn thành nhiệm vụ", cites_10_1);
+	r = review_of_item(dir, item);
+	l = find_link(r, "art_10__para_1");
+	cr_assert_not_null(l);
+	cr_expect_eq(l->kind, DT_LINK_EXPLICIT);
+	l = find_link(r, "art_11__para_2");
+	cr_assert_not_null(l, "a close paraphrase beside a citation is lost");
+	cr_expect_eq(l->kind, DT_LINK_IMPLICIT);
+	cr_expect_eq(l->line, 9);
+	cr_expect_geq(l->score, 0.35);
+	dt_review_free(r);
+	dt_doc_free(dir);
+}
+
+Test(paragraph, a_citing_paragraph_needs_more_than_the_threshold)
+{
+	static const char loose[] =
+		"Đảng viên không hoàn thành nhiệm vụ thì chi bộ nhắc nhở";
+	char item[256];
+	dt_doc *dir = load_31();
+	dt_review *r;
+	const dt_link *l;
+
+	/* Without the citation the loose paraphrase passes the threshold… */
+	snprintf(item, sizeof(item), "%s.", loose);
+	r = review_of_item(dir, item);
+	l = find_link(r, "art_11__para_2");
+	cr_assert_not_null(l);
+	cr_expect_eq(l->kind, DT_LINK_IMPLICIT);
+	cr_expect(l->score >= 0.2 && l->score < 0.35, "score %.3f", l->score);
+	dt_review_free(r);
+	/* …and beside one it does not. */
+	snprintf(item, sizeof(item), "%s%s", loose, cites_10_1);
+	r = review_of_item(dir, item);
+	cr_expect_null(find_link(r, "art_11__para_2"));
+	cr_expect_not_null(find_link(r, "art_10__para_1"));
+	dt_review_free(r);
+	dt_doc_free(dir);
+}
