@@ -322,5 +322,9 @@ int dt__meta_extract(dt_doc *doc, const dt_blocks *blocks,
  *  preamble); 1: it is; 2: its wording says so ("phải", "обязаны");
  *  or a negative dt_status. */
 int dt__obligation_of(const dt_unit *u);
+/** 1: `u` (an obligation) is about carrying out the act itself: its
+ *  heading or its article's says so ("Trách nhiệm thi hành"); 0: not;
+ *  or a negative dt_status. */
+int dt__executes_act(const dt_unit *u);
 
 #endif /* DT_INTERNAL_H */

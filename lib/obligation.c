@@ -9,6 +9,9 @@
  * the situation a directive describes: not obligations either.  Wording
  * such as "phải", "có trách nhiệm", "обязаны" ("must" rows) marks an
  * obligation explicitly, which reports show as a stronger signal.
+ * An article on carrying out the act itself ("exec" rows: "Trách nhiệm
+ * thi hành", "Tổ chức thực hiện") obliges, but is linked only by citation
+ * (dt__executes_act, used by the matcher's index).
  *
  * Matching is on case-folded text (ICU folding through dt_fold), so the
  * upper-case headings of real documents match the lower-case markers.
@@ -20,14 +23,15 @@
 
 extern const char *const dt__data_obligation_markers[];
 
-enum { MAX_MARKERS = 128 };
+enum { MAX_MARKERS = 128, MAX_TITLE = 160 };
 
 static const char *not_markers[MAX_MARKERS];
 static const char *must_markers[MAX_MARKERS];
-static size_t n_not, n_must;
+static const char *exec_markers[MAX_MARKERS];
+static size_t n_not, n_must, n_exec;
 static pthread_once_t markers_once = PTHREAD_ONCE_INIT;
 
-/* Split the "KIND<TAB>phrase" rows once into the two lists. */
+/* Split the "KIND<TAB>phrase" rows once into the three lists. */
 static void markers_load(void)
 {
 	size_t i;
@@ -40,6 +44,9 @@ static void markers_load(void)
 		} else if (strncmp(row, "must\t", 5) == 0 &&
 			n_must < MAX_MARKERS) {
 			must_markers[n_must++] = row + 5;
+		} else if (strncmp(row, "exec\t", 5) == 0 &&
+			n_exec < MAX_MARKERS) {
+			exec_markers[n_exec++] = row + 5;
 		}
 	}
 }
@@ -121,4 +128,29 @@ int dt__obligation_of(const dt_unit *u)
 		rc = mentions(u->heading, must_markers, n_must);
 	}
 	return rc < 0 ? rc : 1 + rc;
+}
+
+/* What names the part `a`: its heading, or, for a numbered part whose
+ * own text is only a title over its children ("6. Tổ chức thực hiện" of a
+ * Chỉ thị numbered 6.1, 6.2 …), that text.  A sentence is no title: "Ủy
+ * ban nhân dân tỉnh tổ chức thực hiện." obliges the province. */
+static const char *title_of(const dt_unit *a)
+{
+	size_t len = strlen(a->text);
+
+	if (a->heading[0] != '\0' || a->nchildren == 0 || len == 0 ||
+		len > MAX_TITLE || strchr(a->text, '\n') != NULL ||
+		strchr(".;:!?", a->text[len - 1]) != NULL) {
+		return a->heading;
+	}
+	return a->text;
+}
+
+int dt__executes_act(const dt_unit *u)
+{
+	int rc;
+
+	pthread_once(&markers_once, markers_load);
+	rc = mentions(title_of(article_of(u)), exec_markers, n_exec);
+	return rc == 0 ? mentions(title_of(u), exec_markers, n_exec) : rc;
 }
