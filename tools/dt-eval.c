@@ -9,7 +9,9 @@
  * broken-ref, stale-ref) become the predicted facts.  A measure whose
  * producer did not exist would be reported as not available, never as a
  * number.  Also checked: every document reads, and every eId the gold
- * names is a unit of the directive's outline.
+ * names is a unit of the directive's outline.  The text output ends with
+ * each split pooled over every set and directive: the figures the
+ * targets of issue 6 ("on the corpus test split") are read from.
  *
  * usage: dt-eval [--json] [GOLD.tsv ...]   (default: corpus/ * /gold.tsv)
  */
@@ -57,6 +59,32 @@ static const struct {
 static const ev_score *measure(const ev_scores *s, size_t i)
 {
 	return (const ev_score *)((const char *)s + measures[i].offset);
+}
+
+/* Every section of a split, pooled measure by measure. */
+static const char *const splits[] = { "dev", "test" };
+#define NSPLITS (sizeof(splits) / sizeof(splits[0]))
+static ev_scores split_pool[NSPLITS];
+
+static void split_pool_add(const char *split, const ev_scores *s)
+{
+	size_t k, i;
+
+	for (k = 0; k < NSPLITS; k++) {
+		if (strcmp(split, splits[k]) != 0) {
+			continue;
+		}
+		for (i = 0; i < NMEASURES; i++) {
+			ev_score *to = (ev_score *)((char *)&split_pool[k] +
+				measures[i].offset);
+			const ev_score *m = measure(s, i);
+
+			to->pred += m->pred;
+			to->matched_pred += m->matched_pred;
+			to->gold += m->gold;
+			to->matched_gold += m->matched_gold;
+		}
+	}
 }
 
 /* "corpus/vi/gold.tsv" -> folder "corpus/vi/" and set name "vi". */
@@ -215,6 +243,28 @@ static void print_text(const section_report *r)
 			measures[i].name, ev_precision(s), ev_recall(s),
 			ev_f1(s), s->pred, s->matched_pred, s->gold,
 			s->matched_gold);
+	}
+}
+
+static void print_split_pools(void)
+{
+	size_t k, i;
+
+	for (k = 0; k < NSPLITS; k++) {
+		printf("%s split, pooled over every set and directive\n",
+			splits[k]);
+		for (i = 0; i < NMEASURES; i++) {
+			const ev_score *s = measure(&split_pool[k], i);
+
+			if (measures[i].missing == NULL) {
+				printf("  %-15s P=%.3f R=%.3f F1=%.3f  (predicted "
+					"%zu, correct %zu; gold %zu, found %zu)\n",
+					measures[i].name, ev_precision(s),
+					ev_recall(s), ev_f1(s), s->pred,
+					s->matched_pred, s->gold,
+					s->matched_gold);
+			}
+		}
 	}
 }
 
@@ -378,6 +428,7 @@ static int eval_sections(const ev_gold *g, section_report *base,
 		ev_score_section(&r.scores, r.sec, r.pred, r.npred,
 			r.directive);
 		pool_add(&pool, &r.scores);
+		split_pool_add(r.sec->split, &r.scores);
 		if (json) {
 			print_json(&r, *first);
 			*first = 0;
@@ -457,6 +508,8 @@ int main(int argc, char **argv)
 	}
 	if (json) {
 		printf("]}\n");
+	} else {
+		print_split_pools();
 	}
 	return rc;
 }
