@@ -4,9 +4,9 @@
  * dirtrace reads UTF-8, UTF-16 with a BOM, and the four 8-bit encodings
  * Vietnamese government files were written in before Unicode: TCVN3
  * ("ABC", .VnTime fonts), VNI-Windows, VISCII and Windows-1258.  The output
- * is UTF-8 but not yet normalized (text.c does NFC, CRLF folding and tone
- * placement later), and every CR and LF byte survives one for one so that
- * output lines are input lines.
+ * is UTF-8 but not yet normalized (text.c folds CRLF, nfc.c does NFC and
+ * tone.c places tone marks later), and every CR and LF byte survives one
+ * for one so that output lines are input lines.
  *
  * Sources of the tables: glibc iconv for VISCII and Windows-1258 (it has
  * both, and they match RFC 1456 and Microsoft's table); our own tables in

@@ -149,7 +149,7 @@ typedef struct {
 size_t dt__lang_count(
 	dt_lang_counts *st, const char *s, size_t from, size_t to, size_t len);
 
-/* ## text.c: ICU normalization */
+/* ## nfc.c: ICU normalization */
 /** Append the NFC form of `len` bytes of valid UTF-8 to `out`. */
 int dt__nfc_append(dt_buf *out, const char *s, size_t len, dt_error *err);
 /** True when `len` bytes of valid UTF-8 are certainly NFC already. */
