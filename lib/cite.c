@@ -25,6 +25,8 @@ typedef struct {
 	dt_cite_raw *raw;
 	int seg;     /* ';' segments so far */
 	int paren;   /* "(" opened inside the chain and not closed */
+	int direct;  /* the next group follows the last one with nothing
+	              * but blanks or "của" between: it may be an anaphor */
 } chain;
 
 static int add_label(chain *c, const dt_label *lb)
@@ -122,33 +124,52 @@ static size_t label_list(chain *c, dt_kind kind, const dt_label *first)
 	return end;
 }
 
+/* Group 1 of DT_CRE_SELF: "настоящей"; group 3: "указанной". */
+#define PREFIX_SELF 1
+#define PREFIX_ANAPHOR 3
+
+/* A self or anaphoric prefix at p ("настоящей ", "указанной "): its
+ * group number, its end in *end; 0 when none.  An anaphor counts only
+ * right after a smaller unit ("частью 3 указанной статьи"): "указанной
+ * статьей" alone is left alone. */
+static size_t prefix_at(const chain *c, size_t p, size_t *end)
+{
+	const scan *sc = &c->sc;
+	size_t which = 0;
+
+	/* the prefixes are Cyrillic or "this" */
+	if (((unsigned char)ch(sc, p) < 0xD0 && (ch(sc, p) | 0x20) != 't') ||
+		re_at(sc, DT_CRE_SELF, p, end, &which) <= 0) {
+		return 0;
+	}
+	return which == PREFIX_SELF || (which == PREFIX_ANAPHOR && c->direct) ?
+		which : 0;
+}
+
 /* A group at p: a level word and its labels ("khoản 1, 2"), a level
- * word and "này", or a self prefix and a level word ("настоящей
- * статьи").  Returns its end, or 0. */
+ * word and "này" or "đó", or a self or anaphoric prefix and a level
+ * word ("настоящей статьи", "указанной статьи").  Returns its end, or
+ * 0. */
 static size_t group_at(chain *c, size_t p)
 {
 	const scan *sc = &c->sc;
 	dt_cite_raw *r = c->raw;
 	const dt_cite_level *lv;
 	dt_cite_group *g;
-	size_t e, q = p, which = 0;
-	int prefix = 0;
+	size_t e, q = p, prefix;
 	dt_label lb;
 
 	memset(&lb, 0, sizeof(lb));
 	if (r->ngroups == DT_CITE_MAX_GROUPS) {
 		return 0;
 	}
-	/* self prefixes are Cyrillic ("настоящей") or "this" */
-	if (((unsigned char)ch(sc, p) >= 0xD0 || (ch(sc, p) | 0x20) == 't') &&
-		re_at(sc, DT_CRE_SELF, p, &e, &which) > 0 && which == 1) {
-		prefix = 1;
-		q = e;
-	}
+	prefix = prefix_at(c, p, &e);
+	q = prefix ? e : p;
 	lv = level_at(sc, q, &e);
 	if (lv == NULL || (!prefix &&
 		(!dt__cite_label_at(sc, skip_ws(sc, e), &lb) ||
-		!dt__cite_label_fits(lv->kind, lb.type)))) {
+		!dt__cite_label_fits(lv->kind, lb.type) ||
+		(lb.type == LB_ANAPHOR && !c->direct)))) {
 		return 0;
 	}
 	g = &r->groups[r->ngroups++];
@@ -159,6 +180,10 @@ static size_t group_at(chain *c, size_t p)
 	g->word.end = e;
 	g->first = r->nlabels;
 	g->parent = -1;
+	if (prefix == PREFIX_ANAPHOR || lb.type == LB_ANAPHOR) {
+		g->anaphor = 1;
+		return prefix ? e : lb.end;
+	}
 	if (prefix || lb.type == LB_SELF) {
 		g->self = 1;
 		return prefix ? e : lb.end;
@@ -231,16 +256,19 @@ static size_t joint(chain *c, size_t end, int *sep, int *open,
 	dt_cite_word w = word_at(sc, q, &e);
 
 	*sep = *open = 0;
+	c->direct = w == 0 || w == DT_CW_OF;
 	if (w == DT_CW_LIST || w == DT_CW_SEP || w == DT_CW_OF) {
 		*sep = w == DT_CW_SEP;
 		q = skip_ws(sc, e);
 	} else if (ch(sc, q) == '(') {
 		*open = 1;
+		c->direct = 0;
 		q = skip_ws(sc, q + 1);
 	}
 	*lead = q;
 	for (w = word_at(sc, q, &e); w == DT_CW_PLURAL || w == DT_CW_FROM;
 		w = word_at(sc, q, &e)) {
+		c->direct = 0;
 		q = skip_ws(sc, e);
 	}
 	return q;

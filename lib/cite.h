@@ -63,7 +63,8 @@ typedef enum {
 	DT_CW_FROM,      /* "từ", "from": opens a range */
 	DT_CW_PLURAL,    /* "các", "những" */
 	DT_CW_OF,        /* "của", "tại", "к", "of": before a document */
-	DT_CW_SELF       /* "này": the unit or document itself */
+	DT_CW_SELF,      /* "này": the unit or document itself */
+	DT_CW_ANAPHOR    /* "đó", "nêu trên": the unit named just before */
 } dt_cite_word;
 
 /* Document words symbol.c does not know ("Кодекс", English types):
@@ -87,6 +88,8 @@ enum {
 	DT_CRE_APPROVE,  /* "утвержденным", "ban hành kèm theo" */
 	DT_CRE_MEASURE,  /* anchored word a number counts ("tháng") */
 	DT_CRE_TITLE_STOP, /* anchored word that ends a title ("của") */
+	DT_CRE_COUNTED,  /* anchored noun whose "№ 5" is no document's */
+	DT_CRE_DATED,    /* anchored date after a type word ("от 2 мая") */
 	DT_CRE_COUNT
 };
 
@@ -175,6 +178,8 @@ typedef struct {
 	dt_kind kind;   /* after label typing ("пп. «а»" is a point) */
 	int decimal;    /* a dotted label: a full path, ranks as an item */
 	int self;       /* "Điều này" */
+	int anaphor;    /* "указанной статьи", "Điều đó": no label of its
+	                 * own, the unit the citation before it names */
 	int seg;        /* groups split by ';' */
 	dt_span word;   /* the level word as written */
 	dt_span span;   /* the group with its labels (and "các", "từ") */

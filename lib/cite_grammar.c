@@ -88,6 +88,10 @@ static const struct {
 	{ DT_CG_VI, DT_CW_OF, "tại" },
 	{ DT_CG_VI, DT_CW_OF, "thuộc" },
 	{ DT_CG_VI, DT_CW_SELF, "này" },
+	/* "khoản 3 Điều đó": the article the citation before it names */
+	{ DT_CG_VI, DT_CW_ANAPHOR, "đó" },
+	{ DT_CG_VI, DT_CW_ANAPHOR, "nêu\\s{1,3}trên" },
+	{ DT_CG_VI, DT_CW_ANAPHOR, "nói\\s{1,3}trên" },
 
 	{ DT_CG_RU, DT_CW_LIST, "," },
 	{ DT_CG_RU, DT_CW_SEP, ";" },
@@ -152,9 +156,15 @@ _Static_assert(N_EXTRAS <= DT_CITE_MAX_ROWS, "one group per extra row");
 	"[a-zđ](?![\\p{L}\\p{N}])|[a-zđ]\\.?\\d|\\((?:\\d{1,3}|\\p{L})\\)|" \
 	"này(?![\\p{L}]))"
 
+/* Before a level or type word: 1 this one ("настоящей статьи"), 2 the
+ * one attached ("прилагаемый План"), 3 the one named just before
+ * ("частью 3 указанной статьи", "той же статьи", DOMAIN §4.10). */
 static const char self_pattern[] =
 	"(?:(настоящ\\p{L}{1,4}|данн\\p{L}{1,4}|this)|"
-	"(прилагаем\\p{L}{1,4}))\\s{1,3}";
+	"(прилагаем\\p{L}{1,4})|"
+	"((?:выше)?(?:указанн|названн)\\p{L}{1,4}|упомянут\\p{L}{1,4}|"
+	"эт(?:ой|ого|ому|ом|им|у|а|от|и|их)|"
+	"т(?:ой|ого|ому|ом|ем|у|а|от|е|ех)\\s{1,3}же))\\s{1,3}";
 static const char alias_pattern[] =
 	"\\(\\s{0,3}(?:sau\\s+đây\\s+(?:được\\s+)?(?:gọi\\s+tắt\\s+là|"
 	"viết\\s+tắt\\s+là|gọi\\s+là)|далее(?:\\s+по\\s+тексту)?\\s{0,3}"
