@@ -177,6 +177,36 @@ ParameterizedTest(cite_case *k, cite_ru, resolves_anaphora, .fini = teardown)
 	run_case(k);
 }
 
+/* ## "№ 5" after a noun that counts things is no document */
+
+ParameterizedTestParameters(cite_ru, ignores_numbers_of_things)
+{
+	static cite_case cases[] = {
+		RU("Оборудовать в кабинете № 5 рабочее место.", "", NONE, "",
+			""),
+		RU("Стенды установить в школе № 12 и в доме № 3.", "", NONE, "",
+			""),
+		RU("Пустить автобус по маршруту № 7.", "", NONE, "", ""),
+		RU("| 4 | Оборудовать кабинет № 5 | Отдел |", "", NONE, "", ""),
+		/* what must still be a citation */
+		RU("| 1 | Порядок | № 12-П | Отдел |", "№ 12-П", DOC, "pol12",
+			""),
+		RU("Комитет руководствуется Положением № 12-П.", "", DOC,
+			"pol12", ""),
+		RU("Решение коллегии от 5 марта 2026 г. № 15-р исполнено.",
+			"№ 15-р", EXT, "", ""),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_ru, ignores_numbers_of_things,
+	.fini = teardown)
+{
+	run_case(k);
+}
+
 /* ## Mixed: Russian text citing Vietnamese directives */
 
 ParameterizedTestParameters(cite_mixed, links_on_the_symbol)

@@ -451,6 +451,10 @@ ParameterizedTestParameters(cite_vi_negatives, finds_no_citation)
 		VI("Các chi bộ hoàn thành 95% chỉ tiêu năm 2026.", "", NONE, "",
 			""),
 		VI("Giờ làm việc từ 7 giờ 30 đến 11 giờ 30.", "", NONE, "", ""),
+		/* numbers of rooms, houses, teams: no documents */
+		VI("Bố trí phòng số 5 làm nơi tiếp dân, nhà số 3 làm kho.", "",
+			NONE, "", ""),
+		VI("Tổ số 2 trực tại phòng № 5 của trụ sở.", "", NONE, "", ""),
 		/* with a basis, so a false unit would resolve */
 		VI(VI_BASIS "Mọi đảng viên chấp hành nghiêm Điều lệ Đảng.", "",
 			NO_UNITS, "", ""),
