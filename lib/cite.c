@@ -20,6 +20,10 @@
 
 /* ## Chains of unit groups */
 
+/* Group 1 of DT_CRE_SELF: "настоящей"; group 3: "указанной". */
+#define PREFIX_SELF 1
+#define PREFIX_ANAPHOR 3
+
 typedef struct {
 	scan sc;
 	dt_cite_raw *raw;
@@ -52,7 +56,7 @@ static int add_label(chain *c, const dt_label *lb)
  * that "tại Điều 5, 20 chi bộ …" keeps 20 out. */
 static int follower_ok(const scan *sc, size_t p)
 {
-	size_t q = skip_ws(sc, p), e, row, n;
+	size_t q = skip_ws(sc, p), e, row, n, g = 0;
 	uint32_t c;
 
 	if (q >= sc->end) {
@@ -63,9 +67,14 @@ static int follower_ok(const scan *sc, size_t p)
 		is_close_quote(c)) {
 		return 1;
 	}
-	return word_at(sc, q, &e) != 0 || level_at(sc, q, &e) != NULL ||
-		dt__cite_type_at(sc, q, &row, &e) > 0 ||
-		re_at(sc, DT_CRE_SELF, q, &e, NULL) > 0;
+	if (word_at(sc, q, &e) != 0 || level_at(sc, q, &e) != NULL ||
+		dt__cite_type_at(sc, q, &row, &e) > 0) {
+		return 1;
+	}
+	/* "настоящей", "указанной статьи"; not "20 этих человек" */
+	return re_at(sc, DT_CRE_SELF, q, &e, &g) > 0 &&
+		(g != PREFIX_ANAPHOR || level_at(sc, e, &n) != NULL ||
+		dt__cite_type_at(sc, e, &row, &n) > 0);
 }
 
 /* After the last label of a range or list: "đến khoản 3", "–9". */
@@ -123,10 +132,6 @@ static size_t label_list(chain *c, dt_kind kind, const dt_label *first)
 	}
 	return end;
 }
-
-/* Group 1 of DT_CRE_SELF: "настоящей"; group 3: "указанной". */
-#define PREFIX_SELF 1
-#define PREFIX_ANAPHOR 3
 
 /* A self or anaphoric prefix at p ("настоящей ", "указанной "): its
  * group number, its end in *end; 0 when none.  An anaphor counts only
