@@ -243,9 +243,24 @@ typedef struct {
 	char label[24];   /* normalized: "2", "đ", "а", "2.1", "10a" */
 } dt_cite_step;
 
+/* How a local document may name a directive by its title: a type word
+ * of row `row` followed by these words ("Положения" + "о порядке
+ * рассмотрения …", DOMAIN §4.8).  resolve_title.c. */
+#define DT_CITE_TITLES 3
+#define DT_CITE_TITLE_MAX 400
+
+typedef struct {
+	size_t row;
+	char words[DT_CITE_TITLE_MAX]; /* folded, one blank between words */
+	size_t pos;   /* where the local document first names it so
+	               * (dt_cite_ctx.base), SIZE_MAX when it does not */
+} dt_cite_title;
+
 /* A loaded directive as resolution sees it. */
 typedef struct {
 	const dt_doc *doc;
+	dt_cite_title titles[DT_CITE_TITLES];
+	size_t ntitles;
 	char key[DT_SYMBOL_KEY_MAX];  /* key of its symbol, or "" */
 	char number[16];              /* its number without leading zeros */
 	char code[8];                 /* its type code, folded ("QD") */
@@ -317,6 +332,12 @@ typedef struct {
 	size_t naliases, aliascap;
 	dt_cite_named *hist;   /* the current unit's names, in text order */
 	size_t nhist, histcap;
+	/* Positions in the local document: its units' headings and texts
+	 * in order, each as long as its bytes and a separator, from 1 (0
+	 * is its metadata title).  `base` is where the text being scanned
+	 * starts; citeset.c keeps it. */
+	size_t base;
+	int titles_found;      /* the titles' positions are known */
 } dt_cite_ctx;
 
 int dt__cite_ctx_init(dt_cite_ctx *ctx, const dt_doc *doc,
@@ -342,6 +363,22 @@ int dt__cite_define_alias(dt_cite_ctx *ctx, const dt_cite_raw *raw,
  *  them hold the cited units (NULL: none is known to). */
 void dt__cite_basis(dt_cite_ctx *ctx, const unsigned char *fits,
 	dt_cite_docres *out);
+
+/* ## Directives named by their titles (resolve_title.c) */
+
+/** The ways the local document may name directive `d` by its title,
+ *  from the directive's metadata (no allocation). */
+void dt__cite_titles_init(dt_cite_dir *d);
+
+/** Size of the position of text `text` (see dt_cite_ctx.base). */
+size_t dt__cite_text_span(const char *text);
+
+/** The loaded directive that the local document named by its title
+ *  with the type word of `ref` (a bare one, at ref->type in s) before
+ *  that word; -1 when none (or when a date names another document:
+ *  "Положения от 14 марта 2019 г."). */
+int dt__cite_titled(dt_cite_ctx *ctx, const dt_cite_ref *ref,
+	const char *s);
 
 /** The matching key of a symbol as metadata holds it ("31-QĐ/TW",
  *  "12-П"); its length, 0 when it is no symbol, or a dt_status. */

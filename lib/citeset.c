@@ -68,6 +68,7 @@ typedef struct {
 	int in_heading;
 	size_t line_pos, line; /* line of text[line_pos] */
 	antecedent ante;      /* for anaphora */
+	size_t base;          /* position of the next text (dt_cite_ctx) */
 } builder;
 
 /* What to record: the parts of a citation before they are stored. */
@@ -646,6 +647,8 @@ static int scan_text(builder *b, const dt_unit *u, const char *text,
 	b->line_pos = 0;
 	b->line = u->text_line;
 	b->ante.set = 0; /* an antecedent is in the same paragraph */
+	b->ctx.base = b->base;
+	b->base += dt__cite_text_span(text);
 	return text[0] == '\0' ? 0 : dt__cite_scan(text, strlen(text),
 		dt_doc_lang(b->set->doc), on_raw, b);
 }
@@ -874,6 +877,7 @@ static int build(builder *b, const dt_doc *const *directives, size_t n,
 	if (rc < 0) {
 		return rc;
 	}
+	b->base = 1; /* 0 is the metadata title */
 	rc = scan_units(b);
 	if (rc == 0) {
 		rc = meta_refs(b);
