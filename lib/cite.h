@@ -387,6 +387,48 @@ int dt__cite_symbol_key(char *out, size_t cap, const char *symbol);
 /** Key of the type row of a metadata type ("QUY ĐỊNH"), NO_ROW if none. */
 size_t dt__cite_type_row(const char *type);
 
+/* ## Anaphora (cite_anaphora.c) */
+
+/* One unit on the path of a citation, smallest first. */
+typedef struct {
+	dt_kind kind;
+	int decimal;
+	int one;            /* a single label: an anaphor may take it */
+	dt_span word;       /* its level word as written */
+	dt_cite_label label;
+} dt_cite_ante_step;
+
+/* The unit path of the last citation of the text being scanned: what
+ * "частью 3 указанной статьи" and "khoản 3 Điều đó" point back to
+ * (DOMAIN §4.4, §4.10).  Only a citation of the same text (the same
+ * paragraph) is an antecedent: citeset.c clears `set` for every text,
+ * and the spans are offsets into that text. */
+typedef struct {
+	int set;            /* a citation of this text came before */
+	dt_cite_docres res; /* the document it named */
+	size_t doc_start, doc_len; /* that document as written, or 0 */
+	unsigned n;         /* steps of its path, smallest unit first */
+	dt_cite_ante_step path[DT_CITE_MAX_GROUPS];
+} dt_cite_ante;
+
+/** The first anaphoric group among groups [g0, g1) of raw, or -1. */
+int dt__cite_anaphor_of(const dt_cite_raw *raw, unsigned g0, unsigned g1);
+
+/** Make the citation of groups [g0, g1) of `raw`, resolved as `res`
+ *  (its document written at doc_start, doc_len bytes), the antecedent
+ *  `a`: the path of its last leaf, up. */
+void dt__cite_ante_remember(dt_cite_ante *a, const dt_cite_raw *raw,
+	unsigned g0, unsigned g1, const dt_cite_docres *res,
+	size_t doc_start, size_t doc_len);
+
+/** `raw` in *out with its anaphoric group `ag` given the label of the
+ *  unit of its kind on the antecedent's path, and that unit's
+ *  ancestors above it ("указанного пункта" after "пункта 2 статьи 5"
+ *  is clause 2 of article 5).  1, or 0 when `a` has no such unit with
+ *  a single label (or the groups would not fit). */
+int dt__cite_ante_take(const dt_cite_ante *a, const dt_cite_raw *raw,
+	int ag, dt_cite_raw *out);
+
 /* ## The set (citeset.c) */
 
 /** The local document a set was found in. */

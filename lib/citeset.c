@@ -32,26 +32,6 @@ typedef struct {
 	size_t eid_first, neids;
 } cite_offs;
 
-/* The unit path of the last citation of the text being scanned: what
- * "частью 3 указанной статьи" and "khoản 3 Điều đó" point back to
- * (DOMAIN §4.4, §4.10).  Only a citation of the same text (the same
- * paragraph) is an antecedent; its spans are offsets into that text. */
-typedef struct {
-	dt_kind kind;
-	int decimal;
-	int one;            /* a single label: an anaphor may take it */
-	dt_span word;       /* its level word as written */
-	dt_cite_label label;
-} ante_step;
-
-typedef struct {
-	int set;            /* a citation of this text came before */
-	dt_cite_docres res; /* the document it named */
-	size_t doc_start, doc_len; /* that document as written, or 0 */
-	unsigned n;         /* steps of its path, smallest unit first */
-	ante_step path[DT_CITE_MAX_GROUPS];
-} antecedent;
-
 typedef struct {
 	dt_citeset *set;
 	cite_offs *offs;
@@ -67,7 +47,7 @@ typedef struct {
 	const char *text;     /* its heading or text */
 	int in_heading;
 	size_t line_pos, line; /* line of text[line_pos] */
-	antecedent ante;      /* for anaphora */
+	dt_cite_ante ante;    /* for anaphora */
 	size_t base;          /* position of the next text (dt_cite_ctx) */
 } builder;
 
@@ -334,108 +314,6 @@ static int has_self(const dt_cite_raw *raw, const item *it)
 	return 0;
 }
 
-/* ## Anaphora: "частью 3 указанной статьи", "khoản 3 Điều đó" */
-
-static int anaphor_of(const dt_cite_raw *raw, const item *it)
-{
-	unsigned i;
-
-	for (i = it->g0; i < it->g1; i++) {
-		if (raw->groups[i].anaphor) {
-			return (int)i;
-		}
-	}
-	return -1;
-}
-
-/* Keep the path of the item just resolved, from its last leaf up, as
- * the antecedent of an anaphor that may follow in the same text. */
-static void remember(builder *b, const dt_cite_raw *raw, const item *it,
-	const record *r, const dt_cite_docres *res)
-{
-	antecedent *a = &b->ante;
-	int g = (int)it->g1 - 1;
-
-	while (g > (int)it->g0 && raw->groups[g].children > 0) {
-		g--;
-	}
-	a->set = 1;
-	a->res = *res;
-	a->doc_start = r->document_len ? (size_t)(r->document - b->text) : 0;
-	a->doc_len = r->document_len;
-	for (a->n = 0; g >= 0 && a->n < DT_CITE_MAX_GROUPS;
-		g = raw->groups[g].parent) {
-		const dt_cite_group *grp = &raw->groups[g];
-		ante_step *st = &a->path[a->n++];
-
-		st->kind = grp->kind;
-		st->decimal = grp->decimal;
-		st->word = grp->word;
-		st->one = grp->count == 1 && !grp->anaphor &&
-			raw->labels[grp->first].hi.end ==
-			raw->labels[grp->first].lo.end;
-		if (st->one) {
-			st->label = raw->labels[grp->first];
-		}
-	}
-}
-
-/* Append to `out` a group of step `st` above group `below`. */
-static void push_step(dt_cite_raw *out, const ante_step *st, int below)
-{
-	dt_cite_group *g = &out->groups[out->ngroups];
-
-	memset(g, 0, sizeof(*g));
-	g->kind = st->kind;
-	g->decimal = st->decimal;
-	g->seg = out->groups[below].seg;
-	g->word = st->word;
-	g->span = out->groups[below].span;
-	g->first = out->nlabels;
-	g->count = 1;
-	g->parent = -1;
-	g->children = 1;
-	out->labels[out->nlabels++] = st->label;
-	out->groups[below].parent = (int)out->ngroups++;
-}
-
-/* `raw` with the anaphoric group `ag` given the label of the unit of
- * its kind on the antecedent's path, and that unit's ancestors above
- * it ("указанного пункта" after "пункта 2 статьи 5" is clause 2 of
- * article 5).  1 when the antecedent has such a unit with one label. */
-static int take_antecedent(const builder *b, const dt_cite_raw *raw,
-	int ag, dt_cite_raw *out)
-{
-	const antecedent *a = &b->ante;
-	dt_cite_group *g;
-	unsigned j, k;
-	int below = ag;
-
-	for (j = 0; a->set && j < a->n && a->path[j].kind !=
-		raw->groups[ag].kind; j++) {
-	}
-	if (!a->set || j == a->n || !a->path[j].one ||
-		raw->nlabels + a->n - j > DT_CITE_MAX_LABELS ||
-		raw->ngroups + a->n - j - 1 > DT_CITE_MAX_GROUPS) {
-		return 0;
-	}
-	*out = *raw;
-	g = &out->groups[ag];
-	g->anaphor = 0;
-	g->decimal = a->path[j].decimal;
-	g->first = out->nlabels;
-	g->count = 1;
-	out->labels[out->nlabels++] = a->path[j].label;
-	for (k = j + 1; k < a->n; k++) {
-		if (!a->path[k].one) {
-			return 0;
-		}
-		push_step(out, &a->path[k], below);
-		below = (int)out->ngroups - 1;
-	}
-	return 1;
-}
-
 static int targets_in(builder *b, record *r, const dt_cite_raw *raw,
 	const item *it, int dir, char *miss, size_t cap)
 {
@@ -540,12 +418,13 @@ static int item_cite(builder *b, const dt_cite_raw *given, const item *it,
 	dt_cite_raw sub;
 	dt_cite_docres res;
 	char miss[160] = "";
-	int ag = anaphor_of(given, it), anaphora = 0;
+	int ag = dt__cite_anaphor_of(given, it->g0, it->g1), anaphora = 0;
 	record r;
 	int rc;
 
 	if (ag >= 0) {
-		anaphora = take_antecedent(b, given, ag, &sub) ? 1 : -1;
+		anaphora = dt__cite_ante_take(&b->ante, given, ag, &sub) ? 1 :
+			-1;
 		raw = anaphora > 0 ? &sub : given;
 	}
 	memset(&r, 0, sizeof(r));
@@ -582,7 +461,9 @@ static int item_cite(builder *b, const dt_cite_raw *given, const item *it,
 	snprintf(r.rule, sizeof(r.rule), "%s+%s", raw->rule, res.how);
 	conclude(b, &r, &res, 1, miss);
 	if (rc == 0) {
-		remember(b, raw, it, &r, &res);
+		dt__cite_ante_remember(&b->ante, raw, it->g0, it->g1, &res,
+			r.document_len ? (size_t)(r.document - b->text) : 0,
+			r.document_len);
 	}
 	return rc < 0 ? rc : add(b, &r);
 }
