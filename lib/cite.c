@@ -57,6 +57,7 @@ static int add_label(chain *c, const dt_label *lb)
 static int follower_ok(const scan *sc, size_t p)
 {
 	size_t q = skip_ws(sc, p), e, row, n, g = 0;
+	dt_cite_word w;
 	uint32_t c;
 
 	if (q >= sc->end) {
@@ -67,7 +68,9 @@ static int follower_ok(const scan *sc, size_t p)
 		is_close_quote(c)) {
 		return 1;
 	}
-	if (word_at(sc, q, &e) != 0 || level_at(sc, q, &e) != NULL ||
+	/* "đó" after a label is "that" ("Điều 5, 20 đó là …"), no unit */
+	w = word_at(sc, q, &e);
+	if ((w != 0 && w != DT_CW_ANAPHOR) || level_at(sc, q, &e) != NULL ||
 		dt__cite_type_at(sc, q, &row, &e) > 0) {
 		return 1;
 	}

@@ -402,6 +402,9 @@ ParameterizedTestParameters(cite_vi_anaphora, takes_the_article_before)
 			"", ""),
 		VI("Các chi bộ thực hiện Điều 5 Quy định số 31-QĐ/TW và khoản 3 "
 			"của Điều này.", "Điều này", SLF, "", ""),
+		/* "đó" after a label is "that": the list ends before it */
+		VI(VI_BASIS "Chi bộ thực hiện Điều 5, 20 đó là số đảng viên "
+			"mới.", "Điều 5", RES, "reg31", "art_5"),
 		/* "điều đó" after a comma is "that", not an article */
 		VI(VI_BASIS "Chi bộ thực hiện Điều 5, khoản 3, điều đó là cần "
 			"thiết.", "khoản 3", RES, "reg31", "art_5__para_3"),
