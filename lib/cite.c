@@ -20,11 +20,17 @@
 
 /* ## Chains of unit groups */
 
+/* Group 1 of DT_CRE_SELF: "настоящей"; group 3: "указанной". */
+#define PREFIX_SELF 1
+#define PREFIX_ANAPHOR 3
+
 typedef struct {
 	scan sc;
 	dt_cite_raw *raw;
 	int seg;     /* ';' segments so far */
 	int paren;   /* "(" opened inside the chain and not closed */
+	int direct;  /* the next group follows the last one with nothing
+	              * but blanks or "của" between: it may be an anaphor */
 } chain;
 
 static int add_label(chain *c, const dt_label *lb)
@@ -50,7 +56,8 @@ static int add_label(chain *c, const dt_label *lb)
  * that "tại Điều 5, 20 chi bộ …" keeps 20 out. */
 static int follower_ok(const scan *sc, size_t p)
 {
-	size_t q = skip_ws(sc, p), e, row, n;
+	size_t q = skip_ws(sc, p), e, row, n, g = 0;
+	dt_cite_word w;
 	uint32_t c;
 
 	if (q >= sc->end) {
@@ -61,9 +68,16 @@ static int follower_ok(const scan *sc, size_t p)
 		is_close_quote(c)) {
 		return 1;
 	}
-	return word_at(sc, q, &e) != 0 || level_at(sc, q, &e) != NULL ||
-		dt__cite_type_at(sc, q, &row, &e) > 0 ||
-		re_at(sc, DT_CRE_SELF, q, &e, NULL) > 0;
+	/* "đó" after a label is "that" ("Điều 5, 20 đó là …"), no unit */
+	w = word_at(sc, q, &e);
+	if ((w != 0 && w != DT_CW_ANAPHOR) || level_at(sc, q, &e) != NULL ||
+		dt__cite_type_at(sc, q, &row, &e) > 0) {
+		return 1;
+	}
+	/* "настоящей", "указанной статьи"; not "20 этих человек" */
+	return re_at(sc, DT_CRE_SELF, q, &e, &g) > 0 &&
+		(g != PREFIX_ANAPHOR || level_at(sc, e, &n) != NULL ||
+		dt__cite_type_at(sc, e, &row, &n) > 0);
 }
 
 /* After the last label of a range or list: "đến khoản 3", "–9". */
@@ -122,33 +136,48 @@ static size_t label_list(chain *c, dt_kind kind, const dt_label *first)
 	return end;
 }
 
+/* A self or anaphoric prefix at p ("настоящей ", "указанной "): its
+ * group number, its end in *end; 0 when none.  An anaphor counts only
+ * right after a smaller unit ("частью 3 указанной статьи"): "указанной
+ * статьей" alone is left alone. */
+static size_t prefix_at(const chain *c, size_t p, size_t *end)
+{
+	const scan *sc = &c->sc;
+	size_t which = 0;
+
+	/* the prefixes are Cyrillic or "this" */
+	if (((unsigned char)ch(sc, p) < 0xD0 && (ch(sc, p) | 0x20) != 't') ||
+		re_at(sc, DT_CRE_SELF, p, end, &which) <= 0) {
+		return 0;
+	}
+	return which == PREFIX_SELF || (which == PREFIX_ANAPHOR && c->direct) ?
+		which : 0;
+}
+
 /* A group at p: a level word and its labels ("khoản 1, 2"), a level
- * word and "này", or a self prefix and a level word ("настоящей
- * статьи").  Returns its end, or 0. */
+ * word and "này" or "đó", or a self or anaphoric prefix and a level
+ * word ("настоящей статьи", "указанной статьи").  Returns its end, or
+ * 0. */
 static size_t group_at(chain *c, size_t p)
 {
 	const scan *sc = &c->sc;
 	dt_cite_raw *r = c->raw;
 	const dt_cite_level *lv;
 	dt_cite_group *g;
-	size_t e, q = p, which = 0;
-	int prefix = 0;
+	size_t e, q = p, prefix;
 	dt_label lb;
 
 	memset(&lb, 0, sizeof(lb));
 	if (r->ngroups == DT_CITE_MAX_GROUPS) {
 		return 0;
 	}
-	/* self prefixes are Cyrillic ("настоящей") or "this" */
-	if (((unsigned char)ch(sc, p) >= 0xD0 || (ch(sc, p) | 0x20) == 't') &&
-		re_at(sc, DT_CRE_SELF, p, &e, &which) > 0 && which == 1) {
-		prefix = 1;
-		q = e;
-	}
+	prefix = prefix_at(c, p, &e);
+	q = prefix ? e : p;
 	lv = level_at(sc, q, &e);
 	if (lv == NULL || (!prefix &&
 		(!dt__cite_label_at(sc, skip_ws(sc, e), &lb) ||
-		!dt__cite_label_fits(lv->kind, lb.type)))) {
+		!dt__cite_label_fits(lv->kind, lb.type) ||
+		(lb.type == LB_ANAPHOR && !c->direct)))) {
 		return 0;
 	}
 	g = &r->groups[r->ngroups++];
@@ -159,6 +188,10 @@ static size_t group_at(chain *c, size_t p)
 	g->word.end = e;
 	g->first = r->nlabels;
 	g->parent = -1;
+	if (prefix == PREFIX_ANAPHOR || lb.type == LB_ANAPHOR) {
+		g->anaphor = 1;
+		return prefix ? e : lb.end;
+	}
 	if (prefix || lb.type == LB_SELF) {
 		g->self = 1;
 		return prefix ? e : lb.end;
@@ -231,16 +264,19 @@ static size_t joint(chain *c, size_t end, int *sep, int *open,
 	dt_cite_word w = word_at(sc, q, &e);
 
 	*sep = *open = 0;
+	c->direct = w == 0 || w == DT_CW_OF;
 	if (w == DT_CW_LIST || w == DT_CW_SEP || w == DT_CW_OF) {
 		*sep = w == DT_CW_SEP;
 		q = skip_ws(sc, e);
 	} else if (ch(sc, q) == '(') {
 		*open = 1;
+		c->direct = 0;
 		q = skip_ws(sc, q + 1);
 	}
 	*lead = q;
 	for (w = word_at(sc, q, &e); w == DT_CW_PLURAL || w == DT_CW_FROM;
 		w = word_at(sc, q, &e)) {
+		c->direct = 0;
 		q = skip_ws(sc, e);
 	}
 	return q;
@@ -512,6 +548,28 @@ static int chain_after(scanner *z, const dt_cite_ref *ref, size_t p,
 	return rc;
 }
 
+/* Does a noun that counts things ("в кабинете № 5", "школы № 12")
+ * end right before p, across blanks?  Then "№ 5" names no document. */
+static int counted_before(const scanner *z, size_t p)
+{
+	scan sc = { z->s, z->len, p, z->cl };
+	size_t q = p, b, e;
+
+	while (q > 0 && (z->s[q - 1] == ' ' || z->s[q - 1] == '\t' ||
+		(q > 1 && (unsigned char)z->s[q - 2] == 0xC2 &&
+		(unsigned char)z->s[q - 1] == 0xA0))) {
+		q -= z->s[q - 1] == ' ' || z->s[q - 1] == '\t' ? 1 : 2;
+	}
+	for (b = q; b > 0 && q - b < 40 &&
+		word_byte((unsigned char)z->s[b - 1]); b--) {
+	}
+	if (b == q || (b > 0 && word_byte((unsigned char)z->s[b - 1]))) {
+		return 0;
+	}
+	sc.end = q;
+	return re_at(&sc, DT_CRE_COUNTED, b, &e, NULL) > 0 && e == q;
+}
+
 /* A document named on its own at p (a type word, "QĐ 31", a self
  * prefix); "Quy định số 31-QĐ/TW, Điều 6, khoản 2" names units after
  * it (reverse order, DOMAIN §4.1). */
@@ -527,6 +585,11 @@ static int scan_doc(scanner *z, size_t p, size_t *next)
 		return rc < 0 ? rc : 0;
 	}
 	*next = ref.all.end;
+	/* a number sign without a type word: "в кабинете № 5" */
+	if (ref.type.end == ref.type.start && ref.kind == DT_REF_SYMBOL &&
+		counted_before(z, p)) {
+		return 0;
+	}
 	sc.s = z->s;
 	sc.len = z->len;
 	sc.end = min_sz(z->len, ref.all.end + 8);

@@ -63,7 +63,8 @@ typedef enum {
 	DT_CW_FROM,      /* "từ", "from": opens a range */
 	DT_CW_PLURAL,    /* "các", "những" */
 	DT_CW_OF,        /* "của", "tại", "к", "of": before a document */
-	DT_CW_SELF       /* "này": the unit or document itself */
+	DT_CW_SELF,      /* "này": the unit or document itself */
+	DT_CW_ANAPHOR    /* "đó", "nêu trên": the unit named just before */
 } dt_cite_word;
 
 /* Document words symbol.c does not know ("Кодекс", English types):
@@ -87,6 +88,8 @@ enum {
 	DT_CRE_APPROVE,  /* "утвержденным", "ban hành kèm theo" */
 	DT_CRE_MEASURE,  /* anchored word a number counts ("tháng") */
 	DT_CRE_TITLE_STOP, /* anchored word that ends a title ("của") */
+	DT_CRE_COUNTED,  /* anchored noun whose "№ 5" is no document's */
+	DT_CRE_DATED,    /* anchored date after a type word ("от 2 мая") */
 	DT_CRE_COUNT
 };
 
@@ -175,6 +178,8 @@ typedef struct {
 	dt_kind kind;   /* after label typing ("пп. «а»" is a point) */
 	int decimal;    /* a dotted label: a full path, ranks as an item */
 	int self;       /* "Điều này" */
+	int anaphor;    /* "указанной статьи", "Điều đó": no label of its
+	                 * own, the unit the citation before it names */
 	int seg;        /* groups split by ';' */
 	dt_span word;   /* the level word as written */
 	dt_span span;   /* the group with its labels (and "các", "từ") */
@@ -238,9 +243,24 @@ typedef struct {
 	char label[24];   /* normalized: "2", "đ", "а", "2.1", "10a" */
 } dt_cite_step;
 
+/* How a local document may name a directive by its title: a type word
+ * of row `row` followed by these words ("Положения" + "о порядке
+ * рассмотрения …", DOMAIN §4.8).  resolve_title.c. */
+#define DT_CITE_TITLES 3
+#define DT_CITE_TITLE_MAX 400
+
+typedef struct {
+	size_t row;
+	char words[DT_CITE_TITLE_MAX]; /* folded, one blank between words */
+	size_t pos;   /* where the local document first names it so
+	               * (dt_cite_ctx.base), SIZE_MAX when it does not */
+} dt_cite_title;
+
 /* A loaded directive as resolution sees it. */
 typedef struct {
 	const dt_doc *doc;
+	dt_cite_title titles[DT_CITE_TITLES];
+	size_t ntitles;
 	char key[DT_SYMBOL_KEY_MAX];  /* key of its symbol, or "" */
 	char number[16];              /* its number without leading zeros */
 	char code[8];                 /* its type code, folded ("QD") */
@@ -312,6 +332,12 @@ typedef struct {
 	size_t naliases, aliascap;
 	dt_cite_named *hist;   /* the current unit's names, in text order */
 	size_t nhist, histcap;
+	/* Positions in the local document: its units' headings and texts
+	 * in order, each as long as its bytes and a separator, from 1 (0
+	 * is its metadata title).  `base` is where the text being scanned
+	 * starts; citeset.c keeps it. */
+	size_t base;
+	int titles_found;      /* the titles' positions are known */
 } dt_cite_ctx;
 
 int dt__cite_ctx_init(dt_cite_ctx *ctx, const dt_doc *doc,
@@ -338,12 +364,70 @@ int dt__cite_define_alias(dt_cite_ctx *ctx, const dt_cite_raw *raw,
 void dt__cite_basis(dt_cite_ctx *ctx, const unsigned char *fits,
 	dt_cite_docres *out);
 
+/* ## Directives named by their titles (resolve_title.c) */
+
+/** The ways the local document may name directive `d` by its title,
+ *  from the directive's metadata (no allocation). */
+void dt__cite_titles_init(dt_cite_dir *d);
+
+/** Size of the position of text `text` (see dt_cite_ctx.base). */
+size_t dt__cite_text_span(const char *text);
+
+/** The loaded directive that the local document named by its title
+ *  with the type word of `ref` (a bare one, at ref->type in s) before
+ *  that word; -1 when none (or when a date names another document:
+ *  "Положения от 14 марта 2019 г."). */
+int dt__cite_titled(dt_cite_ctx *ctx, const dt_cite_ref *ref,
+	const char *s);
+
 /** The matching key of a symbol as metadata holds it ("31-QĐ/TW",
  *  "12-П"); its length, 0 when it is no symbol, or a dt_status. */
 int dt__cite_symbol_key(char *out, size_t cap, const char *symbol);
 
 /** Key of the type row of a metadata type ("QUY ĐỊNH"), NO_ROW if none. */
 size_t dt__cite_type_row(const char *type);
+
+/* ## Anaphora (cite_anaphora.c) */
+
+/* One unit on the path of a citation, smallest first. */
+typedef struct {
+	dt_kind kind;
+	int decimal;
+	int one;            /* a single label: an anaphor may take it */
+	dt_span word;       /* its level word as written */
+	dt_cite_label label;
+} dt_cite_ante_step;
+
+/* The unit path of the last citation of the text being scanned: what
+ * "частью 3 указанной статьи" and "khoản 3 Điều đó" point back to
+ * (DOMAIN §4.4, §4.10).  Only a citation of the same text (the same
+ * paragraph) is an antecedent: citeset.c clears `set` for every text,
+ * and the spans are offsets into that text. */
+typedef struct {
+	int set;            /* a citation of this text came before */
+	dt_cite_docres res; /* the document it named */
+	size_t doc_start, doc_len; /* that document as written, or 0 */
+	unsigned n;         /* steps of its path, smallest unit first */
+	dt_cite_ante_step path[DT_CITE_MAX_GROUPS];
+} dt_cite_ante;
+
+/** The first anaphoric group among groups [g0, g1) of raw, or -1. */
+int dt__cite_anaphor_of(const dt_cite_raw *raw, unsigned g0, unsigned g1);
+
+/** Make the citation of groups [g0, g1) of `raw`, resolved as `res`
+ *  (its document written at doc_start, doc_len bytes), the antecedent
+ *  `a`: the path of its last leaf, up. */
+void dt__cite_ante_remember(dt_cite_ante *a, const dt_cite_raw *raw,
+	unsigned g0, unsigned g1, const dt_cite_docres *res,
+	size_t doc_start, size_t doc_len);
+
+/** `raw` in *out with its anaphoric group `ag` given the label of the
+ *  unit of its kind on the antecedent's path, and that unit's
+ *  ancestors above it ("указанного пункта" after "пункта 2 статьи 5"
+ *  is clause 2 of article 5).  1, or 0 when `a` has no such unit with
+ *  a single label (or the groups would not fit). */
+int dt__cite_ante_take(const dt_cite_ante *a, const dt_cite_raw *raw,
+	int ag, dt_cite_raw *out);
 
 /* ## The set (citeset.c) */
 

@@ -88,6 +88,10 @@ static const struct {
 	{ DT_CG_VI, DT_CW_OF, "tại" },
 	{ DT_CG_VI, DT_CW_OF, "thuộc" },
 	{ DT_CG_VI, DT_CW_SELF, "này" },
+	/* "khoản 3 Điều đó": the article the citation before it names */
+	{ DT_CG_VI, DT_CW_ANAPHOR, "đó" },
+	{ DT_CG_VI, DT_CW_ANAPHOR, "nêu\\s{1,3}trên" },
+	{ DT_CG_VI, DT_CW_ANAPHOR, "nói\\s{1,3}trên" },
 
 	{ DT_CG_RU, DT_CW_LIST, "," },
 	{ DT_CG_RU, DT_CW_SEP, ";" },
@@ -152,9 +156,15 @@ _Static_assert(N_EXTRAS <= DT_CITE_MAX_ROWS, "one group per extra row");
 	"[a-zđ](?![\\p{L}\\p{N}])|[a-zđ]\\.?\\d|\\((?:\\d{1,3}|\\p{L})\\)|" \
 	"này(?![\\p{L}]))"
 
+/* Before a level or type word: 1 this one ("настоящей статьи"), 2 the
+ * one attached ("прилагаемый План"), 3 the one named just before
+ * ("частью 3 указанной статьи", "той же статьи", DOMAIN §4.10). */
 static const char self_pattern[] =
 	"(?:(настоящ\\p{L}{1,4}|данн\\p{L}{1,4}|this)|"
-	"(прилагаем\\p{L}{1,4}))\\s{1,3}";
+	"(прилагаем\\p{L}{1,4})|"
+	"((?:выше)?(?:указанн|названн)\\p{L}{1,4}|упомянут\\p{L}{1,4}|"
+	"эт(?:ой|ого|ому|ом|им|у|а|от|и|их)|"
+	"т(?:ой|ого|ому|ом|ем|у|а|от|е|ех)\\s{1,3}же))\\s{1,3}";
 static const char alias_pattern[] =
 	"\\(\\s{0,3}(?:sau\\s+đây\\s+(?:được\\s+)?(?:gọi\\s+tắt\\s+là|"
 	"viết\\s+tắt\\s+là|gọi\\s+là)|далее(?:\\s+по\\s+тексту)?\\s{0,3}"
@@ -179,6 +189,33 @@ static const char measure_pattern[] =
 	"дн\\p{L}{0,3}|месяц\\p{L}{0,3}|недел\\p{L}{0,2}|час\\p{L}{0,3}|"
 	"рабоч\\p{L}{0,3}|тыс\\.|млн|years?|days?|months?|weeks?|hours?)"
 	"(?![\\p{L}])|\\s{0,1}%";
+
+/* Nouns whose "№ 5" numbers a thing, not a document ("в кабинете № 5",
+ * "школы № 12", "маршрут № 7"): a number sign after one of them is no
+ * citation.  Russian stems take their case endings; Vietnamese writes
+ * "phòng số 5", which is no candidate, but "phòng № 5" occurs. */
+static const char *const counted_nouns[] = {
+	"кабинет\\p{L}{0,2}", "дом(?:а|у|ом|е|ов|ам)?",
+	"здани\\p{L}{1,2}", "корпус\\p{L}{0,2}", "строени\\p{L}{1,2}",
+	"квартир\\p{L}{0,2}", "комнат\\p{L}{0,2}", "помещени\\p{L}{1,2}",
+	"офис\\p{L}{0,2}", "этаж\\p{L}{0,2}", "подъезд\\p{L}{0,2}",
+	"участ(?:ок|ка|ку|ком|ке|ки|ков)", "школ\\p{L}{0,2}",
+	"гимнази\\p{L}{1,2}", "лице(?:й|я|ю|ем|е)", "сад(?:а|у|ом|е|ик)?",
+	"больниц\\p{L}{0,2}", "поликлиник\\p{L}{0,2}", "палат\\p{L}{0,2}",
+	"аудитори\\p{L}{1,2}", "класс\\p{L}{0,2}", "групп\\p{L}{0,2}",
+	"маршрут\\p{L}{0,2}", "автобус\\p{L}{0,2}", "поезд\\p{L}{0,2}",
+	"рейс\\p{L}{0,2}", "округ\\p{L}{0,2}", "окн\\p{L}{1,2}",
+	"склад\\p{L}{0,2}", "цех\\p{L}{0,2}",
+	"phòng", "nhà", "tổ", "thôn", "ấp", "khu", "tuyến", "lớp", "trường",
+	"tầng", "xe",
+};
+#define N_COUNTED (sizeof(counted_nouns) / sizeof(counted_nouns[0]))
+
+/* A date right after a type word: "Положения от 14 марта 2019 г.",
+ * "Quy định ngày 15/3/2026" name some dated document, not one named
+ * before by its title. */
+static const char dated_pattern[] =
+	"\\s{0,3}(?:от|ngày|năm|of|dated)\\s{1,3}\\d";
 
 /* ## Building */
 
@@ -297,6 +334,18 @@ static int build_words(dt_buf *b, grammar *g, dt_cite_lang cl)
 		}
 	}
 	return rc == 0 ? dt__buf_putc(b, ')') : rc;
+}
+
+static int build_counted(dt_buf *b)
+{
+	size_t i;
+	int rc = dt__buf_append(b, "(?:", 3);
+
+	for (i = 0; rc == 0 && i < N_COUNTED; i++) {
+		rc = dt__buf_printf(b, "%s%s", i ? "|" : "",
+			counted_nouns[i]);
+	}
+	return rc == 0 ? put_str(b, ")" NOT_WORD) : rc;
 }
 
 static int build_extras(dt_buf *b)
@@ -601,6 +650,13 @@ static int compile_shared(dt_re **re)
 	}
 	if (rc == 0) {
 		rc = compile(&re[DT_CRE_TITLE_STOP], title_stop_pattern,
+			ci | at);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_DATED], dated_pattern, ci | at);
+	}
+	if (rc == 0) {
+		rc = compile_built(&re[DT_CRE_COUNTED], build_counted,
 			ci | at);
 	}
 	if (rc == 0) {

@@ -1,8 +1,8 @@
 /*
  * cite_label.c - reading the label after a level word: "5", "10a",
- * "2.1", "3.2.", "II", "a", "đ", "a.1", "а)", "«а»", "(2)", "này".  By
- * hand, not by pattern: a label is a few bytes, and what must not follow
- * it ("15/3", "24-QĐ/TW", "5km", "п.") is easier said in C.
+ * "2.1", "3.2.", "II", "a", "đ", "a.1", "а)", "«а»", "(2)", "này",
+ * "đó".  By hand, not by pattern: a label is a few bytes, and what must
+ * not follow it ("15/3", "24-QĐ/TW", "5km", "п.") is easier said in C.
  */
 #include "cite_scan.h"
 
@@ -135,13 +135,19 @@ int dt__cite_label_at(const scan *sc, size_t p, dt_label *out)
 		letter_label(sc, p, out) || dt__cite_paren_label(sc, p, out)) {
 		return 1;
 	}
-	if (word_at(sc, p, &e) == DT_CW_SELF) {
+	switch (word_at(sc, p, &e)) {
+	case DT_CW_SELF:
 		out->type = LB_SELF;
-		out->core.start = p;
-		out->core.end = out->end = e;
-		return 1;
+		break;
+	case DT_CW_ANAPHOR:
+		out->type = LB_ANAPHOR;
+		break;
+	default:
+		return 0;
 	}
-	return 0;
+	out->core.start = p;
+	out->core.end = out->end = e;
+	return 1;
 }
 
 /* Labels a level word takes: "Điều" digits, "Chương" Roman, "điểm"
@@ -150,10 +156,12 @@ int dt__cite_label_fits(dt_kind kind, dt_label_type t)
 {
 	switch (kind) {
 	case DT_KIND_ARTICLE:
-		return t == LB_NUM || t == LB_DOTTED || t == LB_SELF;
+		return t == LB_NUM || t == LB_DOTTED || t == LB_SELF ||
+			t == LB_ANAPHOR;
 	case DT_KIND_PART:
 	case DT_KIND_CHAPTER:
-		return t == LB_NUM || t == LB_ROMAN || t == LB_SELF;
+		return t == LB_NUM || t == LB_ROMAN || t == LB_SELF ||
+			t == LB_ANAPHOR;
 	case DT_KIND_SECTION:
 	case DT_KIND_SUBSECTION:
 		return t != LB_LETTER;

@@ -309,8 +309,10 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 		if (rc <= 0) {
 			return rc;
 		}
-		ref->kind = DT_REF_SELF;
-		ref->why = g == 1 ? "this" : "attachment";
+		/* "указанного Положения": the type word names the document
+		 * named before, as a bare one does */
+		ref->kind = g == 3 ? DT_REF_BARE : DT_REF_SELF;
+		ref->why = g == 1 ? "this" : g == 2 ? "attachment" : NULL;
 		ref->type.start = e;
 		ref->type.end = ref->all.end = q;
 		return 1;

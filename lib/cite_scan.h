@@ -178,7 +178,8 @@ static inline int is_close_quote(uint32_t c)
 /* ## Labels (cite_label.c) */
 
 typedef enum {
-	LB_NONE, LB_NUM, LB_DOTTED, LB_ROMAN, LB_LETTER, LB_SELF
+	LB_NONE, LB_NUM, LB_DOTTED, LB_ROMAN, LB_LETTER, LB_SELF,
+	LB_ANAPHOR /* "đó", "nêu trên": the unit named just before */
 } dt_label_type;
 
 typedef struct {

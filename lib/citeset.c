@@ -47,6 +47,8 @@ typedef struct {
 	const char *text;     /* its heading or text */
 	int in_heading;
 	size_t line_pos, line; /* line of text[line_pos] */
+	dt_cite_ante ante;    /* for anaphora */
+	size_t base;          /* position of the next text (dt_cite_ctx) */
 } builder;
 
 /* What to record: the parts of a citation before they are stored. */
@@ -199,6 +201,7 @@ static const char *how_text(const char *how)
 		{ "earlier", "the document named before it in the unit" },
 		{ "basis", "the directive the document is based on" },
 		{ "type", "named by its type" },
+		{ "anaphora", "the unit the citation before it names" },
 	};
 	size_t i;
 
@@ -367,7 +370,7 @@ static void self_res(dt_cite_docres *res, const char *how, const char *note)
  * lacks and the context has ("điểm a khoản 2 Điều 5, mục 2.1 Chỉ thị
  * 07" with 31 as the basis) belongs to the context. */
 static int item_doc(builder *b, const dt_cite_raw *raw, const item *it,
-	const dt_cite_docres *named, int last, record *r,
+	const dt_cite_docres *named, int last, int anaphora, record *r,
 	dt_cite_docres *res)
 {
 	dt_cite_docres ctx;
@@ -375,6 +378,16 @@ static int item_doc(builder *b, const dt_cite_raw *raw, const item *it,
 
 	if (has_self(raw, it)) {
 		self_res(res, "self", "này");
+		return 0;
+	}
+	/* "этой статьи" with no citation before it: this article */
+	if (anaphora < 0) {
+		self_res(res, "self", "no citation before it to refer to");
+		return 0;
+	}
+	if (named == NULL && anaphora > 0) {
+		*res = b->ante.res;
+		res->how = "anaphora";
 		return 0;
 	}
 	if (named == NULL) {
@@ -398,14 +411,22 @@ static int item_doc(builder *b, const dt_cite_raw *raw, const item *it,
 	return rc;
 }
 
-static int item_cite(builder *b, const dt_cite_raw *raw, const item *it,
+static int item_cite(builder *b, const dt_cite_raw *given, const item *it,
 	const dt_cite_docres *named, int first, int last)
 {
+	const dt_cite_raw *raw = given;
+	dt_cite_raw sub;
 	dt_cite_docres res;
 	char miss[160] = "";
+	int ag = dt__cite_anaphor_of(given, it->g0, it->g1), anaphora = 0;
 	record r;
 	int rc;
 
+	if (ag >= 0) {
+		anaphora = dt__cite_ante_take(&b->ante, given, ag, &sub) ? 1 :
+			-1;
+		raw = anaphora > 0 ? &sub : given;
+	}
 	memset(&r, 0, sizeof(r));
 	r.start = first ? raw->all.start : raw->groups[it->g0].span.start;
 	r.end = last ? raw->all.end : raw->groups[it->g1 - 1].span.end;
@@ -413,7 +434,7 @@ static int item_cite(builder *b, const dt_cite_raw *raw, const item *it,
 	r.text = b->text + r.start;
 	r.text_len = r.end - r.start;
 	rc = item_doc(b, raw, it, named, last || (first && raw->ref_before),
-		&r, &res);
+		anaphora, &r, &res);
 	if (rc < 0) {
 		return rc; /* `res` may be unset (valgrind: citeset.c:427) */
 	}
@@ -421,6 +442,9 @@ static int item_cite(builder *b, const dt_cite_raw *raw, const item *it,
 		raw->ref_before))) {
 		r.document = b->text + raw->ref.all.start;
 		r.document_len = raw->ref.all.end - raw->ref.all.start;
+	} else if (anaphora > 0 && named == NULL) {
+		r.document = b->text + b->ante.doc_start;
+		r.document_len = b->ante.doc_len;
 	}
 	r.neids = 0;
 	if (rc == 0 && res.status == DT_CITE_DOCUMENT) {
@@ -436,6 +460,11 @@ static int item_cite(builder *b, const dt_cite_raw *raw, const item *it,
 	}
 	snprintf(r.rule, sizeof(r.rule), "%s+%s", raw->rule, res.how);
 	conclude(b, &r, &res, 1, miss);
+	if (rc == 0) {
+		dt__cite_ante_remember(&b->ante, raw, it->g0, it->g1, &res,
+			r.document_len ? (size_t)(r.document - b->text) : 0,
+			r.document_len);
+	}
 	return rc < 0 ? rc : add(b, &r);
 }
 
@@ -498,6 +527,9 @@ static int scan_text(builder *b, const dt_unit *u, const char *text,
 	b->in_heading = in_heading;
 	b->line_pos = 0;
 	b->line = u->text_line;
+	b->ante.set = 0; /* an antecedent is in the same paragraph */
+	b->ctx.base = b->base;
+	b->base += dt__cite_text_span(text);
 	return text[0] == '\0' ? 0 : dt__cite_scan(text, strlen(text),
 		dt_doc_lang(b->set->doc), on_raw, b);
 }
@@ -726,6 +758,7 @@ static int build(builder *b, const dt_doc *const *directives, size_t n,
 	if (rc < 0) {
 		return rc;
 	}
+	b->base = 1; /* 0 is the metadata title */
 	rc = scan_units(b);
 	if (rc == 0) {
 		rc = meta_refs(b);

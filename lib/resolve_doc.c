@@ -164,6 +164,7 @@ static int dir_init(dt_cite_dir *d, const dt_doc *doc)
 		d->tagged = dt_unit_implements_count(dt_doc_unit_at(doc,
 			i)) > 0;
 	}
+	dt__cite_titles_init(d);
 	return rc < 0 ? rc : 0;
 }
 
@@ -405,12 +406,14 @@ static void by_title(const dt_cite_ctx *ctx, const dt_cite_ref *ref,
 }
 
 /* "của Quy định", "Положения": what the unit named before with that
- * type word, else the document itself when that is its type, else the
- * basis directive of that type. */
+ * type word, else the directive the document named before by that type
+ * word and its title (resolve_title.c), else the document itself when
+ * that is its type, else the basis directive of that type. */
 static void by_type(dt_cite_ctx *ctx, const dt_cite_ref *ref,
-	dt_cite_docres *r)
+	const char *s, dt_cite_docres *r)
 {
 	size_t i, hits = 0, hit = 0;
+	int titled;
 
 	for (i = ctx->nhist; i-- > 0;) {
 		if (ctx->hist[i].row == ref->row) {
@@ -418,6 +421,11 @@ static void by_type(dt_cite_ctx *ctx, const dt_cite_ref *ref,
 			r->how = "earlier";
 			return;
 		}
+	}
+	titled = dt__cite_titled(ctx, ref, s);
+	if (titled >= 0) {
+		set_res(r, DT_CITE_DOCUMENT, titled, "title");
+		return;
 	}
 	if (ref->row == ctx->self_row) {
 		set_res(r, DT_CITE_SELF, -1, "type");
@@ -466,7 +474,7 @@ void dt__cite_resolve_ref(dt_cite_ctx *ctx, const dt_cite_ref *ref,
 		by_title(ctx, ref, out);
 		break;
 	case DT_REF_BARE:
-		by_type(ctx, ref, out);
+		by_type(ctx, ref, s, out);
 		break;
 	case DT_REF_SELF:
 		set_res(out, DT_CITE_SELF, -1, "self");

@@ -108,6 +108,66 @@ ParameterizedTest(cite_case *k, cite_resolution, picks_the_document,
 	run_case(k);
 }
 
+/* ## A directive named by its type word and title, then by the type
+ * word alone ("об исполнении Положения о порядке …" … "ст. 6
+ * Положения") */
+
+ParameterizedTestParameters(cite_resolution, follows_a_title)
+{
+	static cite_case cases[] = {
+		RU("Отчёт об исполнении Положения о порядке проведения проверок "
+			"в комитете.\n\nСроки соблюдены согласно п. 1 ст. 6 "
+			"Положения.", "п. 1", RES, "pol12", "art_6__para_1"),
+		/* any case form of the type word, either place */
+		RU("Комитет руководствуется Положением о порядке проведения "
+			"проверок.\n\nСроки продлеваются по части 2 статьи 6 "
+			"Положения.", "части 2", RES, "pol12", "art_6__para_2"),
+		RU("Комитет руководствуется ПОЛОЖЕНИЕМ О ПОРЯДКЕ ПРОВЕДЕНИЯ "
+			"ПРОВЕРОК.\n\nСроки продлеваются по части 2 статьи 6 "
+			"Положения.", "части 2", RES, "pol12", "art_6__para_2"),
+		/* a unit missing from the titled directive is broken */
+		RU("Отчёт об исполнении Положения о порядке проведения проверок."
+			"\n\nСроки соблюдены согласно ст. 30 Положения.",
+			"ст. 30", BRK, "pol12", ""),
+		/* a number names another document */
+		RU("Отчёт об исполнении Положения о порядке проведения проверок."
+			"\n\nСроки исчислялись по пункту 12 Положения № 45-П.",
+			"пункту 12", EXT, "", ""),
+		/* a date names another document too */
+		RU("Отчёт об исполнении Положения о порядке проведения проверок."
+			"\n\nКомитет провёл проверки.\n\nСроки исчислялись по "
+			"пункту 2 Положения от 14 марта 2019 г. и соблюдались.",
+			"пункту 2", EXT, "", ""),
+		/* without the title the type word names nothing loaded */
+		RU("Отчёт комитета.\n\nСроки соблюдены согласно п. 1 ст. 6 "
+			"Положения.", "п. 1", EXT, "", ""),
+		/* the title named only after the type word does not count */
+		RU("Сроки соблюдены согласно п. 1 ст. 6 Положения, как того "
+			"требует исполнение Положения о порядке проведения "
+			"проверок.", "п. 1", EXT, "", ""),
+		/* part of a title is no title */
+		RU("Отчёт об исполнении Положения о порядке.\n\nСроки соблюдены "
+			"согласно п. 1 ст. 6 Положения.", "п. 1", EXT, "", ""),
+		/* Vietnamese: "Quy định về …" named by its subject */
+		VI("Báo cáo kết quả thực hiện Quy định về công tác kiểm tra, "
+			"giám sát của Đảng.\n\nCác chi bộ thực hiện khoản 2 "
+			"Điều 5 của Quy định.", "khoản 2", RES, "reg31",
+			"art_5__para_2"),
+		VI("Báo cáo kết quả thực hiện Chỉ thị về công tác phát triển "
+			"đảng viên.\n\nCác chi bộ thực hiện khoản 2 Điều 5 của "
+			"Quy định.", "khoản 2", EXT, "", ""),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_resolution, follows_a_title,
+	.fini = teardown)
+{
+	run_case(k);
+}
+
 /* ## Single tests: the fixtures, spans, lines, messages, order */
 
 /* Guards the tables above: the fixtures have the units they assume. */

@@ -124,6 +124,92 @@ ParameterizedTest(cite_case *k, cite_ru, resolves_every_case_form,
 	run_case(k);
 }
 
+/* ## Russian anaphora: "частью 3 указанной статьи" names a unit of the
+ * article the citation before it (same paragraph) names */
+
+ParameterizedTestParameters(cite_ru, resolves_anaphora)
+{
+	static cite_case cases[] = {
+		RU("Срок установлен частью 1 статьи 6 Положения № 12-П; "
+			"продление допускается частью 2 указанной статьи.",
+			"указанной", RES, "pol12", "art_6__para_2"),
+		RU("Проверка проводится по статье 7 Положения № 12-П и части 3 "
+			"названной статьи.", "названной", RES, "pol12",
+			"art_7__para_3"),
+		RU("Проверка проводится по части 1 статьи 7 Положения № 12-П "
+			"и части 2 той же статьи.", "той же", RES, "pol12",
+			"art_7__para_2"),
+		RU("Отчёт составляется по пункту 1 статьи 5 Положения № 12-П "
+			"с учётом пункта 3 этой статьи.", "этой", RES, "pol12",
+			"art_5__para_3"),
+		/* a clause anaphor keeps the article of its antecedent */
+		RU("Отчёт составляется по пункту 2 статьи 5 Положения № 12-П и "
+			"подпункту «б» указанного пункта.", "указанного", RES,
+			"pol12", "art_5__para_2__point_б"),
+		/* a missing unit of the antecedent's article is broken */
+		RU("Отчёт составляется по статье 6 Положения № 12-П и части 5 "
+			"указанной статьи.", "указанной", BRK, "pol12", ""),
+		/* an antecedent in another act keeps the anaphor external */
+		RU(RU_BASIS "Жалобы рассматриваются с учётом части 3 статьи 11 "
+			"Федерального закона от 2 мая 2006 г. № 59-ФЗ и части 4 "
+			"указанной статьи.", "указанной", EXT, "", ""),
+		/* "указанного Положения": the document named before */
+		RU("Комитет применяет статью 4 Положения № 12-П и статью 7 "
+			"указанного Положения.", "статью 7", RES, "pol12",
+			"art_7"),
+		/* no antecedent in the paragraph: this article, as before */
+		RU(RU_BASIS "Требования части 2 этой статьи обязательны.",
+			"части 2", SLF, "", ""),
+		RU("Срок установлен статьей 6 Положения № 12-П.\n\nПродление "
+			"допускается частью 2 указанной статьи.", "указанной", SLF,
+			"", ""),
+		/* a count before "этих" ends a list */
+		RU(RU_BASIS "Нарушения выявлены по статье 5, 20 этих нарушений "
+			"устранены.", "статье 5", RES, "pol12", "art_5"),
+		/* "настоящей статьи" stays the article itself */
+		RU("Срок установлен частью 1 статьи 6 Положения № 12-П и "
+			"частью 2 настоящей статьи.", "настоящей", SLF, "", ""),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_ru, resolves_anaphora, .fini = teardown)
+{
+	run_case(k);
+}
+
+/* ## "№ 5" after a noun that counts things is no document */
+
+ParameterizedTestParameters(cite_ru, ignores_numbers_of_things)
+{
+	static cite_case cases[] = {
+		RU("Оборудовать в кабинете № 5 рабочее место.", "", NONE, "",
+			""),
+		RU("Стенды установить в школе № 12 и в доме № 3.", "", NONE, "",
+			""),
+		RU("Пустить автобус по маршруту № 7.", "", NONE, "", ""),
+		RU("| 4 | Оборудовать кабинет № 5 | Отдел |", "", NONE, "", ""),
+		/* what must still be a citation */
+		RU("| 1 | Порядок | № 12-П | Отдел |", "№ 12-П", DOC, "pol12",
+			""),
+		RU("Комитет руководствуется Положением № 12-П.", "", DOC,
+			"pol12", ""),
+		RU("Решение коллегии от 5 марта 2026 г. № 15-р исполнено.",
+			"№ 15-р", EXT, "", ""),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_ru, ignores_numbers_of_things,
+	.fini = teardown)
+{
+	run_case(k);
+}
+
 /* ## Mixed: Russian text citing Vietnamese directives */
 
 ParameterizedTestParameters(cite_mixed, links_on_the_symbol)

@@ -382,6 +382,44 @@ ParameterizedTest(cite_case *k, cite_vi_decimal, walks_the_number_path,
 
 /* ## Vietnamese: things that look like citations and are not */
 
+/* ## Anaphora: "khoản 3 Điều đó" names a clause of the article the
+ * citation before it (same paragraph) names; "Điều này" stays the
+ * article itself */
+
+ParameterizedTestParameters(cite_vi_anaphora, takes_the_article_before)
+{
+	static cite_case cases[] = {
+		VI("Các chi bộ thực hiện Điều 5 Quy định số 31-QĐ/TW, trong đó "
+			"chú trọng khoản 3 Điều đó.", "Điều đó", RES, "reg31",
+			"art_5__para_3"),
+		VI("Các chi bộ thực hiện khoản 1 Điều 6 Quy định số 31-QĐ/TW và "
+			"khoản 2 Điều nêu trên.", "nêu trên", RES, "reg31",
+			"art_6__para_2"),
+		VI("Các chi bộ thực hiện Điều 4 Quy định số 31-QĐ/TW và khoản 9 "
+			"của Điều nói trên.", "nói trên", BRK, "reg31", ""),
+		/* no antecedent: the article itself, as "Điều này" */
+		VI(VI_BASIS "Chi bộ thực hiện khoản 3 Điều đó.", "khoản 3", SLF,
+			"", ""),
+		VI("Các chi bộ thực hiện Điều 5 Quy định số 31-QĐ/TW và khoản 3 "
+			"của Điều này.", "Điều này", SLF, "", ""),
+		/* "đó" after a label is "that": the list ends before it */
+		VI(VI_BASIS "Chi bộ thực hiện Điều 5, 20 đó là số đảng viên "
+			"mới.", "Điều 5", RES, "reg31", "art_5"),
+		/* "điều đó" after a comma is "that", not an article */
+		VI(VI_BASIS "Chi bộ thực hiện Điều 5, khoản 3, điều đó là cần "
+			"thiết.", "khoản 3", RES, "reg31", "art_5__para_3"),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_vi_anaphora, takes_the_article_before,
+	.fini = teardown)
+{
+	run_case(k);
+}
+
 ParameterizedTestParameters(cite_vi_negatives, finds_no_citation)
 {
 	static cite_case cases[] = {
@@ -416,6 +454,10 @@ ParameterizedTestParameters(cite_vi_negatives, finds_no_citation)
 		VI("Các chi bộ hoàn thành 95% chỉ tiêu năm 2026.", "", NONE, "",
 			""),
 		VI("Giờ làm việc từ 7 giờ 30 đến 11 giờ 30.", "", NONE, "", ""),
+		/* numbers of rooms, houses, teams: no documents */
+		VI("Bố trí phòng số 5 làm nơi tiếp dân, nhà số 3 làm kho.", "",
+			NONE, "", ""),
+		VI("Tổ số 2 trực tại phòng № 5 của trụ sở.", "", NONE, "", ""),
 		/* with a basis, so a false unit would resolve */
 		VI(VI_BASIS "Mọi đảng viên chấp hành nghiêm Điều lệ Đảng.", "",
 			NO_UNITS, "", ""),
