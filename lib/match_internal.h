@@ -101,6 +101,7 @@ struct dt_match_unitrun {
 	size_t at, n;
 	size_t occ_at, occ_n;
 	int has_occ;
+	int sorted; /* the starts of a text's occurrences never decrease */
 };
 
 /* A slot of the vocabulary: the term's hash, length and (up to 16
@@ -203,6 +204,7 @@ struct dt_matcher {
 				* queries) */
 	size_t nuocc, uocccap;
 	int record_occ;        /* counting such a unit now */
+	int occ_unsorted;      /* a start of its text went back */
 	/* the topic test: the directive's term vector, and the local
 	 * document of the last query with its factor */
 	double dnorm;
