@@ -201,6 +201,8 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->rows);
 	dt__free(m->qrows);
 	dt__free(m->bmax);
+	dt__free(m->rbmax);
+	dt__free(m->bub);
 	dt__free(m->pleaf);
 	dt__free(m->pw);
 	dt__free(m->qterms);

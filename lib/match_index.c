@@ -261,6 +261,31 @@ static int forward(dt_matcher *m, dt_error *err)
 	return 0;
 }
 
+/* Each of the nrows rows' largest w * inv_self in each block of sixteen
+ * leaves (dt_matcher.rbmax: the dense query adds rows only where the
+ * best may be, match_dense.c).  DT_ENOMEM without a message. */
+static int row_maxima(dt_matcher *m, size_t nrows)
+{
+	size_t nb = m->rowlen / 16, r, l;
+
+	m->rbmax = dt__calloc(nrows * nb + 1, sizeof(*m->rbmax));
+	m->bub = dt__calloc(nb + 1, sizeof(*m->bub));
+	if (m->rbmax == NULL || m->bub == NULL) {
+		return DT_ENOMEM;
+	}
+	for (r = 0; r < nrows; r++) {
+		const double *row = m->rows + r * m->rowlen;
+		double *bm = m->rbmax + r * nb;
+
+		for (l = 0; l < m->nleaves; l++) {
+			double x = row[l] * m->inv_self[l];
+
+			bm[l / 16] = x > bm[l / 16] ? x : bm[l / 16];
+		}
+	}
+	return 0;
+}
+
 /* The dense rows of the terms in at least 1/ROW_SHARE of the leaves:
  * the dense query adds a row with vector instructions faster than it
  * scatters that many postings (match.c).  At most ROW_SHARE rows per
@@ -290,6 +315,9 @@ static int dense_rows(dt_matcher *m, dt_error *err)
 		}
 		t->row = row;
 		row += m->rowlen;
+	}
+	if (row_maxima(m, nrows) < 0) {
+		return dt__match_oom(err);
 	}
 	m->qterms = dt__reallocarray(NULL, m->nterms + 1, sizeof(*m->qterms));
 	if (m->qterms == NULL) {

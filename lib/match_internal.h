@@ -177,7 +177,11 @@ struct dt_matcher {
 	double *rows;
 	size_t rowlen;        /* nleaves rounded up to a multiple of 16 */
 	const double **qrows; /* scratch: the rows of a query's terms */
-	double *bmax; /* scratch: the top share of each block of 16 leaves */
+	double *bmax; /* scratch: the top share of each block of 16 leaves
+		       * (-1: not summed, none near the best) */
+	double *rbmax; /* per row, its largest w * inv_self in each block
+			* of 16 leaves (rowlen / 16 each) */
+	double *bub;   /* scratch: a bound of each block's top share */
 	int exact;    /* every sum of a leaf's weights is exact in a double,
 		       * in any order (match_index.c): fill() may regroup */
 	/* query scratch: per-leaf accumulators (rowlen), cleared after each

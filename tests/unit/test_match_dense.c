@@ -309,9 +309,52 @@ static void same(const dt_match *a, size_t na, const dt_match *b, size_t nb,
 	}
 }
 
-/* Query unit `u` with the dense path forced (rows summed first, then in
- * bag order), then the term-at-a-time path, each against the
- * reference. */
+/* Blocks of 16 leaves whose rows the dense queries did not add (none
+ * near the best: match_dense.c, rows_near_top()), and all blocks. */
+static size_t pruned_blocks, all_blocks;
+
+/* The share of leaf l for the query in the bag: its weights of the
+ * bag's terms summed by brute force, over its own share of itself. */
+static double brute_share(const dt_matcher *m, size_t l)
+{
+	double sum = 0;
+	size_t e;
+
+	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
+		if (m->inbag[m->fwd[e].term].mark == m->serial) {
+			sum += m->fwd[e].w;
+		}
+	}
+	return sum * m->inv_self[l];
+}
+
+/* Count the blocks the last dense query left out, and check that none
+ * of them holds the best leaf or one within RELATIVE_CUT of it. */
+static void count_pruned(const dt_matcher *m)
+{
+	double top = 0, near;
+	size_t b, l;
+
+	for (l = 0; l < m->nleaves; l++) {
+		top = fmax(top, brute_share(m, l));
+	}
+	near = RELATIVE_CUT * fmin(top, 1) * (1 - 1e-6);
+	for (b = 0; b < m->rowlen / 16; b++) {
+		all_blocks++;
+		if (m->bmax[b] != -1) {
+			continue;
+		}
+		pruned_blocks++;
+		for (l = b * 16; l < b * 16 + 16 && l < m->nleaves; l++) {
+			cr_assert_lt(brute_share(m, l), near,
+				"leaf %zu near the best left out", l);
+		}
+	}
+}
+
+/* Query unit `u` with the dense path forced (rows summed last, only in
+ * the blocks that may hold the best; then in bag order), then the
+ * term-at-a-time path, each against the reference. */
 static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
 	size_t max, size_t *ties)
 {
@@ -326,6 +369,7 @@ static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
 		0);
 	if (m->serial != serial && m->nbag >= MIN_TERMS) {
 		nr = ref_query(m, m->last_factor, min_score, ref, max, ties);
+		count_pruned(m);
 	}
 	same(dense, nd, ref, nr, "dense", eid);
 	/* again with the rows added in bag order, as for an index whose
@@ -388,6 +432,9 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 	 * posting by posting: both ways are tried */
 	cr_assert_gt(rows, 0, "no dense rows: untested");
 	cr_assert_gt(lists, 0, "no posting lists: untested");
+	/* and the rows were left out of some blocks, not of all */
+	cr_assert_gt(pruned_blocks, 0, "no block left out: untested");
+	cr_assert_lt(pruned_blocks, all_blocks);
 }
 
 /* ## Unit bags kept by the document factor */
