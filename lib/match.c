@@ -200,6 +200,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->acc);
 	dt__free(m->rows);
 	dt__free(m->qrows);
+	dt__free(m->qrbm);
 	dt__free(m->bmax);
 	dt__free(m->rbmax);
 	dt__free(m->bub);

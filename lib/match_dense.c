@@ -19,7 +19,7 @@
 
 #include "match_internal.h"
 
-/* acc[0..n) += row[0..n), n a multiple of 16: two doubles an
+/* acc[0..n) += row[0..n), n a multiple of 4: two doubles an
  * instruction where the compiler has vector types (building with
  * -DDT_MATCH_NO_VECTORS takes the plain loops, to test them).  Adding
  * the 0 of a leaf without the term leaves its sum as it was, to the
@@ -195,14 +195,6 @@ static double top_share(dt_matcher *m)
  * are the same to the bit.  On vi-100 11.5% of the blocks of a query
  * may hold a leaf near the best (5.7% on ru-100). */
 
-/* The rows' block maxima of row `row` (dense_rows(), match_index.c). */
-static const double *rbmax_of(const dt_matcher *m, const double *row)
-{
-	size_t r = (size_t)(row - m->rows) / m->rowlen;
-
-	return m->rbmax + r * (m->rowlen / 16);
-}
-
 /* ub[b]: a bound of block b's top share once the rows are in; returns
  * the block with the largest. */
 static size_t block_bounds(dt_matcher *m, size_t nrows, double *ub)
@@ -213,11 +205,7 @@ static size_t block_bounds(dt_matcher *m, size_t nrows, double *ub)
 		ub[b] = block_rows_top(m->acc, m->inv_self, NULL, 0, b * 16);
 	}
 	for (r = 0; r < nrows; r++) {
-		const double *bm = rbmax_of(m, m->qrows[r]);
-
-		for (b = 0; b < nb; b++) {
-			ub[b] += bm[b];
-		}
+		add_row(ub, m->qrbm[r], m->nbpad); /* 0 past the blocks */
 	}
 	for (b = 1; b < nb; b++) {
 		best = ub[b] > ub[best] ? b : best;
@@ -267,6 +255,7 @@ double dt__match_fill(dt_matcher *m)
 		if (t->row == NULL) {
 			add_postings(m, t);
 		} else if (m->exact) {
+			m->qrbm[nrows] = t->rbm;
 			m->qrows[nrows++] = t->row;
 		} else {
 			add_row(m->acc, t->row, m->rowlen);

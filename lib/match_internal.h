@@ -138,6 +138,8 @@ struct dt_match_inbag {
  * cache where the whole term would not. */
 struct dt_match_qterm {
 	const double *row; /* dt_match_term.row */
+	const double *rbm; /* its block maxima in dt_matcher.rbmax (NULL
+			    * without a row) */
 	size_t at, df;     /* its postings in pleaf and pw */
 };
 
@@ -180,8 +182,11 @@ struct dt_matcher {
 	double *bmax; /* scratch: the top share of each block of 16 leaves
 		       * (-1: not summed, none near the best) */
 	double *rbmax; /* per row, its largest w * inv_self in each block
-			* of 16 leaves (rowlen / 16 each) */
-	double *bub;   /* scratch: a bound of each block's top share */
+			* of 16 leaves (nbpad each, 0 past the blocks) */
+	size_t nbpad;  /* the blocks rounded up to a multiple of 4 */
+	const double **qrbm; /* scratch: the block maxima of qrows */
+	double *bub;   /* scratch: a bound of each block's top share
+			* (nbpad) */
 	int exact;    /* every sum of a leaf's weights is exact in a double,
 		       * in any order (match_index.c): fill() may regroup */
 	/* query scratch: per-leaf accumulators (rowlen), cleared after each
