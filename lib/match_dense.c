@@ -10,16 +10,30 @@
  * (dt_matcher.exact, match_index.c), in any order, and then the rows go
  * in together after the other terms, sixteen leaves at a time in
  * registers, with the top share of each block of sixteen leaves in the
- * same pass.  tests/unit/test_match_dense.c checks both orders against
- * a brute-force reference, and a build with -DDT_MATCH_NO_VECTORS runs
- * the plain loops.
+ * same pass, and only in the blocks that may hold the best leaf or one
+ * near it (section "Rows only where the best may be").
+ * tests/unit/test_match_dense.c checks both orders against a
+ * brute-force reference, and that no block left out holds a leaf near
+ * the best; a build with -DDT_MATCH_NO_VECTORS runs the plain loops.
+ *
+ * Tried and dropped (a harness timing only the queries of 1,500 vi-100
+ * documents, minimum of 7 interleaved runs): the rows four doubles an
+ * instruction with AVX2 (a target("avx2") clone chosen at run time:
+ * 0.673 s against 0.674 s, the adds are not what the rows wait for);
+ * rows stored as floats and widened when added, half the bytes (0.758
+ * against 0.655 s with SSE2 or AVX2: the conversions cost more than the
+ * bytes saved); with the rows left out where the best cannot be,
+ * ROW_SHARE 8 and 16 (0.715 and 0.882 against 0.647 s: more rows loosen
+ * the bounds, and a row's block maxima cost as much as its postings);
+ * the posting loop four postings at a time, loads before stores (within
+ * noise, as the unrolling noted in match.c).
  */
 #include <math.h>
 #include <string.h>
 
 #include "match_internal.h"
 
-/* acc[0..n) += row[0..n), n a multiple of 16: two doubles an
+/* acc[0..n) += row[0..n), n a multiple of 4: two doubles an
  * instruction where the compiler has vector types (building with
  * -DDT_MATCH_NO_VECTORS takes the plain loops, to test them).  Adding
  * the 0 of a leaf without the term leaves its sum as it was, to the
@@ -68,60 +82,49 @@ static inline dt_v2d max2(dt_v2d a, dt_v2d b)
 	return (dt_v2d)(((dt_v2i)a & gt) | ((dt_v2i)b & ~gt));
 }
 
-/* acc[0..n) += the sum of rows[0..nrows), n a multiple of 16; return
- * the largest acc[l] * inv[l] (the top share, for
- * dt__match_near_best()), and in bmax the largest of each block of
- * sixteen leaves.  Sixteen
- * leaves at a time in registers: eight independent vector sums, so that
- * no add waits for the one before (two adders, four cycles each), one
- * load and one store per leaf.  Only when the sums are exact
- * (dt_matcher.exact): the rows go in after the other terms, out of bag
- * order. */
-static double sum_rows_top(double *acc, const double *inv, const double **rows,
-	size_t nrows, size_t n, double *bmax)
+/* acc[i..i + 16) += the sum of rows[0..nrows) there; return the
+ * largest acc[l] * inv[l] of the block (its top share, for
+ * dt__match_near_best()).  Sixteen leaves in registers: eight
+ * independent vector sums, so that no add waits for the one before (two
+ * adders, four cycles each), one load and one store per leaf.  Only when
+ * the sums are exact (dt_matcher.exact): the rows go in after the other
+ * terms, out of bag order. */
+static double block_rows_top(double *acc, const double *inv,
+	const double *const *rows, size_t nrows, size_t i)
 {
-	double top = 0;
-	size_t i, r;
+	dt_v2d t0, t1;
+	dt_v2d s0 = load2(acc + i), s1 = load2(acc + i + 2);
+	dt_v2d s2 = load2(acc + i + 4), s3 = load2(acc + i + 6);
+	dt_v2d s4 = load2(acc + i + 8), s5 = load2(acc + i + 10);
+	dt_v2d s6 = load2(acc + i + 12), s7 = load2(acc + i + 14);
+	size_t r;
 
-	for (i = 0; i < n; i += 16) {
-		dt_v2d t0 = {0, 0}, t1 = {0, 0};
-		dt_v2d s0 = load2(acc + i), s1 = load2(acc + i + 2);
-		dt_v2d s2 = load2(acc + i + 4), s3 = load2(acc + i + 6);
-		dt_v2d s4 = load2(acc + i + 8), s5 = load2(acc + i + 10);
-		dt_v2d s6 = load2(acc + i + 12), s7 = load2(acc + i + 14);
+	for (r = 0; r < nrows; r++) {
+		const double *row = rows[r] + i;
 
-		for (r = 0; r < nrows; r++) {
-			const double *row = rows[r] + i;
-
-			s0 += load2(row);
-			s1 += load2(row + 2);
-			s2 += load2(row + 4);
-			s3 += load2(row + 6);
-			s4 += load2(row + 8);
-			s5 += load2(row + 10);
-			s6 += load2(row + 12);
-			s7 += load2(row + 14);
-		}
-		store2(acc + i, s0);
-		store2(acc + i + 2, s1);
-		store2(acc + i + 4, s2);
-		store2(acc + i + 6, s3);
-		store2(acc + i + 8, s4);
-		store2(acc + i + 10, s5);
-		store2(acc + i + 12, s6);
-		store2(acc + i + 14, s7);
-		t0 = max2(max2(t0, s0 * load2(inv + i)),
-			max2(s2 * load2(inv + i + 4), s4 * load2(inv + i + 8)));
-		t1 = max2(max2(t1, s1 * load2(inv + i + 2)),
-			max2(s3 * load2(inv + i + 6),
-				s5 * load2(inv + i + 10)));
-		t0 = max2(t0, s6 * load2(inv + i + 12));
-		t1 = max2(t1, s7 * load2(inv + i + 14));
-		t0 = max2(t0, t1);
-		bmax[i / 16] = t0[0] > t0[1] ? t0[0] : t0[1];
-		top = bmax[i / 16] > top ? bmax[i / 16] : top;
+		s0 += load2(row);
+		s1 += load2(row + 2);
+		s2 += load2(row + 4);
+		s3 += load2(row + 6);
+		s4 += load2(row + 8);
+		s5 += load2(row + 10);
+		s6 += load2(row + 12);
+		s7 += load2(row + 14);
 	}
-	return top;
+	store2(acc + i, s0);
+	store2(acc + i + 2, s1);
+	store2(acc + i + 4, s2);
+	store2(acc + i + 6, s3);
+	store2(acc + i + 8, s4);
+	store2(acc + i + 10, s5);
+	store2(acc + i + 12, s6);
+	store2(acc + i + 14, s7);
+	t0 = max2(max2(s0 * load2(inv + i), s2 * load2(inv + i + 4)),
+		max2(s4 * load2(inv + i + 8), s6 * load2(inv + i + 12)));
+	t1 = max2(max2(s1 * load2(inv + i + 2), s3 * load2(inv + i + 6)),
+		max2(s5 * load2(inv + i + 10), s7 * load2(inv + i + 14)));
+	t0 = max2(t0, t1);
+	return t0[0] > t0[1] ? t0[0] : t0[1];
 }
 #else
 static void add_row(double *acc, const double *row, size_t n)
@@ -133,22 +136,20 @@ static void add_row(double *acc, const double *row, size_t n)
 	}
 }
 
-static double sum_rows_top(double *acc, const double *inv, const double **rows,
-	size_t nrows, size_t n, double *bmax)
+static double block_rows_top(double *acc, const double *inv,
+	const double *const *rows, size_t nrows, size_t i)
 {
 	double top = 0;
-	size_t i, r;
+	size_t l, r;
 
-	for (i = 0; i < n; i++) {
+	for (l = i; l < i + 16; l++) {
 		double x;
 
 		for (r = 0; r < nrows; r++) {
-			acc[i] += rows[r][i];
+			acc[l] += rows[r][l];
 		}
-		x = acc[i] * inv[i];
-		bmax[i / 16] =
-			i % 16 == 0 || x > bmax[i / 16] ? x : bmax[i / 16];
-		top = x > top ? x : top;
+		x = acc[l] * inv[l];
+		top = l == i || x > top ? x : top;
 	}
 	return top;
 }
@@ -191,12 +192,73 @@ static double top_share(dt_matcher *m)
 	return top;
 }
 
+/* ## Rows only where the best may be
+ *
+ * The rows of a query are added last (exact sums), and only in the
+ * blocks of sixteen leaves that may hold a leaf near the best: a block's
+ * share is at most the top share of its other terms, known once their
+ * postings are in, plus the sum of the block maxima of the query's rows
+ * (rbmax: a row's largest w * inv_self in each block, from the index).
+ * The block with the largest such bound is summed first; its top share
+ * is a lower bound of the best, and a block whose bound stays under
+ * RELATIVE_CUT of it (less a slack far above the rounding of the bound)
+ * can hold neither the best nor a leaf near it: its rows are not added
+ * and its bmax is -1, so dt__match_near_best() skips it (its
+ * accumulators, partial, are cleared with the others).  The blocks that
+ * are summed are summed as before, so the top share and the candidates
+ * are the same to the bit.  On vi-100 11.5% of the blocks of a query
+ * may hold a leaf near the best (5.7% on ru-100). */
+
+/* ub[b]: a bound of block b's top share once the rows are in; returns
+ * the block with the largest. */
+static size_t block_bounds(dt_matcher *m, size_t nrows, double *ub)
+{
+	size_t nb = m->rowlen / 16, b, r, best = 0;
+
+	for (b = 0; b < nb; b++) {
+		ub[b] = block_rows_top(m->acc, m->inv_self, NULL, 0, b * 16);
+	}
+	for (r = 0; r < nrows; r++) {
+		add_row(ub, m->qrbm[r], m->nbpad); /* 0 past the blocks */
+	}
+	for (b = 1; b < nb; b++) {
+		best = ub[b] > ub[best] ? b : best;
+	}
+	return best;
+}
+
+/* Add the query's rows in the blocks that may hold the best or a leaf
+ * near it; their top shares to bmax (-1 for the others); return the top
+ * share. */
+static double rows_near_top(dt_matcher *m, size_t nrows)
+{
+	double *ub = m->bub, top, near;
+	size_t b, best = block_bounds(m, nrows, ub);
+
+	top = m->bmax[best] = block_rows_top(
+		m->acc, m->inv_self, m->qrows, nrows, best * 16);
+	near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
+	for (b = 0; b < m->rowlen / 16; b++) {
+		if (b == best) {
+			continue;
+		}
+		if (!(ub[b] * (1 + 1e-9) >= near)) {
+			m->bmax[b] = -1; /* neither the best nor near it */
+			continue;
+		}
+		m->bmax[b] = block_rows_top(
+			m->acc, m->inv_self, m->qrows, nrows, b * 16);
+		top = m->bmax[b] > top ? m->bmax[b] : top;
+	}
+	return top;
+}
+
 /* Add every posting of every query term (the accumulators are all 0
  * between queries) and return the top share (top_share()): a term in
  * many leaves as its dense row, the others posting by posting.  In bag
  * order; or, when every sum is exact and so the same in any order, the
- * other terms first, then the rows all together, with the top share in
- * the same pass. */
+ * other terms first, then the rows, only where the best may be
+ * (rows_near_top()), with the top share in the same pass. */
 double dt__match_fill(dt_matcher *m)
 {
 	size_t i, nrows = 0;
@@ -207,16 +269,13 @@ double dt__match_fill(dt_matcher *m)
 		if (t->row == NULL) {
 			add_postings(m, t);
 		} else if (m->exact) {
+			m->qrbm[nrows] = t->rbm;
 			m->qrows[nrows++] = t->row;
 		} else {
 			add_row(m->acc, t->row, m->rowlen);
 		}
 	}
-	if (m->exact) {
-		return sum_rows_top(m->acc, m->inv_self, m->qrows, nrows,
-			m->rowlen, m->bmax);
-	}
-	return top_share(m);
+	return m->exact ? rows_near_top(m, nrows) : top_share(m);
 }
 
 /* The leaves that may pass: those whose acc * (1 / self), a few ulps

@@ -68,6 +68,10 @@ static int count_term(
 			    m->nuocc + 1, sizeof(*m->uocc)) < 0) {
 			return DT_ENOMEM;
 		}
+		if (m->nuocc > 0 && m->uocc[m->nuocc - 1].text == m->text_now &&
+			m->uocc[m->nuocc - 1].start > start) {
+			m->occ_unsorted = 1; /* dt__match_part_bag walks all */
+		}
 		m->uocc[m->nuocc++] =
 			(dt_match_bagged){id, 0, start, end, m->text_now};
 	}
@@ -123,6 +127,7 @@ static int count_unit(dt_matcher *m, const dt_unit *u, dt_error *err)
 	dt__match_next_serial(m);
 	m->record_occ = m->nuruns != SIZE_MAX &&
 			strstr(dt_unit_text(u), "\n\n") != NULL;
+	m->occ_unsorted = 0;
 	rc = dt__match_run_unit(m, u, count_term, err);
 	m->record_occ = 0;
 	if (rc < 0 || m->nuruns == SIZE_MAX) {
@@ -141,7 +146,7 @@ static int count_unit(dt_matcher *m, const dt_unit *u, dt_error *err)
 	}
 	run = &m->uruns[m->nuruns++];
 	*run = (struct dt_match_unitrun){u, m->nucache, m->nbag, occ_at,
-		m->nuocc - occ_at, m->nuocc > occ_at};
+		m->nuocc - occ_at, m->nuocc > occ_at, !m->occ_unsorted};
 	if (m->nbag > 0) {
 		memcpy(m->ucache + m->nucache, m->bag,
 			m->nbag * sizeof(*m->bag));
@@ -196,30 +201,80 @@ int dt__match_unit_bag(dt_matcher *m, const dt_unit *u)
 	return 1;
 }
 
+/* Put the kept occurrences uocc[from, to) into the bag, in order. */
+static int put_occ(dt_matcher *m, size_t from, size_t to)
+{
+	size_t k;
+
+	for (k = from; k < to; k++) {
+		const dt_match_bagged *b = &m->uocc[k];
+
+		m->text_now = b->text;
+		if (dt__match_bag_put(m, b->id, b->start, b->end) == SIZE_MAX) {
+			return DT_ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* The first of the occurrences uocc[lo, hi) of one text that starts at
+ * `at` or after (their starts never decrease: run->sorted). */
+static size_t first_at(const dt_matcher *m, size_t lo, size_t hi, size_t at)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->uocc[mid].start < at) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
+/* A paragraph query's occurrences, from a unit's kept ones: those of
+ * the heading (written first), then of text[0, title), then of
+ * text[start, end), each a run of the list, in the order written (the
+ * linear walk took them so, one test per occurrence of the whole unit:
+ * a unit of n paragraphs cost n walks of all of them).  The runs are
+ * found by binary search, as the starts of a text's occurrences never
+ * decrease (checked when kept: run->sorted; else every one is
+ * tested). */
 int dt__match_part_bag(dt_matcher *m, const dt_unit *u, size_t title,
 	size_t start, size_t end)
 {
 	const struct dt_match_unitrun *run = find_run(m, u);
 	const char *text = dt_unit_text(u);
-	size_t k;
+	size_t k, h, t, p, last;
+	int rc;
 
 	if (run == NULL || !run->has_occ) {
 		return 0;
 	}
 	dt__match_next_serial(m);
-	for (k = run->occ_at; k < run->occ_at + run->occ_n; k++) {
-		const dt_match_bagged *b = &m->uocc[k];
+	last = run->occ_at + run->occ_n;
+	if (!run->sorted) {
+		for (k = run->occ_at; k < last; k++) {
+			const dt_match_bagged *b = &m->uocc[k];
 
-		if (b->text != text || b->start < title ||
-			(b->start >= start && b->start < end)) {
-			m->text_now = b->text;
-			if (dt__match_bag_put(m, b->id, b->start, b->end) ==
-				SIZE_MAX) {
+			if ((b->text != text || b->start < title ||
+				    (b->start >= start && b->start < end)) &&
+				put_occ(m, k, k + 1) < 0) {
 				return DT_ENOMEM;
 			}
 		}
+		return 1;
 	}
-	return 1;
+	for (h = run->occ_at; h < last && m->uocc[h].text != text; h++) {
+	}
+	t = first_at(m, h, last, title);
+	p = first_at(m, t, last, start);
+	rc = put_occ(m, run->occ_at, t);
+	if (rc == 0) {
+		rc = put_occ(m, p, first_at(m, p, last, end));
+	}
+	return rc < 0 ? rc : 1;
 }
 
 /* The cosine of the term vector of `doc` with the directive's, as a

@@ -261,6 +261,38 @@ static int forward(dt_matcher *m, dt_error *err)
 	return 0;
 }
 
+/* Row `row`'s largest w * inv_self in each block of sixteen leaves,
+ * into bm (dt_matcher.rbmax: the dense query adds rows only where the
+ * best may be, match_dense.c). */
+static void row_maxima(const dt_matcher *m, const double *row, double *bm)
+{
+	size_t l;
+
+	for (l = 0; l < m->nleaves; l++) {
+		double x = row[l] * m->inv_self[l];
+
+		bm[l / 16] = x > bm[l / 16] ? x : bm[l / 16];
+	}
+}
+
+/* The query scratch of nrows rows and their block maxima (nbpad a row,
+ * zeros past the blocks).  DT_ENOMEM without a message. */
+static int rows_alloc(dt_matcher *m, size_t nrows)
+{
+	m->nbpad = (m->rowlen / 16 + 3) & ~(size_t)3;
+	m->rows = dt__calloc(nrows * m->rowlen + 1, sizeof(*m->rows));
+	m->qrows = dt__reallocarray(NULL, nrows + 1, sizeof(*m->qrows));
+	m->qrbm = dt__reallocarray(NULL, nrows + 1, sizeof(*m->qrbm));
+	m->rbmax = dt__calloc(nrows * m->nbpad + 1, sizeof(*m->rbmax));
+	m->bub = dt__calloc(m->nbpad + 1, sizeof(*m->bub));
+	m->qterms = dt__reallocarray(NULL, m->nterms + 1, sizeof(*m->qterms));
+	return m->rows == NULL || m->qrows == NULL || m->qrbm == NULL ||
+			       m->rbmax == NULL || m->bub == NULL ||
+			       m->qterms == NULL
+		       ? DT_ENOMEM
+		       : 0;
+}
+
 /* The dense rows of the terms in at least 1/ROW_SHARE of the leaves:
  * the dense query adds a row with vector instructions faster than it
  * scatters that many postings (match.c).  At most ROW_SHARE rows per
@@ -268,37 +300,27 @@ static int forward(dt_matcher *m, dt_error *err)
 static int dense_rows(dt_matcher *m, dt_error *err)
 {
 	size_t i, k, nrows = 0;
-	double *row;
+	double *bm;
 
 	for (i = 0; i < m->nterms; i++) {
 		nrows += m->terms[i].df * ROW_SHARE >= m->nleaves;
 	}
-	m->rows = dt__calloc(nrows * m->rowlen + 1, sizeof(*m->rows));
-	m->qrows = dt__reallocarray(NULL, nrows + 1, sizeof(*m->qrows));
-	if (m->rows == NULL || m->qrows == NULL) {
+	if (rows_alloc(m, nrows) < 0) {
 		return dt__match_oom(err);
 	}
-	row = m->rows;
-	for (i = 0; i < m->nterms; i++) {
+	for (i = 0, nrows = 0; i < m->nterms; i++) {
 		dt_match_term *t = &m->terms[i];
 
-		if (t->df * ROW_SHARE < m->nleaves) {
-			continue;
+		bm = NULL;
+		if (t->df * ROW_SHARE >= m->nleaves) {
+			t->row = m->rows + nrows * m->rowlen;
+			for (k = 0; k < t->df; k++) {
+				t->row[t->post[k].leaf] = t->post[k].w;
+			}
+			bm = m->rbmax + nrows++ * m->nbpad;
+			row_maxima(m, t->row, bm);
 		}
-		for (k = 0; k < t->df; k++) {
-			row[t->post[k].leaf] = t->post[k].w;
-		}
-		t->row = row;
-		row += m->rowlen;
-	}
-	m->qterms = dt__reallocarray(NULL, m->nterms + 1, sizeof(*m->qterms));
-	if (m->qterms == NULL) {
-		return dt__match_oom(err);
-	}
-	for (i = 0; i < m->nterms; i++) {
-		const dt_match_term *t = &m->terms[i];
-
-		m->qterms[i] = (struct dt_match_qterm){t->row, t->at, t->df};
+		m->qterms[i] = (struct dt_match_qterm){t->row, bm, t->at, t->df};
 	}
 	return 0;
 }

@@ -101,6 +101,7 @@ struct dt_match_unitrun {
 	size_t at, n;
 	size_t occ_at, occ_n;
 	int has_occ;
+	int sorted; /* the starts of a text's occurrences never decrease */
 };
 
 /* A slot of the vocabulary: the term's hash, length and (up to 16
@@ -137,6 +138,8 @@ struct dt_match_inbag {
  * cache where the whole term would not. */
 struct dt_match_qterm {
 	const double *row; /* dt_match_term.row */
+	const double *rbm; /* its block maxima in dt_matcher.rbmax (NULL
+			    * without a row) */
 	size_t at, df;     /* its postings in pleaf and pw */
 };
 
@@ -176,7 +179,14 @@ struct dt_matcher {
 	double *rows;
 	size_t rowlen;        /* nleaves rounded up to a multiple of 16 */
 	const double **qrows; /* scratch: the rows of a query's terms */
-	double *bmax; /* scratch: the top share of each block of 16 leaves */
+	double *bmax; /* scratch: the top share of each block of 16 leaves
+		       * (-1: not summed, none near the best) */
+	double *rbmax; /* per row, its largest w * inv_self in each block
+			* of 16 leaves (nbpad each, 0 past the blocks) */
+	size_t nbpad;  /* the blocks rounded up to a multiple of 4 */
+	const double **qrbm; /* scratch: the block maxima of qrows */
+	double *bub;   /* scratch: a bound of each block's top share
+			* (nbpad) */
 	int exact;    /* every sum of a leaf's weights is exact in a double,
 		       * in any order (match_index.c): fill() may regroup */
 	/* query scratch: per-leaf accumulators (rowlen), cleared after each
@@ -203,6 +213,7 @@ struct dt_matcher {
 				* queries) */
 	size_t nuocc, uocccap;
 	int record_occ;        /* counting such a unit now */
+	int occ_unsorted;      /* a start of its text went back */
 	/* the topic test: the directive's term vector, and the local
 	 * document of the last query with its factor */
 	double dnorm;

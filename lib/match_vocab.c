@@ -3,6 +3,22 @@
  * leaves hold, interned once in an open-addressing table; the bag of
  * distinct terms of the text being indexed or queried; and the glue that
  * runs the tokenizer over a unit with a matcher callback.
+ *
+ * A local document looks up every syllable and bigram it has (vi-100:
+ * 13.8 million syllables, 14% not the directive's, and 10.4 million
+ * bigrams, 33% not); the probe waits on the slot's cache line.  Tried and
+ * dropped in session 5 (a harness timing only the queries of 1,500
+ * vi-100 documents, minimum of 7 interleaved runs): answering a bigram
+ * without a lookup when one of its syllables is unknown (a bigram of the
+ * index has both its syllables in it), with the syllables kept as bytes
+ * and compared, so as not to rest on the tokenizer's order: 2.7 million
+ * lookups fewer, yet 9% slower (the copies and compares of every
+ * syllable cost more than the probes saved); the same for the first
+ * syllable only, kept when unknown (1.5 million fewer): 3.7% slower;
+ * the hash and the probe inlined into the lookup: within noise.  Passing
+ * the tokenizer's own word hash would save the hash (2% of a vi-100
+ * run) but needs a term hash that is a function of the term's bytes
+ * along every path (stems, non-BMP folds): not done.
  */
 #include <string.h>
 

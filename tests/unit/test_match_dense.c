@@ -21,6 +21,7 @@
 #include <criterion/criterion.h>
 
 #include "match_internal.h"
+#include "paragraph.h"
 
 /* ## Random documents */
 
@@ -308,9 +309,52 @@ static void same(const dt_match *a, size_t na, const dt_match *b, size_t nb,
 	}
 }
 
-/* Query unit `u` with the dense path forced (rows summed first, then in
- * bag order), then the term-at-a-time path, each against the
- * reference. */
+/* Blocks of 16 leaves whose rows the dense queries did not add (none
+ * near the best: match_dense.c, rows_near_top()), and all blocks. */
+static size_t pruned_blocks, all_blocks;
+
+/* The share of leaf l for the query in the bag: its weights of the
+ * bag's terms summed by brute force, over its own share of itself. */
+static double brute_share(const dt_matcher *m, size_t l)
+{
+	double sum = 0;
+	size_t e;
+
+	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
+		if (m->inbag[m->fwd[e].term].mark == m->serial) {
+			sum += m->fwd[e].w;
+		}
+	}
+	return sum * m->inv_self[l];
+}
+
+/* Count the blocks the last dense query left out, and check that none
+ * of them holds the best leaf or one within RELATIVE_CUT of it. */
+static void count_pruned(const dt_matcher *m)
+{
+	double top = 0, near;
+	size_t b, l;
+
+	for (l = 0; l < m->nleaves; l++) {
+		top = fmax(top, brute_share(m, l));
+	}
+	near = RELATIVE_CUT * fmin(top, 1) * (1 - 1e-6);
+	for (b = 0; b < m->rowlen / 16; b++) {
+		all_blocks++;
+		if (m->bmax[b] != -1) {
+			continue;
+		}
+		pruned_blocks++;
+		for (l = b * 16; l < b * 16 + 16 && l < m->nleaves; l++) {
+			cr_assert_lt(brute_share(m, l), near,
+				"leaf %zu near the best left out", l);
+		}
+	}
+}
+
+/* Query unit `u` with the dense path forced (rows summed last, only in
+ * the blocks that may hold the best; then in bag order), then the
+ * term-at-a-time path, each against the reference. */
 static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
 	size_t max, size_t *ties)
 {
@@ -325,6 +369,7 @@ static size_t check_unit(dt_matcher *m, const dt_unit *u, double min_score,
 		0);
 	if (m->serial != serial && m->nbag >= MIN_TERMS) {
 		nr = ref_query(m, m->last_factor, min_score, ref, max, ties);
+		count_pruned(m);
 	}
 	same(dense, nd, ref, nr, "dense", eid);
 	/* again with the rows added in bag order, as for an index whose
@@ -387,6 +432,9 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 	 * posting by posting: both ways are tried */
 	cr_assert_gt(rows, 0, "no dense rows: untested");
 	cr_assert_gt(lists, 0, "no posting lists: untested");
+	/* and the rows were left out of some blocks, not of all */
+	cr_assert_gt(pruned_blocks, 0, "no block left out: untested");
+	cr_assert_lt(pruned_blocks, all_blocks);
 }
 
 /* ## Unit bags kept by the document factor */
@@ -445,4 +493,116 @@ Test(match_dense, kept_unit_bags_equal_a_tokenizer_run)
 	dt__matcher_free(m);
 	dt_doc_free(local);
 	dt_doc_free(dir);
+}
+
+/* ## Paragraph bags from the kept occurrences */
+
+/* The bag of a paragraph query as dt__match_part_bag() built it before
+ * the binary search: every kept occurrence of the unit tested. */
+static size_t ref_part_bag(dt_matcher *m, const struct dt_match_unitrun *run,
+	const char *text, size_t title, size_t start, size_t end,
+	dt_match_bagged *out)
+{
+	size_t k, n = 0, i;
+
+	for (k = run->occ_at; k < run->occ_at + run->occ_n; k++) {
+		const dt_match_bagged *b = &m->uocc[k];
+
+		if (b->text != text || b->start < title ||
+			(b->start >= start && b->start < end)) {
+			for (i = 0; i < n && out[i].id != b->id; i++) {
+			}
+			if (i == n) {
+				out[n++] = *b;
+			}
+		}
+	}
+	return n;
+}
+
+/* The kept run of unit u (the test's own search). */
+static struct dt_match_unitrun *run_of(dt_matcher *m, const dt_unit *u)
+{
+	size_t i;
+
+	for (i = 0; i < m->nuruns; i++) {
+		if (m->uruns[i].unit == u) {
+			return &m->uruns[i];
+		}
+	}
+	return NULL;
+}
+
+/* Every paragraph of u: the bag of dt__match_part_bag() is the
+ * reference one, term for term; returns the paragraphs checked. */
+static size_t check_parts(dt_matcher *m, const dt_unit *u)
+{
+	static dt_match_bagged ref[4096];
+	struct dt_match_unitrun *run = run_of(m, u);
+	const char *t = dt_unit_text(u);
+	size_t len = strlen(t), title = dt__para_title_len(t, len);
+	size_t at = title, start, end, n, k, parts = 0;
+
+	if (run == NULL || !run->has_occ) {
+		return 0;
+	}
+	cr_assert_leq(run->occ_n, 4096);
+	while (dt__para_next(t, len, &at, &start, &end)) {
+		n = ref_part_bag(m, run, t, title, start, end, ref);
+		cr_assert_eq(dt__match_part_bag(m, u, title, start, end), 1);
+		cr_assert_eq(m->nbag, n, "unit %s, paragraph at %zu",
+			dt_unit_eid(u), start);
+		for (k = 0; k < n; k++) {
+			cr_assert_eq(m->bag[k].id, ref[k].id);
+			cr_assert_eq(m->bag[k].start, ref[k].start);
+			cr_assert_eq(m->bag[k].end, ref[k].end);
+			cr_assert_eq(m->bag[k].text, ref[k].text);
+		}
+		parts++;
+	}
+	return parts;
+}
+
+/* The runs of occurrences a paragraph query takes, found by binary
+ * search, are the occurrences the plain walk takes; so with the walk
+ * forced (run->sorted cleared). */
+Test(match_dense, paragraph_bags_equal_the_plain_walk)
+{
+	static char dir_src[DOC_CAP], local_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	size_t seed, i, n, parts = 0, sorted = 0;
+
+	for (seed = 1; seed <= 40; seed++) {
+		dt_matcher *m = NULL;
+		dt_doc *dir, *local;
+		double factor;
+		int walk;
+
+		rng = seed * 7919;
+		n = directive(dir_src, clauses);
+		plan(local_src, clauses, n);
+		dir = parse(dir_src);
+		local = parse(local_src);
+		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+		cr_assert_eq(dt__match_doc_factor(
+				     m, dt_doc_unit_at(local, 0), &factor, NULL),
+			0);
+		for (walk = 0; walk < 2; walk++) {
+			for (i = 0; i < dt_doc_unit_count(local); i++) {
+				const dt_unit *u = dt_doc_unit_at(local, i);
+				struct dt_match_unitrun *run = run_of(m, u);
+
+				if (run != NULL && walk) {
+					run->sorted = 0;
+				}
+				sorted += run != NULL && run->sorted;
+				parts += check_parts(m, u);
+			}
+		}
+		dt__matcher_free(m);
+		dt_doc_free(local);
+		dt_doc_free(dir);
+	}
+	cr_assert_gt(parts, 100, "few paragraphs: untested");
+	cr_assert_gt(sorted, 0, "no sorted run: the search is untested");
 }
