@@ -461,11 +461,22 @@ static size_t chain_ref(scanner *z, const scan *sc, size_t end)
 	}
 	rc = dt__cite_ref_at(&ref, z->s, z->len, q, z->cl);
 	if (rc == 0) {
+		rc = dt__cite_qualified_ref_at(&ref, z->s, z->len, q, z->cl);
+	}
+	if (rc == 0) {
 		rc = dt__cite_acronym_at(sc, q, &ref);
 	}
-	/* "Điều 5 quy định …" is a verb; "của Quy định" a document */
+	/* "Điều 5 quy định …" is a verb; "của Quy định", "Типового
+	 * положения" a document */
 	if (rc <= 0 || (ref.kind == DT_REF_BARE &&
-		!is_capital(cp_at(sc, ref.type.start, &n)))) {
+		!is_capital(cp_at(sc, ref.type.start, &n)) &&
+		(ref.qual[0] == '\0' ||
+		!is_capital(cp_at(sc, ref.all.start, &n))))) {
+		return end;
+	}
+	/* after units the document is a genitive: in "статьей 5 новое
+	 * Положение вводит …" a new sentence starts */
+	if (ref.qual[0] != '\0' && !ref.qual_gen) {
 		return end;
 	}
 	z->raw.ref = ref;
@@ -638,6 +649,9 @@ static int alias_ref(scanner *z, scan *sc, size_t e, size_t close,
 {
 	int rc = dt__cite_ref_at(ref, z->s, close, e, z->cl);
 
+	if (rc == 0) { /* "(далее — областное Положение)" */
+		rc = dt__cite_qualified_ref_at(ref, z->s, close, e, z->cl);
+	}
 	if (rc == 0) {
 		sc->end = close;
 		memset(ref, 0, sizeof(*ref));

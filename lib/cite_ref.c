@@ -2,7 +2,8 @@
  * cite_ref.c - reading a document reference where the scanner found one:
  * "Quy định số 31-QĐ/TW", "Quy định 31", "QĐ 31", "Kế hoạch này",
  * "Luật Cán bộ, công chức", "настоящего приказа", "№ 12-П", or a type
- * word alone ("của Quy định").  Type words are symbol.c's table (plus
+ * word alone ("của Quy định"), perhaps after adjectives ("областного
+ * Положения", cite_qualifier.c).  Type words are symbol.c's table (plus
  * the extra rows of cite_grammar.c); symbols, dates and symbols further
  * on in the clause are symbol.c's finders.  Every read stays inside a
  * window of REF_REACH bytes.
@@ -259,7 +260,7 @@ static int ref_tail(const scan *sc, size_t e, dt_cite_ref *ref)
 		return rc < 0 ? rc : 1;
 	}
 	if (ref->row < dt__cite_symbol_rows()) {
-		rc = mention_here(sc, ref->all.start, e, ref);
+		rc = mention_here(sc, ref->type.start, e, ref);
 		if (rc != 0) {
 			return rc;
 		}
@@ -305,7 +306,14 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 	rc = c0 >= 0xD0 || (c0 | 0x20) == 't' ? re_at(&sc, DT_CRE_SELF, at,
 		&e, &g) : 0;
 	if (rc > 0) {
+		ref->type.start = e;
 		rc = dt__cite_type_at(&sc, e, &ref->row, &q);
+		/* "настоящего областного Положения": the prefix decides,
+		 * the adjectives only describe */
+		if (rc == 0 && (cl == DT_CG_RU || cl == DT_CG_ALL)) {
+			rc = dt__cite_qualified_at(&sc, e, ref, &q);
+			ref->qual[0] = '\0';
+		}
 		if (rc <= 0) {
 			return rc;
 		}
@@ -313,7 +321,6 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 		 * named before, as a bare one does */
 		ref->kind = g == 3 ? DT_REF_BARE : DT_REF_SELF;
 		ref->why = g == 1 ? "this" : g == 2 ? "attachment" : NULL;
-		ref->type.start = e;
 		ref->type.end = ref->all.end = q;
 		return 1;
 	}
@@ -330,6 +337,30 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 		return rc;
 	}
 	ref->type.start = at;
+	ref->type.end = ref->all.end = e;
+	return ref_tail(&sc, e, ref);
+}
+
+int dt__cite_qualified_ref_at(dt_cite_ref *ref, const char *s, size_t len,
+	size_t at, dt_cite_lang cl)
+{
+	scan sc = { s, len, min_sz(len, at + REF_REACH), cl };
+	size_t e = 0;
+	int rc;
+
+	memset(ref, 0, sizeof(*ref));
+	ref->row = DT_CITE_NO_ROW;
+	ref->all.start = at;
+	/* Russian adjectives start with a Cyrillic letter (D0, D1) */
+	if ((cl != DT_CG_RU && cl != DT_CG_ALL) ||
+		(unsigned char)ch(&sc, at) < 0xD0 ||
+		(unsigned char)ch(&sc, at) > 0xD1) {
+		return 0;
+	}
+	rc = dt__cite_qualified_at(&sc, at, ref, &e);
+	if (rc <= 0) {
+		return rc;
+	}
 	ref->type.end = ref->all.end = e;
 	return ref_tail(&sc, e, ref);
 }
