@@ -92,6 +92,7 @@ enum {
 	DT_CRE_TITLE_STOP, /* anchored word that ends a title ("của") */
 	DT_CRE_COUNTED,  /* anchored noun whose "№ 5" is no document's */
 	DT_CRE_DATED,    /* anchored date after a type word ("от 2 мая") */
+	DT_CRE_RECORD,   /* anchored record of a counted thing ("протокол") */
 	DT_CRE_COUNT
 };
 

@@ -212,6 +212,59 @@ static int code_here(const scan *sc, size_t p, dt_cite_ref *ref)
 	return 1;
 }
 
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Back from p over blanks (no-break spaces too). */
+static size_t blanks_back(const char *s, size_t p)
+{
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || (p > 1 &&
+		(unsigned char)s[p - 2] == 0xC2 &&
+		(unsigned char)s[p - 1] == 0xA0))) {
+		p -= s[p - 1] == ' ' || s[p - 1] == '\t' ? 1 : 2;
+	}
+	return p;
+}
+
+/* The start of the word (at most 40 bytes) that ends at q; q when
+ * none does. */
+static size_t word_back(const char *s, size_t q)
+{
+	size_t b;
+
+	for (b = q; b > 0 && q - b < 40 && word_byte((unsigned char)s[b - 1]);
+		b--) {
+	}
+	return b > 0 && word_byte((unsigned char)s[b - 1]) ? q : b;
+}
+
+int dt__cite_counted_before(const char *s, size_t len, size_t p,
+	dt_cite_lang cl, int records)
+{
+	scan sc = { s, len, p, cl };
+	size_t q = blanks_back(s, p), b, e;
+
+	if (q >= 3 && memcmp(s + q - 3, "№", 3) == 0) {
+		q = blanks_back(s, q - 3);
+	}
+	b = word_back(s, q);
+	sc.end = q;
+	if (b == q || re_at(&sc, DT_CRE_COUNTED, b, &e, NULL) <= 0 ||
+		e != q) {
+		return 0;
+	}
+	if (!records) {
+		return 1;
+	}
+	q = blanks_back(s, b);
+	b = q < sc.end ? word_back(s, q) : q;
+	sc.end = q;
+	return b == q || re_at(&sc, DT_CRE_RECORD, b, &e, NULL) <= 0 ||
+		e != q;
+}
+
 /* A symbol of the same clause further on: "постановлением Правительства
  * … от 16.02.2026 № 12-П", "Luật … số 29/2018/QH14" (symbol.c). */
 static int mention_here(const scan *sc, size_t p, size_t e,
@@ -230,7 +283,9 @@ static int mention_here(const scan *sc, size_t p, size_t e,
 	}
 	rc = dt__symbol_mention_find(&m, sc->s, min_sz(sc->len, ce + 96), p,
 		ce, NULL);
-	if (rc <= 0 || m.type.start != p) {
+	/* "Решение принято на заседании № 4": the meeting's number */
+	if (rc <= 0 || m.type.start != p || dt__cite_counted_before(sc->s,
+		sc->len, m.symbol.all.start, sc->cl, 0)) {
 		return rc < 0 ? rc : 0;
 	}
 	rc = dt__symbol_key(ref->key, sizeof(ref->key), sc->s, &m.symbol);

@@ -211,6 +211,14 @@ int dt__cite_acronym_at(const scan *sc, size_t p, dt_cite_ref *ref);
 /** A symbol right at p, after at most a number mark ("số", "№"). */
 int dt__cite_symbol_here(const scan *sc, size_t p, dt_cite_ref *ref);
 
+/** Does a noun that counts things ("в кабинете № 5", "на заседании №
+ *  4", "приложения № 2") end right before the number (or its "№") at
+ *  p, across blanks?  Then the number names no document.  With
+ *  `records`, a record of the thing counted before that noun makes it a
+ *  document's after all ("протокола заседания № 4"). */
+int dt__cite_counted_before(const char *s, size_t len, size_t p,
+	dt_cite_lang cl, int records);
+
 /* ## Qualifiers (cite_qualifier.c) */
 
 /** "областного Положения", "Типового положения": one or two Russian
