@@ -461,11 +461,22 @@ static size_t chain_ref(scanner *z, const scan *sc, size_t end)
 	}
 	rc = dt__cite_ref_at(&ref, z->s, z->len, q, z->cl);
 	if (rc == 0) {
+		rc = dt__cite_qualified_ref_at(&ref, z->s, z->len, q, z->cl);
+	}
+	if (rc == 0) {
 		rc = dt__cite_acronym_at(sc, q, &ref);
 	}
-	/* "Điều 5 quy định …" is a verb; "của Quy định" a document */
+	/* "Điều 5 quy định …" is a verb; "của Quy định", "Типового
+	 * положения" a document */
 	if (rc <= 0 || (ref.kind == DT_REF_BARE &&
-		!is_capital(cp_at(sc, ref.type.start, &n)))) {
+		!is_capital(cp_at(sc, ref.type.start, &n)) &&
+		(ref.qual[0] == '\0' ||
+		!is_capital(cp_at(sc, ref.all.start, &n))))) {
+		return end;
+	}
+	/* after units the document is a genitive: in "статьей 5 новое
+	 * Положение вводит …" a new sentence starts */
+	if (ref.qual[0] != '\0' && !ref.qual_gen) {
 		return end;
 	}
 	z->raw.ref = ref;
@@ -548,28 +559,6 @@ static int chain_after(scanner *z, const dt_cite_ref *ref, size_t p,
 	return rc;
 }
 
-/* Does a noun that counts things ("в кабинете № 5", "школы № 12")
- * end right before p, across blanks?  Then "№ 5" names no document. */
-static int counted_before(const scanner *z, size_t p)
-{
-	scan sc = { z->s, z->len, p, z->cl };
-	size_t q = p, b, e;
-
-	while (q > 0 && (z->s[q - 1] == ' ' || z->s[q - 1] == '\t' ||
-		(q > 1 && (unsigned char)z->s[q - 2] == 0xC2 &&
-		(unsigned char)z->s[q - 1] == 0xA0))) {
-		q -= z->s[q - 1] == ' ' || z->s[q - 1] == '\t' ? 1 : 2;
-	}
-	for (b = q; b > 0 && q - b < 40 &&
-		word_byte((unsigned char)z->s[b - 1]); b--) {
-	}
-	if (b == q || (b > 0 && word_byte((unsigned char)z->s[b - 1]))) {
-		return 0;
-	}
-	sc.end = q;
-	return re_at(&sc, DT_CRE_COUNTED, b, &e, NULL) > 0 && e == q;
-}
-
 /* A document named on its own at p (a type word, "QĐ 31", a self
  * prefix); "Quy định số 31-QĐ/TW, Điều 6, khoản 2" names units after
  * it (reverse order, DOMAIN §4.1). */
@@ -587,7 +576,7 @@ static int scan_doc(scanner *z, size_t p, size_t *next)
 	*next = ref.all.end;
 	/* a number sign without a type word: "в кабинете № 5" */
 	if (ref.type.end == ref.type.start && ref.kind == DT_REF_SYMBOL &&
-		counted_before(z, p)) {
+		dt__cite_counted_before(z->s, z->len, p, z->cl, 1)) {
 		return 0;
 	}
 	sc.s = z->s;
@@ -638,6 +627,9 @@ static int alias_ref(scanner *z, scan *sc, size_t e, size_t close,
 {
 	int rc = dt__cite_ref_at(ref, z->s, close, e, z->cl);
 
+	if (rc == 0) { /* "(далее — областное Положение)" */
+		rc = dt__cite_qualified_ref_at(ref, z->s, close, e, z->cl);
+	}
 	if (rc == 0) {
 		sc->end = close;
 		memset(ref, 0, sizeof(*ref));

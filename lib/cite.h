@@ -30,6 +30,8 @@
 #define DT_CITE_MAX_TARGETS 256
 /* Rows one anchored pattern of a table may have (a capture group each). */
 #define DT_CITE_MAX_ROWS 39
+/* Bytes of the folded adjectives of one document name, NUL included. */
+#define DT_CITE_QUAL_MAX 48
 /* A type row that is no row. */
 #define DT_CITE_NO_ROW ((size_t)-1)
 
@@ -90,6 +92,7 @@ enum {
 	DT_CRE_TITLE_STOP, /* anchored word that ends a title ("của") */
 	DT_CRE_COUNTED,  /* anchored noun whose "№ 5" is no document's */
 	DT_CRE_DATED,    /* anchored date after a type word ("от 2 мая") */
+	DT_CRE_RECORD,   /* anchored record of a counted thing ("протокол") */
 	DT_CRE_COUNT
 };
 
@@ -167,6 +170,12 @@ typedef struct {
 	                              * folded */
 	char code[8];   /* CODE: the type code, folded ("QD") */
 	const char *why; /* SELF: "này", "настоящ…", "attachment" */
+	/* the stems of the adjectives before the type word, folded
+	 * ("областн" for "областного Положения"), or "": such a name
+	 * is another document than the type word alone
+	 * (cite_qualifier.c) */
+	char qual[DT_CITE_QUAL_MAX];
+	int qual_gen;   /* every one of them may be a genitive */
 } dt_cite_ref;
 
 typedef struct {
@@ -225,6 +234,15 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
  *  a self prefix, "QĐ 31"); 1 and *out filled, 0 when none. */
 int dt__cite_ref_at(dt_cite_ref *out, const char *s, size_t len, size_t at,
 	dt_cite_lang cl);
+
+/** A document reference at `at` whose type word comes after one or two
+ *  Russian adjectives ("областного Положения", "Типового положения"):
+ *  read where units or an alias definition may name a document, not
+ *  where a citation starts ("основных положений Резолюции …" is no
+ *  qualified "Резолюции"); 1 and *out filled (out->qual set), 0 when
+ *  none. */
+int dt__cite_qualified_ref_at(dt_cite_ref *out, const char *s, size_t len,
+	size_t at, dt_cite_lang cl);
 
 /** Attach the groups of `raw` (DOMAIN §4.2): a smaller unit attaches to
  *  the nearest larger unit to its right within its ';' segment, else to
@@ -305,6 +323,7 @@ typedef struct {
 typedef struct {
 	size_t row;
 	char key[DT_SYMBOL_KEY_MAX];
+	char qual[DT_CITE_QUAL_MAX]; /* "областн" of "областное Положение" */
 	dt_cite_docres res;
 } dt_cite_alias;
 
@@ -312,6 +331,7 @@ typedef struct {
 typedef struct {
 	size_t type_start; /* where its type word (or code) starts */
 	size_t row;
+	char qual[DT_CITE_QUAL_MAX]; /* the adjectives before it, or "" */
 	dt_cite_docres res;
 } dt_cite_named;
 

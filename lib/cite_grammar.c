@@ -191,8 +191,9 @@ static const char measure_pattern[] =
 	"(?![\\p{L}])|\\s{0,1}%";
 
 /* Nouns whose "№ 5" numbers a thing, not a document ("в кабинете № 5",
- * "школы № 12", "маршрут № 7"): a number sign after one of them is no
- * citation.  Russian stems take their case endings; Vietnamese writes
+ * "школы № 12", "маршрут № 7", "на заседании № 4", "в приложении № 2":
+ * a meeting, a part of a document): a number sign after one of them is
+ * no citation.  Russian stems take their case endings; Vietnamese writes
  * "phòng số 5", which is no candidate, but "phòng № 5" occurs. */
 static const char *const counted_nouns[] = {
 	"кабинет\\p{L}{0,2}", "дом(?:а|у|ом|е|ов|ам)?",
@@ -205,11 +206,18 @@ static const char *const counted_nouns[] = {
 	"аудитори\\p{L}{1,2}", "класс\\p{L}{0,2}", "групп\\p{L}{0,2}",
 	"маршрут\\p{L}{0,2}", "автобус\\p{L}{0,2}", "поезд\\p{L}{0,2}",
 	"рейс\\p{L}{0,2}", "округ\\p{L}{0,2}", "окн\\p{L}{1,2}",
-	"склад\\p{L}{0,2}", "цех\\p{L}{0,2}",
+	"склад\\p{L}{0,2}", "цех\\p{L}{0,2}", "заседани\\p{L}{1,2}",
+	"совещани\\p{L}{1,2}", "приложени\\p{L}{1,2}",
 	"phòng", "nhà", "tổ", "thôn", "ấp", "khu", "tuyến", "lớp", "trường",
 	"tầng", "xe",
 };
 #define N_COUNTED (sizeof(counted_nouns) / sizeof(counted_nouns[0]))
+
+/* A record of a counted thing: "протокола заседания № 4" is the
+ * minutes of meeting 4, a document. */
+static const char record_pattern[] =
+	"(?:протокол\\p{L}{0,3}|выписк\\p{L}{1,2}|стенограмм\\p{L}{0,3})"
+	"(?![\\p{L}\\p{N}])";
 
 /* A date right after a type word: "Положения от 14 марта 2019 г.",
  * "Quy định ngày 15/3/2026" name some dated document, not one named
@@ -654,6 +662,9 @@ static int compile_shared(dt_re **re)
 	}
 	if (rc == 0) {
 		rc = compile(&re[DT_CRE_DATED], dated_pattern, ci | at);
+	}
+	if (rc == 0) {
+		rc = compile(&re[DT_CRE_RECORD], record_pattern, ci | at);
 	}
 	if (rc == 0) {
 		rc = compile_built(&re[DT_CRE_COUNTED], build_counted,

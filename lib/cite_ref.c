@@ -2,7 +2,8 @@
  * cite_ref.c - reading a document reference where the scanner found one:
  * "Quy định số 31-QĐ/TW", "Quy định 31", "QĐ 31", "Kế hoạch này",
  * "Luật Cán bộ, công chức", "настоящего приказа", "№ 12-П", or a type
- * word alone ("của Quy định").  Type words are symbol.c's table (plus
+ * word alone ("của Quy định"), perhaps after adjectives ("областного
+ * Положения", cite_qualifier.c).  Type words are symbol.c's table (plus
  * the extra rows of cite_grammar.c); symbols, dates and symbols further
  * on in the clause are symbol.c's finders.  Every read stays inside a
  * window of REF_REACH bytes.
@@ -211,6 +212,59 @@ static int code_here(const scan *sc, size_t p, dt_cite_ref *ref)
 	return 1;
 }
 
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Back from p over blanks (no-break spaces too). */
+static size_t blanks_back(const char *s, size_t p)
+{
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' || (p > 1 &&
+		(unsigned char)s[p - 2] == 0xC2 &&
+		(unsigned char)s[p - 1] == 0xA0))) {
+		p -= s[p - 1] == ' ' || s[p - 1] == '\t' ? 1 : 2;
+	}
+	return p;
+}
+
+/* The start of the word (at most 40 bytes) that ends at q; q when
+ * none does. */
+static size_t word_back(const char *s, size_t q)
+{
+	size_t b;
+
+	for (b = q; b > 0 && q - b < 40 && word_byte((unsigned char)s[b - 1]);
+		b--) {
+	}
+	return b > 0 && word_byte((unsigned char)s[b - 1]) ? q : b;
+}
+
+int dt__cite_counted_before(const char *s, size_t len, size_t p,
+	dt_cite_lang cl, int records)
+{
+	scan sc = { s, len, p, cl };
+	size_t q = blanks_back(s, p), b, e;
+
+	if (q >= 3 && memcmp(s + q - 3, "№", 3) == 0) {
+		q = blanks_back(s, q - 3);
+	}
+	b = word_back(s, q);
+	sc.end = q;
+	if (b == q || re_at(&sc, DT_CRE_COUNTED, b, &e, NULL) <= 0 ||
+		e != q) {
+		return 0;
+	}
+	if (!records) {
+		return 1;
+	}
+	q = blanks_back(s, b);
+	b = q < sc.end ? word_back(s, q) : q;
+	sc.end = q;
+	return b == q || re_at(&sc, DT_CRE_RECORD, b, &e, NULL) <= 0 ||
+		e != q;
+}
+
 /* A symbol of the same clause further on: "постановлением Правительства
  * … от 16.02.2026 № 12-П", "Luật … số 29/2018/QH14" (symbol.c). */
 static int mention_here(const scan *sc, size_t p, size_t e,
@@ -229,7 +283,9 @@ static int mention_here(const scan *sc, size_t p, size_t e,
 	}
 	rc = dt__symbol_mention_find(&m, sc->s, min_sz(sc->len, ce + 96), p,
 		ce, NULL);
-	if (rc <= 0 || m.type.start != p) {
+	/* "Решение принято на заседании № 4": the meeting's number */
+	if (rc <= 0 || m.type.start != p || dt__cite_counted_before(sc->s,
+		sc->len, m.symbol.all.start, sc->cl, 0)) {
 		return rc < 0 ? rc : 0;
 	}
 	rc = dt__symbol_key(ref->key, sizeof(ref->key), sc->s, &m.symbol);
@@ -259,7 +315,7 @@ static int ref_tail(const scan *sc, size_t e, dt_cite_ref *ref)
 		return rc < 0 ? rc : 1;
 	}
 	if (ref->row < dt__cite_symbol_rows()) {
-		rc = mention_here(sc, ref->all.start, e, ref);
+		rc = mention_here(sc, ref->type.start, e, ref);
 		if (rc != 0) {
 			return rc;
 		}
@@ -305,7 +361,14 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 	rc = c0 >= 0xD0 || (c0 | 0x20) == 't' ? re_at(&sc, DT_CRE_SELF, at,
 		&e, &g) : 0;
 	if (rc > 0) {
+		ref->type.start = e;
 		rc = dt__cite_type_at(&sc, e, &ref->row, &q);
+		/* "настоящего областного Положения": the prefix decides,
+		 * the adjectives only describe */
+		if (rc == 0 && (cl == DT_CG_RU || cl == DT_CG_ALL)) {
+			rc = dt__cite_qualified_at(&sc, e, ref, &q);
+			ref->qual[0] = '\0';
+		}
 		if (rc <= 0) {
 			return rc;
 		}
@@ -313,7 +376,6 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 		 * named before, as a bare one does */
 		ref->kind = g == 3 ? DT_REF_BARE : DT_REF_SELF;
 		ref->why = g == 1 ? "this" : g == 2 ? "attachment" : NULL;
-		ref->type.start = e;
 		ref->type.end = ref->all.end = q;
 		return 1;
 	}
@@ -330,6 +392,30 @@ int dt__cite_ref_at(dt_cite_ref *ref, const char *s, size_t len, size_t at,
 		return rc;
 	}
 	ref->type.start = at;
+	ref->type.end = ref->all.end = e;
+	return ref_tail(&sc, e, ref);
+}
+
+int dt__cite_qualified_ref_at(dt_cite_ref *ref, const char *s, size_t len,
+	size_t at, dt_cite_lang cl)
+{
+	scan sc = { s, len, min_sz(len, at + REF_REACH), cl };
+	size_t e = 0;
+	int rc;
+
+	memset(ref, 0, sizeof(*ref));
+	ref->row = DT_CITE_NO_ROW;
+	ref->all.start = at;
+	/* Russian adjectives start with a Cyrillic letter (D0, D1) */
+	if ((cl != DT_CG_RU && cl != DT_CG_ALL) ||
+		(unsigned char)ch(&sc, at) < 0xD0 ||
+		(unsigned char)ch(&sc, at) > 0xD1) {
+		return 0;
+	}
+	rc = dt__cite_qualified_at(&sc, at, ref, &e);
+	if (rc <= 0) {
+		return rc;
+	}
 	ref->type.end = ref->all.end = e;
 	return ref_tail(&sc, e, ref);
 }

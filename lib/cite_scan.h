@@ -1,8 +1,8 @@
 /*
  * cite_scan.h - what the citation scanner (cite.c), the label reader
- * (cite_label.c) and the reference reader (cite_ref.c) share: a window
- * on the text and small readers that never look past it.  Private to
- * those three files.
+ * (cite_label.c), the reference reader (cite_ref.c) and the qualifier
+ * reader (cite_qualifier.c) share: a window on the text and small
+ * readers that never look past it.  Private to those four files.
  */
 #ifndef DT_CITE_SCAN_H
 #define DT_CITE_SCAN_H
@@ -210,5 +210,24 @@ int dt__cite_acronym_at(const scan *sc, size_t p, dt_cite_ref *ref);
 
 /** A symbol right at p, after at most a number mark ("số", "№"). */
 int dt__cite_symbol_here(const scan *sc, size_t p, dt_cite_ref *ref);
+
+/** Does a noun that counts things ("в кабинете № 5", "на заседании №
+ *  4", "приложения № 2") end right before the number (or its "№") at
+ *  p, across blanks?  Then the number names no document.  With
+ *  `records`, a record of the thing counted before that noun makes it a
+ *  document's after all ("протокола заседания № 4"). */
+int dt__cite_counted_before(const char *s, size_t len, size_t p,
+	dt_cite_lang cl, int records);
+
+/* ## Qualifiers (cite_qualifier.c) */
+
+/** "областного Положения", "Типового положения": one or two Russian
+ *  adjectives at p, then a type word.  Their stems go to ref->qual
+ *  (folded, one blank between), whether they may be genitives to
+ *  ref->qual_gen, the type word's row to ref->row and its start to
+ *  ref->type.start, its end to *end; 1, 0 (ref->qual empty) or a
+ *  negative dt_status. */
+int dt__cite_qualified_at(const scan *sc, size_t p, dt_cite_ref *ref,
+	size_t *end);
 
 #endif /* DT_CITE_SCAN_H */

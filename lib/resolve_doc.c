@@ -353,8 +353,9 @@ static void by_number(const dt_cite_ctx *ctx, const dt_cite_ref *ref,
 	note(r, "no loaded directive has number %s", ref->key);
 }
 
-/* The alias a name uses: the same type word and number or title; a
- * type word alone matches an alias of words after it ("Chỉ thị tuyên
+/* The alias a name uses: the same type word, adjectives ("областного
+ * Положения" for "областное Положение") and number or title; a type
+ * word alone matches an alias of words after it ("Chỉ thị tuyên
  * truyền") when s continues with them at `after`, else a bare alias. */
 static const dt_cite_alias *alias_find(const dt_cite_ctx *ctx,
 	const dt_cite_ref *ref, const char *s)
@@ -369,7 +370,7 @@ static const dt_cite_alias *alias_find(const dt_cite_ctx *ctx,
 		const dt_cite_alias *a = &ctx->aliases[i];
 		size_t n = strlen(a->key);
 
-		if (a->row != ref->row) {
+		if (a->row != ref->row || strcmp(a->qual, ref->qual) != 0) {
 			continue;
 		}
 		if (ref->kind != DT_REF_BARE && strcmp(a->key, ref->key) == 0) {
@@ -405,6 +406,26 @@ static void by_title(const dt_cite_ctx *ctx, const dt_cite_ref *ref,
 	note(r, "not a loaded directive");
 }
 
+/* "Типового положения", "нового Положения" without an alias: what the
+ * unit named before with the same adjectives and type word, else some
+ * other document (not the basis, nor the document itself). */
+static void by_qualified(dt_cite_ctx *ctx, const dt_cite_ref *ref,
+	dt_cite_docres *r)
+{
+	size_t i;
+
+	for (i = ctx->nhist; i-- > 0;) {
+		if (ctx->hist[i].row == ref->row &&
+			strcmp(ctx->hist[i].qual, ref->qual) == 0) {
+			*r = ctx->hist[i].res;
+			r->how = "earlier";
+			return;
+		}
+	}
+	set_res(r, DT_CITE_EXTERNAL, -1, "type");
+	note(r, "an adjective and a type word that no alias defines");
+}
+
 /* "của Quy định", "Положения": what the unit named before with that
  * type word, else the directive the document named before by that type
  * word and its title (resolve_title.c), else the document itself when
@@ -415,6 +436,10 @@ static void by_type(dt_cite_ctx *ctx, const dt_cite_ref *ref,
 	size_t i, hits = 0, hit = 0;
 	int titled;
 
+	if (ref->qual[0] != '\0') {
+		by_qualified(ctx, ref, r);
+		return;
+	}
 	for (i = ctx->nhist; i-- > 0;) {
 		if (ctx->hist[i].row == ref->row) {
 			*r = ctx->hist[i].res;
@@ -504,13 +529,14 @@ int dt__cite_note_name(dt_cite_ctx *ctx, const dt_cite_ref *ref,
 	h->type_start = ref->type.end > ref->type.start ? ref->type.start :
 		ref->all.start;
 	h->row = ref->row;
+	memcpy(h->qual, ref->qual, sizeof(h->qual));
 	h->res = *res;
 	return 0;
 }
 
 /* ## Aliases */
 
-static int alias_add(dt_cite_ctx *ctx, size_t row, const char *key,
+static int alias_add(dt_cite_ctx *ctx, const dt_cite_ref *ref,
 	const dt_cite_docres *res)
 {
 	dt_cite_alias *a;
@@ -526,8 +552,9 @@ static int alias_add(dt_cite_ctx *ctx, size_t row, const char *key,
 		ctx->aliascap = cap;
 	}
 	a = &ctx->aliases[ctx->naliases++];
-	a->row = row;
-	snprintf(a->key, sizeof(a->key), "%s", key);
+	a->row = ref->row;
+	snprintf(a->key, sizeof(a->key), "%s", ref->key);
+	memcpy(a->qual, ref->qual, sizeof(a->qual));
 	a->res = *res;
 	return 0;
 }
@@ -596,7 +623,6 @@ int dt__cite_define_alias(dt_cite_ctx *ctx, const dt_cite_raw *raw,
 	const char *s, size_t text_start)
 {
 	dt_cite_docres res;
-	const char *key = "";
 	int rc;
 
 	if (raw->ref.row == DT_CITE_NO_ROW || (raw->ref.kind !=
@@ -604,12 +630,11 @@ int dt__cite_define_alias(dt_cite_ctx *ctx, const dt_cite_raw *raw,
 		raw->ref.kind != DT_REF_TITLE)) {
 		return 0; /* a symbol names its document by itself */
 	}
-	key = raw->ref.key;
 	rc = alias_referent(ctx, raw, s, text_start, &res);
 	if (rc <= 0) {
 		return rc;
 	}
-	return alias_add(ctx, raw->ref.row, key, &res);
+	return alias_add(ctx, &raw->ref, &res);
 }
 
 /* ## The basis */

@@ -359,6 +359,30 @@ Test(cite, broken_message_names_the_missing_unit, .fini = teardown)
 		"message '%s' does not name khoản 9", c->message);
 }
 
+/* "статей 3 – 4 областного Положения" after "(далее — областное
+ * Положение)": the alias names the document, and the citation says so
+ * (not "basis"); "Типового положения" names none, and no basis either. */
+Test(cite, an_adjective_and_a_type_word_resolve_by_their_alias,
+	.fini = teardown)
+{
+	const dt_cite *c;
+
+	cite("ru", "all", RU_BASIS "Комитет руководствуется Положением № "
+		"12-П (далее — областное Положение).\n\nПриём ведётся по "
+		"статьям 3 \u2013 4 областного Положения, отчёты по статье 3 "
+		"Типового положения.");
+	c = find_cite("статьям 3");
+	cr_assert_eq(c->status, DT_CITE_RESOLVED, "%s", dump());
+	cr_expect_eq(c->directive, fx[FX_POL12]);
+	cr_expect_str_eq(c->text, "статьям 3 \u2013 4 областного Положения");
+	cr_expect_str_eq(c->document, "областного Положения");
+	cr_expect_str_eq(c->rule, "ru-units+alias");
+	c = find_cite("статье 3");
+	cr_expect_eq(c->status, DT_CITE_EXTERNAL, "%s", dump());
+	cr_expect_str_eq(c->document, "Типового положения");
+	cr_expect_str_eq(c->rule, "ru-units+type");
+}
+
 Test(cite, several_citations_come_out_in_text_order, .fini = teardown)
 {
 	static const char *const want[] = { "art_3", "art_9", "art_1" };

@@ -180,6 +180,71 @@ ParameterizedTest(cite_case *k, cite_ru, resolves_anaphora, .fini = teardown)
 	run_case(k);
 }
 
+/* ## A document named by adjectives and its type word: "(далее —
+ * областное Положение)", then "статьи 5 областного Положения" */
+
+/* An alias with an adjective for 12-П (not the metadata basis). */
+#define RU_QUAL_ALIAS "Комитет руководствуется Положением № 12-П от 10 " \
+	"марта 2026 г. (далее — областное Положение).\n\n"
+
+ParameterizedTestParameters(cite_ru, names_a_document_by_its_adjectives)
+{
+	static cite_case cases[] = {
+		RU(RU_QUAL_ALIAS "Приём ведётся согласно статьям 3 \u2013 4 "
+			"областного Положения.", "", RES, "pol12",
+			"art_3 art_4"),
+		RU(RU_QUAL_ALIAS "Ответы готовятся с соблюдением подпунктов "
+			"«а» и «г» пункта 2 статьи 5 областного Положения.",
+			"", RES, "pol12",
+			"art_5__para_2__point_а art_5__para_2__point_г"),
+		RU(RU_QUAL_ALIAS "Объяснения принимаются согласно ч. 2 ст. 7 "
+			"областного Положения.", "", RES, "pol12",
+			"art_7__para_2"),
+		/* any case form and capitals of the same adjective */
+		RU(RU_QUAL_ALIAS "Проверки проводятся согласно статье 6 "
+			"Областного положения.", "", RES, "pol12", "art_6"),
+		RU("Комитет руководствуется Положением № 12-П от 10 марта 2026 "
+			"г. (далее — Типовое областное Положение).\n\nПроверки "
+			"ведутся по статье 6 Типового областного Положения.",
+			"статье 6", RES, "pol12", "art_6"),
+		/* a unit the alias's directive lacks is broken */
+		RU(RU_QUAL_ALIAS "Переходные сроки установлены статьей 14 "
+			"областного Положения.", "", BRK, "pol12", ""),
+		/* another adjective names another document, not the basis */
+		RU(RU_BASIS "Комитеты применяют статью 3 Типового положения.",
+			"", EXT, "", ""),
+		RU(RU_BASIS "Комитеты применяют пункт 2 статьи 5 нового "
+			"Положения.", "", EXT, "", ""),
+		RU(RU_QUAL_ALIAS "Комитеты применяют статью 3 Типового "
+			"положения.", "", EXT, "", ""),
+		/* the self and anaphor prefixes keep their meanings */
+		RU(RU_BASIS "Комитеты соблюдают пункт 2 статьи 5 настоящего "
+			"Положения.", "", SLF, "", ""),
+		RU(RU_BASIS "Комитеты соблюдают пункт 2 статьи 5 настоящего "
+			"областного Положения.", "", SLF, "", ""),
+		RU("Комитет применяет статью 4 Положения № 12-П и статью 7 "
+			"указанного Положения.", "статью 7", RES, "pol12",
+			"art_7"),
+		/* after units the document is a genitive: a nominative
+		 * starts a sentence of its own */
+		RU(RU_BASIS "В соответствии со статьей 5 новое Положение "
+			"вводит сроки.", "", RES, "pol12", "art_5"),
+		/* words that point at a document named elsewhere qualify
+		 * nothing */
+		RU(RU_BASIS "Комитеты соблюдают статью 5 соответствующего "
+			"Положения.", "", RES, "pol12", "art_5"),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_ru, names_a_document_by_its_adjectives,
+	.fini = teardown)
+{
+	run_case(k);
+}
+
 /* ## "№ 5" after a noun that counts things is no document */
 
 ParameterizedTestParameters(cite_ru, ignores_numbers_of_things)
@@ -191,6 +256,18 @@ ParameterizedTestParameters(cite_ru, ignores_numbers_of_things)
 			""),
 		RU("Пустить автобус по маршруту № 7.", "", NONE, "", ""),
 		RU("| 4 | Оборудовать кабинет № 5 | Отдел |", "", NONE, "", ""),
+		/* a meeting, an annex: numbered, but no documents */
+		RU("Решение принято на заседании № 4 комиссии.", "", NONE, "",
+			""),
+		RU("Вопрос обсуждён на совещании № 3.", "", NONE, "", ""),
+		RU("Форма отчёта приведена в приложении № 2.", "", NONE, "",
+			""),
+		RU("Сведения представлять согласно приложению № 2 к Положению "
+			"№ 12-П.", "", DOC, "pol12", ""),
+		RU("Отчёт ведётся по Положению о школе № 5.", "", NONE, "",
+			""),
+		RU("Отчёт ведётся по Положению о школе № 5, утвержденному "
+			"приказом № 12.", "приказом", EXT, "", ""),
 		/* what must still be a citation */
 		RU("| 1 | Порядок | № 12-П | Отдел |", "№ 12-П", DOC, "pol12",
 			""),
@@ -198,6 +275,11 @@ ParameterizedTestParameters(cite_ru, ignores_numbers_of_things)
 			"pol12", ""),
 		RU("Решение коллегии от 5 марта 2026 г. № 15-р исполнено.",
 			"№ 15-р", EXT, "", ""),
+		/* the minutes of a meeting are a document */
+		RU("Утвердить протокол заседания № 4.", "№ 4", EXT, "", ""),
+		RU("Приложить выписку из протокола заседания № 4.", "№ 4", EXT,
+			"", ""),
+		RU("Внести изменения в протокол № 7.", "№ 7", EXT, "", ""),
 	};
 
 	return cr_make_param_array(cite_case, cases,
