@@ -6,6 +6,9 @@
 
 #include "internal.h"
 
+/** How many bytes `s` (of `len`) begins with that a JSON string holds as
+ *  they are: up to the first control, '"' or '\\' (or `len`). */
+size_t dt__json_plain_len(const char *s, size_t len);
 /** Append `s` as a JSON string literal (quotes, escapes). */
 int dt__json_str(dt_buf *b, const char *s);
 /** Append `"key":` (preceded by ',' unless `first`). */
