@@ -16,6 +16,7 @@
 #include <criterion/criterion.h>
 
 #include "internal.h"
+#include "report_pieces.h"
 
 #define DATA DT_TEST_DATA "/corpus/vi/"
 
@@ -375,6 +376,122 @@ Test(review, a_failing_writer_stops_the_report_with_its_status,
 		&err), DT_EIO);
 	cr_assert_eq(dt_review_write_cb(r, DT_REPORT_TSV, 0, collect, &s,
 		&err), DT_EINVAL);
+	dt_review_free(r);
+}
+
+/* ## reports rendered by several threads (dt_review_write_jobs) */
+
+/* The report of `r` in `fmt` by `jobs` threads in pieces of `links_per`
+ * links equals the one-go report. */
+static void pieces_same(const dt_review *r, dt_report_format fmt,
+	unsigned flags, size_t jobs, size_t links_per)
+{
+	const dt_review_layout *l = dt__review_layout(fmt);
+	sink_state s;
+	dt_error err = { 0 };
+	char *want = NULL;
+	size_t len = 0;
+
+	memset(&s, 0, sizeof(s));
+	dt__buf_init(&s.all, 0);
+	cr_assert_eq(dt_review_write(&want, &len, r, fmt, flags, &err), 0);
+	if (l != NULL && links_per > 0) {
+		cr_assert_eq(dt__review_write_pieces(r, l, flags, jobs,
+			links_per, collect, &s), 0);
+	} else {
+		cr_assert_eq(dt_review_write_jobs(r, fmt, flags,
+			(unsigned)jobs, collect, &s, &err), 0, "%s",
+			err.message);
+	}
+	cr_assert_eq(s.all.len, len, "format %d, %zu jobs, %zu links",
+		(int)fmt, jobs, links_per);
+	cr_assert(memcmp(s.all.data, want, len) == 0,
+		"format %d, %zu jobs, %zu links", (int)fmt, jobs, links_per);
+	if (l != NULL && links_per == 1) {
+		cr_assert_gt(s.pieces, dt_review_unit_count(r) / 2);
+	}
+	dt__buf_dispose(&s.all);
+	dt_free(want);
+}
+
+Test(review, a_report_in_pieces_by_threads_is_the_report_byte_for_byte,
+	.init = setup, .fini = teardown)
+{
+	static const dt_report_format fmts[] = { DT_REPORT_TEXT,
+		DT_REPORT_MD, DT_REPORT_JSON, DT_REPORT_CSV, DT_REPORT_HTML };
+	static const size_t jobs[] = { 1, 2, 3, 8 };
+	static const size_t links_per[] = { 0, 1, 5, 100000 };
+	dt_review *r = full_review();
+	size_t i, j, k;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		for (j = 0; j < 4; j++) {
+			for (k = 0; k < 4; k++) {
+				pieces_same(r, fmts[i], DT_WRITE_CSV_BOM,
+					jobs[j], links_per[k]);
+			}
+		}
+	}
+	dt_review_free(r);
+}
+
+Test(review, a_review_of_no_documents_in_pieces_is_the_report,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = new_review();
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_review_finish(r, &err), 0);
+	pieces_same(r, DT_REPORT_JSON, 0, 2, 1);
+	pieces_same(r, DT_REPORT_CSV, 0, 3, 7);
+	dt_review_free(r);
+}
+
+Test(review, a_failing_writer_stops_the_threads_with_its_status,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	const dt_review_layout *l = dt__review_layout(DT_REPORT_JSON);
+	size_t at;
+
+	for (at = 1; at < 6; at++) {
+		sink_state s;
+
+		memset(&s, 0, sizeof(s));
+		dt__buf_init(&s.all, 0);
+		s.fail_at = at;
+		cr_assert_eq(dt__review_write_pieces(r, l, 0, 2, 1, collect,
+			&s), DT_EIO);
+		cr_assert_eq(s.pieces, at, "no piece after the failure");
+		dt__buf_dispose(&s.all);
+	}
+	dt_review_free(r);
+}
+
+Test(review, allocation_failures_in_pieces_are_reported,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	const dt_review_layout *l = dt__review_layout(DT_REPORT_CSV);
+	size_t n, failed = 0;
+
+	for (n = 1; n < 40; n++) {
+		sink_state s;
+		int rc;
+
+		memset(&s, 0, sizeof(s));
+		dt__buf_init(&s.all, 0);
+		cr_assert_eq(dt__buf_reserve(&s.all, 1 << 20), 0);
+		/* One thread: the failure countdown is not for threads. */
+		dt__alloc_fail_after(n);
+		rc = dt__review_write_pieces(r, l, 0, 1, 20, collect, &s);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "%d", rc);
+		failed += rc != 0;
+		dt__buf_dispose(&s.all);
+	}
+	cr_assert_gt(failed, 2);
+	cr_assert_lt(failed, 39, "once allocations succeed, so does it");
 	dt_review_free(r);
 }
 
