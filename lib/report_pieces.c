@@ -18,7 +18,7 @@
 #include "report_pieces.h"
 #include "review_internal.h"
 
-enum { SLOTS_PER_JOB = 4, MAX_JOBS = 256 };
+enum { SLOTS_PER_JOB = 2, MAX_JOBS = 256 };
 
 typedef struct {
 	dt_buf buf;

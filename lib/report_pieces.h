@@ -23,7 +23,7 @@ const dt_review_layout *dt__review_layout(dt_report_format format);
 /* Links (each ~200-400 bytes of JSON) per piece: big enough that taking
  * a piece costs nothing, small enough to keep both threads busy to the
  * end of a report. */
-#define DT_PIECE_LINKS 2048
+#define DT_PIECE_LINKS 1024
 
 /** Render the report of `l` in `jobs` threads (the calling one
  *  included), in pieces of runs of units of at least `links_per` links
