@@ -337,7 +337,7 @@ typedef enum {
 } doc_state;
 
 typedef struct {
-	dt_doc *doc;          /* kept for its diagnostics until merged */
+	dt_doc *doc;          /* kept until merged if it has diagnostics */
 	dt_review_part *part;
 	dt_error err;
 	doc_state state;
@@ -381,6 +381,14 @@ static void read_one(const gaps_run_state *g, size_t i, doc_slot *s)
 	} else {
 		s->state = DOC_READY;
 	}
+	/* Free the document in the thread that made it, unless its
+	 * diagnostics wait for their turn: memory is given back to this
+	 * thread's malloc arena, not to another's under its lock. */
+	if (s->doc != NULL && (g->a->c.quiet || dt_doc_diag_count(s->doc) ==
+		0)) {
+		dt_doc_free(s->doc);
+		s->doc = NULL;
+	}
 }
 
 /* Report document i and merge it into `r`, in input order; 1 when it
@@ -394,7 +402,9 @@ static int merge_one(const gaps_args *a, dt_review *r, const char *path,
 		cli_report(path, &s->err);
 		return 1;
 	}
-	cli_print_diags(s->doc, &a->c);
+	if (s->doc != NULL) {
+		cli_print_diags(s->doc, &a->c);
+	}
 	if (s->state == DOC_DIRECTIVE && !a->c.quiet) {
 		cli_diag("note", path, 0, "the directive itself: skipped");
 	} else if (s->state == DOC_FAILED) {
