@@ -138,12 +138,48 @@ int dt__json_kv_num(dt_buf *b, const char *key, long value, int first)
 	return rc == 0 ? dt__buf_putl(b, value) : rc;
 }
 
+/* Nonzero when some byte of `w` makes a CSV field need quotes: ',', '"',
+ * '\r' or '\n' (as word_needs_escape: none of them has the top bit). */
+static uint64_t word_needs_quotes(uint64_t w)
+{
+	uint64_t c = w ^ (ONES * ','), q = w ^ (ONES * '"');
+	uint64_t r = w ^ (ONES * '\r'), n = w ^ (ONES * '\n');
+
+	return ((c - ONES) | (q - ONES) | (r - ONES) | (n - ONES)) & ~w &
+		HIGHS;
+}
+
+static int byte_needs_quotes(char c)
+{
+	return c == ',' || c == '"' || c == '\r' || c == '\n';
+}
+
+int dt__csv_needs_quotes(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; len - i >= 8; i += 8) { /* as dt__json_plain_len */
+		memcpy(&w, s + i, 8);
+		if (word_needs_quotes(w)) {
+			break;
+		}
+	}
+	for (; i < len; i++) {
+		if (byte_needs_quotes(s[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int dt__csv_field(dt_buf *b, const char *s)
 {
+	size_t len = strlen(s);
 	int rc;
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		return dt__buf_append(b, s, strlen(s));
+	if (!dt__csv_needs_quotes(s, len)) {
+		return dt__buf_append(b, s, len);
 	}
 	rc = dt__buf_putc(b, '"');
 	for (; rc == 0 && *s != '\0'; s++) {

@@ -6,7 +6,6 @@
  * streaming one (dt_review_write_cb), which hands the report over in
  * pieces, so the report of a large corpus never is in memory at once.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "decimal.h"
@@ -24,6 +23,20 @@ static int put_score(dt_buf *b, double score)
 	size_t n = dt__fixed3(num, score);
 
 	return dt__buf_append(b, num, n);
+}
+
+/* A line number, as "%zu" prints it (snprintf, parsing its format for
+ * every row, was ~0.7% of a ru-100 CSV run). */
+static int put_size(dt_buf *b, size_t n)
+{
+	char d[24];
+	size_t at = sizeof(d);
+
+	do {
+		d[--at] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	return dt__buf_append(b, d + at, sizeof(d) - at);
 }
 
 /* ## JSON */
@@ -254,7 +267,6 @@ static int json_tail(dt_buf *b, const dt_review *r, unsigned flags)
 
 static int csv_row(dt_buf *b, const dt_unit_review *u, const dt_link *l)
 {
-	char num[64];
 	const char *fields[11];
 	size_t i;
 	int rc = 0;
@@ -268,14 +280,15 @@ static int csv_row(dt_buf *b, const dt_unit_review *u, const dt_link *l)
 		"implicit") : "";
 	fields[6] = l ? l->file : "";
 	fields[7] = l ? l->local_eid : "";
-	snprintf(num, sizeof(num), "%zu", l ? l->line : (size_t)0);
-	fields[8] = l ? num : "";
+	fields[8] = "";
 	fields[9] = l ? (l->kind == DT_LINK_EXPLICIT ? "1.000" : "") : "";
 	fields[10] = l ? l->evidence : "";
 	for (i = 0; rc == 0 && i < 11; i++) {
 		rc = i ? dt__buf_putc(b, ',') : 0;
 		if (rc == 0 && i == 9 && l && l->kind == DT_LINK_IMPLICIT) {
 			rc = put_score(b, l->score);
+		} else if (rc == 0 && i == 8 && l) { /* digits: no quotes */
+			rc = put_size(b, l->line);
 		} else if (rc == 0) {
 			rc = dt__csv_field(b, fields[i]);
 		}

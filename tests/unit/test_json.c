@@ -1,6 +1,7 @@
 /*
  * test_json.c - the JSON string writer (json.c) escapes exactly what the
- * simple byte-at-a-time escaper escapes: on random strings, on every byte
+ * simple byte-at-a-time escaper escapes (and CSV fields are quoted as
+ * the strpbrk test quoted them): on random strings, on every byte
  * value at every position around the eight-byte steps of its scan, and
  * through a streaming buffer that hands strings over in pieces.
  */
@@ -182,4 +183,87 @@ Test(json, keys_are_quoted_and_escaped_when_need_be)
 	cr_assert_eq(dt__json_kv_num(&b, "n", -12, 0), 0);
 	cr_assert_str_eq(b.data, "\"file\":,\"a\\\"b\":,\"n\":-12");
 	dt__buf_dispose(&b);
+}
+
+/* ## CSV fields */
+
+/* The CSV field writer json.c had before its word-at-a-time scan. */
+static void ref_csv_field(dt_buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		dt__buf_append(b, s, strlen(s));
+		return;
+	}
+	dt__buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"') {
+			dt__buf_append(b, "\"\"", 2);
+		} else {
+			dt__buf_putc(b, *s);
+		}
+	}
+	dt__buf_putc(b, '"');
+}
+
+static void csv_same_as_ref(const char *s)
+{
+	dt_buf got, want;
+
+	dt__buf_init(&got, 0);
+	dt__buf_init(&want, 0);
+	cr_assert_eq(dt__csv_field(&got, s), 0);
+	ref_csv_field(&want, s);
+	cr_assert_eq(got.len, want.len, "length of the field \"%s\"", s);
+	cr_assert(memcmp(got.data, want.data, got.len) == 0,
+		"field \"%s\": %s, not %s", s, got.data, want.data);
+	cr_assert_eq(dt__csv_needs_quotes(s, strlen(s)),
+		strpbrk(s, ",\"\r\n") != NULL);
+	dt__buf_dispose(&got);
+	dt__buf_dispose(&want);
+}
+
+/* Around ',' (0x2c), '"' (0x22), CR and LF: their neighbours and the
+ * same bytes with the top bit set. */
+static const unsigned char csv_tricky[] = { 'a', ',', '"', '\r', '\n',
+	0x2b, 0x2d, 0x21, 0x23, 0x0c, 0x0b, 0x09, 0xac, 0xa2, 0x8d, 0x8a,
+	0xd0, 0xb8, 0xe1, 0xbb, 0x87, 0xff, 0x01 };
+
+Test(json, random_csv_fields_are_quoted_as_byte_by_byte)
+{
+	uint64_t seed = 0x2545F4914F6CDD1Dull;
+	char s[200];
+	size_t i, k;
+
+	for (i = 0; i < 20000; i++) {
+		size_t len = next(&seed) % 150;
+		int plain = next(&seed) % 3 == 0;
+
+		for (k = 0; k < len; k++) {
+			uint64_t x = next(&seed);
+
+			s[k] = plain && x % 60 != 0 ? (char)('a' + x % 26) :
+				(char)csv_tricky[x % sizeof(csv_tricky)];
+		}
+		s[len] = '\0';
+		csv_same_as_ref(s);
+	}
+}
+
+Test(json, every_byte_at_every_position_of_a_csv_field)
+{
+	char s[40];
+	size_t len, at;
+	unsigned c;
+
+	for (len = 1; len < sizeof(s); len++) {
+		for (at = 0; at < len; at++) {
+			for (c = 1; c < 256; c++) {
+				memset(s, 'x', len);
+				s[len] = '\0';
+				s[at] = (char)c;
+				csv_same_as_ref(s);
+			}
+		}
+	}
+	csv_same_as_ref("");
 }
