@@ -17,6 +17,7 @@
 
 #include "internal.h"
 #include "report_pieces.h"
+#include "report_text.h"
 
 #define DATA DT_TEST_DATA "/corpus/vi/"
 
@@ -495,6 +496,70 @@ Test(review, allocation_failures_in_pieces_are_reported,
 	dt_review_free(r);
 }
 
+/* ## links in Markdown and HTML, as printf wrote them */
+
+/* A link's Markdown as the byte-at-a-time cell and printf wrote it. */
+static void ref_md_link(dt_buf *b, const dt_link *l, int first)
+{
+	const char *s;
+
+	dt__buf_printf(b, "%s%s:%zu (%s", first ? "" : "; ", l->file,
+		l->line, l->kind == DT_LINK_EXPLICIT ? "explicit" :
+		"implicit");
+	if (l->kind == DT_LINK_IMPLICIT) {
+		dt__buf_printf(b, " %.2f", l->score);
+	}
+	dt__buf_append(b, ": ", 2);
+	for (s = l->evidence; *s != '\0'; s++) {
+		if (*s == '|') {
+			dt__buf_append(b, "\\|", 2);
+		} else {
+			dt__buf_putc(b, *s == '\n' ? ' ' : *s);
+		}
+	}
+	dt__buf_putc(b, ')');
+}
+
+Test(review, links_in_markdown_and_html_read_as_printf_wrote_them,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	char *md = NULL, *html = NULL;
+	size_t len = 0, i, k, n = 0;
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_review_write(&md, &len, r, DT_REPORT_MD, 0, &err), 0);
+	cr_assert_eq(dt_review_write(&html, &len, r, DT_REPORT_HTML, 0,
+		&err), 0);
+	for (i = 0; i < dt_review_unit_count(r); i++) {
+		const dt_unit_review *u = dt_review_unit_at(r, i);
+
+		for (k = 0; k < u->nlinks; k++) {
+			const dt_link *l = &u->links[k];
+			const char *kind = l->kind == DT_LINK_EXPLICIT ?
+				"explicit" : "implicit";
+			char want[256];
+			dt_buf b;
+
+			dt__buf_init(&b, 0);
+			ref_md_link(&b, l, k == 0);
+			cr_assert_not_null(strstr(md, b.data), "%s", b.data);
+			dt__buf_dispose(&b);
+			snprintf(want, sizeof(want), ":%zu</code> <code>",
+				l->line);
+			cr_assert_not_null(strstr(html, want), "%s", want);
+			snprintf(want, sizeof(want), "</code> %s, score %.2f: "
+				"<q>", kind, l->score);
+			cr_assert_not_null(strstr(html, want), "%s", want);
+			n++;
+		}
+	}
+	cr_assert_gt(n, 20, "%zu links", n);
+	dt_free(md);
+	dt_free(html);
+	dt_review_free(r);
+}
+
 /* Links that say the same share one copy of it: memory grows with what
  * is new, not with the number of links. */
 Test(review, equal_strings_of_links_are_one_copy,
@@ -572,4 +637,43 @@ Test(review, init_sets_up_once_and_may_be_called_again)
 
 	cr_assert_eq(dt_init(&err), 0, "%s", err.message);
 	cr_assert_eq(dt_init(NULL), 0);
+}
+
+/* The Markdown cell writer copies runs; the byte-at-a-time one of
+ * ref_md_link gives the same text, '|' and line breaks anywhere. */
+Test(review, markdown_cells_escape_as_byte_by_byte)
+{
+	static const char alphabet[] = "ab|\n\r\\ \xD0\xB8\xE1\xBB\x87";
+	uint64_t seed = 0x9E3779B97F4A7C15ull;
+	char s[64];
+	size_t i, k;
+
+	for (i = 0; i < 20000; i++) {
+		size_t len = (seed >> 7) % 60;
+		dt_buf got, want;
+		const char *p;
+
+		for (k = 0; k < len; k++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			s[k] = alphabet[seed % (sizeof(alphabet) - 1)];
+		}
+		s[len] = '\0';
+		dt__buf_init(&got, 0);
+		dt__buf_init(&want, 0);
+		cr_assert_eq(dt__md_cell(&got, s), 0);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '|') {
+				dt__buf_append(&want, "\\|", 2);
+			} else {
+				dt__buf_putc(&want, *p == '\n' ? ' ' : *p);
+			}
+		}
+		cr_assert_eq(got.len, want.len);
+		cr_assert(got.len == 0 || strcmp(got.data, want.data) == 0,
+			"\"%s\": %s, not %s", s, got.data, want.data);
+		dt__buf_dispose(&got);
+		dt__buf_dispose(&want);
+	}
 }
