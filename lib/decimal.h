@@ -17,5 +17,7 @@
  * rounding boundary to decide in double arithmetic go through snprintf.
  */
 size_t dt__fixed3(char out[DT_FIXED3_MAX], double x);
+/** The same for "%.1f", "%.2f" or "%.3f": `digits` is 1, 2 or 3. */
+size_t dt__fixed(char out[DT_FIXED3_MAX], double x, unsigned digits);
 
 #endif /* DT_DECIMAL_H */

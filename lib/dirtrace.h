@@ -814,6 +814,18 @@ DT_API int dt_review_write(char **out, size_t *len_out, const dt_review *r,
  */
 DT_API int dt_review_write_cb(const dt_review *r, dt_report_format format,
 	unsigned flags, dt_write_cb write, void *payload, dt_error *err);
+/**
+ * dt_review_write_cb() with the report rendered by `jobs` threads at once
+ * (the calling one included; 0 or 1: by the calling thread alone): the
+ * same bytes, handed to `write` in order and only ever from the calling
+ * thread, in pieces of some hundred KiB.  JSON and CSV are rendered so;
+ * the other formats are written as dt_review_write_cb() writes them.
+ * Memory: up to 2 * `jobs` pieces at once.  The review must not change
+ * meanwhile (it cannot once finished).
+ */
+DT_API int dt_review_write_jobs(const dt_review *r, dt_report_format format,
+	unsigned flags, unsigned jobs, dt_write_cb write, void *payload,
+	dt_error *err);
 
 /* ## Plans: drafting the implementing document */
 

@@ -4,58 +4,120 @@
  * Hand-written: the only JSON dirtrace writes is its own reports, and a
  * string escaper is a dozen lines; no JSON library is needed for that.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
 
-/* Bytes a JSON string holds as they are: not '"', '\\' or a control. */
-static size_t plain_run(const char *s)
-{
-	size_t n = 0;
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
 
-	while ((unsigned char)s[n] >= 0x20 && s[n] != '"' && s[n] != '\\') {
-		n++;
+/* Nonzero when some byte of the word `w` needs escaping: a control (<
+ * 0x20), '"' or '\\'.  The tests for "a byte less than n" and "a zero
+ * byte" of Hacker's Delight (6-1), for w, w ^ '"'s and w ^ '\\'s at once:
+ * exact as to whether any byte matches (a borrow can only flag a byte
+ * above one that matches), and ~w stands for ~(w ^ c) in the last step
+ * since '"' and '\\' leave the top bit alone.  UTF-8 bytes (top bit set)
+ * never match. */
+static uint64_t word_needs_escape(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+
+	return ((w - ONES * 0x20) | (q - ONES) | (bs - ONES)) & ~w & HIGHS;
+}
+
+static int byte_needs_escape(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\';
+}
+
+size_t dt__json_plain_len(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	/* Eight bytes at a step: report text is long runs of plain UTF-8,
+	 * and a byte-at-a-time scan was most of the time of writing it. */
+	while (len - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if (word_needs_escape(w)) {
+			break;
+		}
+		i += 8;
 	}
-	return n;
+	while (i < len && !byte_needs_escape((unsigned char)s[i])) {
+		i++;
+	}
+	return i;
+}
+
+/* The escape of a byte byte_needs_escape() holds: two or six bytes. */
+static int put_escape(dt_buf *b, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+	switch (c) {
+	case '"': return dt__buf_append(b, "\\\"", 2);
+	case '\\': return dt__buf_append(b, "\\\\", 2);
+	case '\n': return dt__buf_append(b, "\\n", 2);
+	case '\t': return dt__buf_append(b, "\\t", 2);
+	case '\r': return dt__buf_append(b, "\\r", 2);
+	default: return dt__buf_append(b, esc, 6);
+	}
+}
+
+/* Append `"s"` (len bytes of s, nothing to escape) in one step. */
+static int put_quoted(dt_buf *b, const char *s, size_t len)
+{
+	int rc = dt__buf_reserve(b, len + 2);
+	char *d;
+
+	if (rc < 0) {
+		return rc;
+	}
+	d = b->data + b->len;
+	d[0] = '"';
+	memcpy(d + 1, s, len);
+	d[len + 1] = '"';
+	b->len += len + 2;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 int dt__json_str(dt_buf *b, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	int rc = dt__buf_putc(b, '"');
+	size_t len = strlen(s), i = dt__json_plain_len(s, len);
+	int rc;
 
-	while (rc == 0 && *s != '\0') {
-		unsigned char c = (unsigned char)*s;
-		size_t n = plain_run(s);
-
-		if (n > 0) { /* most of every string: one copy */
-			rc = dt__buf_append(b, s, n);
-			s += n;
-			continue;
+	if (i == len) { /* nearly every string */
+		return put_quoted(b, s, len);
+	}
+	rc = dt__buf_putc(b, '"');
+	while (rc == 0 && i < len) {
+		rc = dt__buf_append(b, s, i);
+		if (rc == 0) {
+			rc = put_escape(b, (unsigned char)s[i]);
 		}
-		switch (c) {
-		case '"': rc = dt__buf_append(b, "\\\"", 2); break;
-		case '\\': rc = dt__buf_append(b, "\\\\", 2); break;
-		case '\n': rc = dt__buf_append(b, "\\n", 2); break;
-		case '\t': rc = dt__buf_append(b, "\\t", 2); break;
-		case '\r': rc = dt__buf_append(b, "\\r", 2); break;
-		default: {
-			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4],
-				hex[c & 15] };
-
-			rc = dt__buf_append(b, esc, 6);
-		}
-		}
-		s++;
+		s += i + 1;
+		len -= i + 1;
+		i = dt__json_plain_len(s, len);
+	}
+	if (rc == 0) {
+		rc = dt__buf_append(b, s, len);
 	}
 	return rc == 0 ? dt__buf_putc(b, '"') : rc;
 }
 
 int dt__json_key(dt_buf *b, const char *key, int first)
 {
+	size_t len = strlen(key);
 	int rc = first ? 0 : dt__buf_putc(b, ',');
 
-	if (rc == 0) {
+	/* Keys are nearly always our own words: quoted as they are. */
+	if (rc == 0 && dt__json_plain_len(key, len) == len) {
+		rc = put_quoted(b, key, len);
+	} else if (rc == 0) {
 		rc = dt__json_str(b, key);
 	}
 	return rc == 0 ? dt__buf_putc(b, ':') : rc;
@@ -76,12 +138,48 @@ int dt__json_kv_num(dt_buf *b, const char *key, long value, int first)
 	return rc == 0 ? dt__buf_putl(b, value) : rc;
 }
 
+/* Nonzero when some byte of `w` makes a CSV field need quotes: ',', '"',
+ * '\r' or '\n' (as word_needs_escape: none of them has the top bit). */
+static uint64_t word_needs_quotes(uint64_t w)
+{
+	uint64_t c = w ^ (ONES * ','), q = w ^ (ONES * '"');
+	uint64_t r = w ^ (ONES * '\r'), n = w ^ (ONES * '\n');
+
+	return ((c - ONES) | (q - ONES) | (r - ONES) | (n - ONES)) & ~w &
+		HIGHS;
+}
+
+static int byte_needs_quotes(char c)
+{
+	return c == ',' || c == '"' || c == '\r' || c == '\n';
+}
+
+int dt__csv_needs_quotes(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	for (; len - i >= 8; i += 8) { /* as dt__json_plain_len */
+		memcpy(&w, s + i, 8);
+		if (word_needs_quotes(w)) {
+			break;
+		}
+	}
+	for (; i < len; i++) {
+		if (byte_needs_quotes(s[i])) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int dt__csv_field(dt_buf *b, const char *s)
 {
+	size_t len = strlen(s);
 	int rc;
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		return dt__buf_append(b, s, strlen(s));
+	if (!dt__csv_needs_quotes(s, len)) {
+		return dt__buf_append(b, s, len);
 	}
 	rc = dt__buf_putc(b, '"');
 	for (; rc == 0 && *s != '\0'; s++) {

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "decimal.h"
 #include "report_text.h"
 #include "review_internal.h"
 
@@ -205,16 +206,45 @@ static int write_text(dt_buf *b, const dt_review *r, unsigned flags)
 
 /* ## Markdown */
 
-/* Text for a Markdown table cell: '|' escaped, line breaks as spaces. */
-static int md_cell(dt_buf *b, const char *s)
+/* The runs between the bytes to change are copied whole (a byte at a
+ * time was ~4% of a ru-100 Markdown run). */
+int dt__md_cell(dt_buf *b, const char *s)
 {
 	int rc = 0;
 
-	for (; rc == 0 && *s != '\0'; s++) {
-		rc = *s == '|' ? dt__buf_append(b, "\\|", 2) :
-			dt__buf_putc(b, *s == '\n' ? ' ' : *s);
+	while (rc == 0 && *s != '\0') {
+		size_t n = strcspn(s, "|\n");
+
+		rc = dt__buf_append(b, s, n);
+		s += n;
+		if (rc == 0 && *s != '\0') {
+			rc = *s == '|' ? dt__buf_append(b, "\\|", 2) :
+				dt__buf_putc(b, ' ');
+			s++;
+		}
 	}
 	return rc;
+}
+
+/* One link of a unit's cell: `file:line (kind[ score]: evidence)`, as
+ * "%s:%zu (%s %.2f" printed it, without printf (a link each). */
+static int md_link(dt_buf *b, const dt_link *l, int first)
+{
+	char num[DT_FIXED3_MAX];
+	int implicit = l->kind == DT_LINK_IMPLICIT;
+	int rc = dt__buf_puts(b, first ? "" : "; ");
+
+	rc = rc == 0 ? dt__buf_puts(b, l->file) : rc;
+	rc = rc == 0 ? dt__buf_putc(b, ':') : rc;
+	rc = rc == 0 ? dt__buf_putl(b, (long)l->line) : rc;
+	rc = rc == 0 ? dt__buf_puts(b, implicit ? " (implicit " :
+		" (explicit") : rc;
+	if (rc == 0 && implicit) {
+		rc = dt__buf_append(b, num, dt__fixed(num, l->score, 2));
+	}
+	rc = rc == 0 ? dt__buf_append(b, ": ", 2) : rc;
+	rc = rc == 0 ? dt__md_cell(b, l->evidence) : rc;
+	return rc == 0 ? dt__buf_putc(b, ')') : rc;
 }
 
 static int md_unit(dt_buf *b, const dt_unit_review *u)
@@ -222,26 +252,16 @@ static int md_unit(dt_buf *b, const dt_unit_review *u)
 	size_t k;
 	int rc = dt__buf_printf(b, "| `%s` | ", dt_unit_eid(u->unit));
 
-	rc = rc == 0 ? md_cell(b, dt_unit_label(u->unit)) : rc;
+	rc = rc == 0 ? dt__md_cell(b, dt_unit_label(u->unit)) : rc;
 	if (rc == 0 && dt_unit_heading(u->unit)[0]) {
 		rc = dt__buf_append(b, " — ", strlen(" — "));
-		rc = rc == 0 ? md_cell(b, dt_unit_heading(u->unit)) : rc;
+		rc = rc == 0 ? dt__md_cell(b, dt_unit_heading(u->unit)) : rc;
 	}
 	rc = rc == 0 ? dt__buf_printf(b, " | %s%s | ",
 		dt_coverage_name(u->status), u->accepted ? " (accepted)" :
 		"") : rc;
 	for (k = 0; rc == 0 && k < u->nlinks; k++) {
-		const dt_link *l = &u->links[k];
-
-		rc = dt__buf_printf(b, "%s%s:%zu (%s", k ? "; " : "", l->file,
-			l->line, l->kind == DT_LINK_EXPLICIT ? "explicit" :
-			"implicit");
-		if (rc == 0 && l->kind == DT_LINK_IMPLICIT) {
-			rc = dt__buf_printf(b, " %.2f", l->score);
-		}
-		rc = rc == 0 ? dt__buf_append(b, ": ", 2) : rc;
-		rc = rc == 0 ? md_cell(b, l->evidence) : rc;
-		rc = rc == 0 ? dt__buf_putc(b, ')') : rc;
+		rc = md_link(b, &u->links[k], k == 0);
 	}
 	return rc == 0 ? dt__buf_append(b, " |\n", 3) : rc;
 }

@@ -11,5 +11,8 @@
  *  with DT_WRITE_COLOR) or, with `md`, as a Markdown review document. */
 int dt__review_write_text(dt_buf *b, const dt_review *r, int md,
 	unsigned flags);
+/** Append `s` as text of a Markdown table cell: '|' escaped, line
+ *  breaks as spaces. */
+int dt__md_cell(dt_buf *b, const char *s);
 
 #endif /* DT_REPORT_TEXT_H */

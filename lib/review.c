@@ -60,7 +60,7 @@ static int strs_room(dt_review *r)
 }
 
 /* A hash of `s`, eight bytes at a step; its length in *len. */
-static size_t str_hash(const char *s, size_t *len)
+static uint32_t str_hash(const char *s, size_t *len)
 {
 	size_t n = strlen(s), i;
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
@@ -75,14 +75,15 @@ static size_t str_hash(const char *s, size_t *len)
 	h *= 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 33;
 	*len = n;
-	return (size_t)h;
+	return (uint32_t)h;
 }
 
 /* Room in the table for `n` more strings (kept at most half full). */
 static int table_room(dt_str_table *t, size_t n)
 {
-	size_t cap = t->cap ? t->cap : 1024, i, len;
+	size_t cap = t->cap ? t->cap : 1024, i;
 	const char **v;
+	uint32_t *hv;
 
 	if (n > SIZE_MAX / 8 - t->n) {
 		return DT_ENOMEM;
@@ -93,8 +94,14 @@ static int table_room(dt_str_table *t, size_t n)
 	while (cap < 2 * (t->n + n)) {
 		cap *= 2;
 	}
+	if (cap > (size_t)UINT32_MAX + 1) { /* the hashes have 32 bits */
+		return DT_ENOMEM;
+	}
 	v = dt__calloc(cap, sizeof(*v));
-	if (v == NULL) {
+	hv = dt__calloc(cap, sizeof(*hv));
+	if (v == NULL || hv == NULL) {
+		dt__free(v);
+		dt__free(hv);
 		return DT_ENOMEM;
 	}
 	for (i = 0; i < t->cap; i++) {
@@ -103,14 +110,17 @@ static int table_room(dt_str_table *t, size_t n)
 		if (t->slots[i] == NULL) {
 			continue;
 		}
-		h = str_hash(t->slots[i], &len) & (cap - 1);
+		h = t->hashes[i] & (cap - 1);
 		while (v[h] != NULL) {
 			h = (h + 1) & (cap - 1);
 		}
 		v[h] = t->slots[i];
+		hv[h] = t->hashes[i];
 	}
 	dt__free(t->slots);
+	dt__free(t->hashes);
 	t->slots = v;
+	t->hashes = hv;
 	t->cap = cap;
 	return 0;
 }
@@ -139,14 +149,16 @@ const char *dt__review_str_reserved(dt_review *r, const char *s)
 {
 	dt_str_table *t = &r->table;
 	size_t len, h;
+	uint32_t hash;
 	char *c;
 
 	if (s == NULL || *s == '\0') {
 		return dt__empty;
 	}
-	h = str_hash(s, &len) & (t->cap - 1);
+	hash = str_hash(s, &len);
+	h = hash & (t->cap - 1);
 	while (t->slots[h] != NULL) {
-		if (strcmp(t->slots[h], s) == 0) {
+		if (t->hashes[h] == hash && strcmp(t->slots[h], s) == 0) {
 			return t->slots[h];
 		}
 		h = (h + 1) & (t->cap - 1);
@@ -156,6 +168,7 @@ const char *dt__review_str_reserved(dt_review *r, const char *s)
 	memcpy(c, s, len + 1);
 	t->used += len + 1;
 	t->slots[h] = c;
+	t->hashes[h] = hash;
 	t->n++;
 	return c;
 }
@@ -375,6 +388,7 @@ void dt_review_free(dt_review *r)
 	}
 	dt__free(r->strs);
 	dt__free(r->table.slots);
+	dt__free(r->table.hashes);
 	dt__free(r->units);
 	dt__free(r->map);
 	dt__free(r->links);

@@ -1,6 +1,6 @@
 /*
- * test_decimal.c - dt__fixed3 (decimal.c) writes what printf("%.3f")
- * writes, for every kind of double.
+ * test_decimal.c - dt__fixed3 and dt__fixed (decimal.c) write what
+ * printf("%.3f") (and "%.1f", "%.2f") writes, for every kind of double.
  */
 #include <float.h>
 #include <math.h>
@@ -16,10 +16,18 @@ static void same_as_printf(double x)
 {
 	char got[DT_FIXED3_MAX], want[DT_FIXED3_MAX];
 	size_t n = dt__fixed3(got, x);
+	unsigned d;
 
 	snprintf(want, sizeof(want), "%.3f", x);
 	cr_assert_str_eq(got, want, "%.17g: got %s, printf %s", x, got, want);
 	cr_assert_eq(n, strlen(want));
+	for (d = 1; d <= 3; d++) { /* "%.2f" of the Markdown and HTML */
+		n = dt__fixed(got, x, d);
+		snprintf(want, sizeof(want), "%.*f", (int)d, x);
+		cr_assert_str_eq(got, want, "%.17g, %u digits: got %s, "
+			"printf %s", x, d, got, want);
+		cr_assert_eq(n, strlen(want));
+	}
 }
 
 /* xorshift64: a fixed sequence, so a failure can be replayed. */
@@ -51,12 +59,15 @@ Test(decimal, values_next_to_a_rounding_boundary)
 	unsigned k;
 
 	for (k = 0; k < 20000; k++) {
-		double x = (k + 0.5) / 1000.0;
+		double x = (k + 0.5) / 1000.0, y = (k + 0.5) / 100.0;
 
 		same_as_printf(x);
 		same_as_printf(nextafter(x, 0));
 		same_as_printf(nextafter(x, 2000));
 		same_as_printf(k / 8.0 / 1000.0);
+		same_as_printf(y); /* the same for "%.2f" */
+		same_as_printf(nextafter(y, 0));
+		same_as_printf(nextafter(y, 2000));
 	}
 }
 

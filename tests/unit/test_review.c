@@ -16,6 +16,8 @@
 #include <criterion/criterion.h>
 
 #include "internal.h"
+#include "report_pieces.h"
+#include "report_text.h"
 
 #define DATA DT_TEST_DATA "/corpus/vi/"
 
@@ -378,6 +380,186 @@ Test(review, a_failing_writer_stops_the_report_with_its_status,
 	dt_review_free(r);
 }
 
+/* ## reports rendered by several threads (dt_review_write_jobs) */
+
+/* The report of `r` in `fmt` by `jobs` threads in pieces of `links_per`
+ * links equals the one-go report. */
+static void pieces_same(const dt_review *r, dt_report_format fmt,
+	unsigned flags, size_t jobs, size_t links_per)
+{
+	const dt_review_layout *l = dt__review_layout(fmt);
+	sink_state s;
+	dt_error err = { 0 };
+	char *want = NULL;
+	size_t len = 0;
+
+	memset(&s, 0, sizeof(s));
+	dt__buf_init(&s.all, 0);
+	cr_assert_eq(dt_review_write(&want, &len, r, fmt, flags, &err), 0);
+	if (l != NULL && links_per > 0) {
+		cr_assert_eq(dt__review_write_pieces(r, l, flags, jobs,
+			links_per, collect, &s), 0);
+	} else {
+		cr_assert_eq(dt_review_write_jobs(r, fmt, flags,
+			(unsigned)jobs, collect, &s, &err), 0, "%s",
+			err.message);
+	}
+	cr_assert_eq(s.all.len, len, "format %d, %zu jobs, %zu links",
+		(int)fmt, jobs, links_per);
+	cr_assert(memcmp(s.all.data, want, len) == 0,
+		"format %d, %zu jobs, %zu links", (int)fmt, jobs, links_per);
+	if (l != NULL && links_per == 1) {
+		cr_assert_gt(s.pieces, dt_review_unit_count(r) / 2);
+	}
+	dt__buf_dispose(&s.all);
+	dt_free(want);
+}
+
+Test(review, a_report_in_pieces_by_threads_is_the_report_byte_for_byte,
+	.init = setup, .fini = teardown)
+{
+	static const dt_report_format fmts[] = { DT_REPORT_TEXT,
+		DT_REPORT_MD, DT_REPORT_JSON, DT_REPORT_CSV, DT_REPORT_HTML };
+	static const size_t jobs[] = { 1, 2, 3, 8 };
+	static const size_t links_per[] = { 0, 1, 5, 100000 };
+	dt_review *r = full_review();
+	size_t i, j, k;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		for (j = 0; j < 4; j++) {
+			for (k = 0; k < 4; k++) {
+				pieces_same(r, fmts[i], DT_WRITE_CSV_BOM,
+					jobs[j], links_per[k]);
+			}
+		}
+	}
+	dt_review_free(r);
+}
+
+Test(review, a_review_of_no_documents_in_pieces_is_the_report,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = new_review();
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_review_finish(r, &err), 0);
+	pieces_same(r, DT_REPORT_JSON, 0, 2, 1);
+	pieces_same(r, DT_REPORT_CSV, 0, 3, 7);
+	dt_review_free(r);
+}
+
+Test(review, a_failing_writer_stops_the_threads_with_its_status,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	const dt_review_layout *l = dt__review_layout(DT_REPORT_JSON);
+	size_t at;
+
+	for (at = 1; at < 6; at++) {
+		sink_state s;
+
+		memset(&s, 0, sizeof(s));
+		dt__buf_init(&s.all, 0);
+		s.fail_at = at;
+		cr_assert_eq(dt__review_write_pieces(r, l, 0, 2, 1, collect,
+			&s), DT_EIO);
+		cr_assert_eq(s.pieces, at, "no piece after the failure");
+		dt__buf_dispose(&s.all);
+	}
+	dt_review_free(r);
+}
+
+Test(review, allocation_failures_in_pieces_are_reported,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	const dt_review_layout *l = dt__review_layout(DT_REPORT_CSV);
+	size_t n, failed = 0;
+
+	for (n = 1; n < 40; n++) {
+		sink_state s;
+		int rc;
+
+		memset(&s, 0, sizeof(s));
+		dt__buf_init(&s.all, 0);
+		cr_assert_eq(dt__buf_reserve(&s.all, 1 << 20), 0);
+		/* One thread: the failure countdown is not for threads. */
+		dt__alloc_fail_after(n);
+		rc = dt__review_write_pieces(r, l, 0, 1, 20, collect, &s);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "%d", rc);
+		failed += rc != 0;
+		dt__buf_dispose(&s.all);
+	}
+	cr_assert_gt(failed, 2);
+	cr_assert_lt(failed, 39, "once allocations succeed, so does it");
+	dt_review_free(r);
+}
+
+/* ## links in Markdown and HTML, as printf wrote them */
+
+/* A link's Markdown as the byte-at-a-time cell and printf wrote it. */
+static void ref_md_link(dt_buf *b, const dt_link *l, int first)
+{
+	const char *s;
+
+	dt__buf_printf(b, "%s%s:%zu (%s", first ? "" : "; ", l->file,
+		l->line, l->kind == DT_LINK_EXPLICIT ? "explicit" :
+		"implicit");
+	if (l->kind == DT_LINK_IMPLICIT) {
+		dt__buf_printf(b, " %.2f", l->score);
+	}
+	dt__buf_append(b, ": ", 2);
+	for (s = l->evidence; *s != '\0'; s++) {
+		if (*s == '|') {
+			dt__buf_append(b, "\\|", 2);
+		} else {
+			dt__buf_putc(b, *s == '\n' ? ' ' : *s);
+		}
+	}
+	dt__buf_putc(b, ')');
+}
+
+Test(review, links_in_markdown_and_html_read_as_printf_wrote_them,
+	.init = setup, .fini = teardown)
+{
+	dt_review *r = full_review();
+	char *md = NULL, *html = NULL;
+	size_t len = 0, i, k, n = 0;
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_review_write(&md, &len, r, DT_REPORT_MD, 0, &err), 0);
+	cr_assert_eq(dt_review_write(&html, &len, r, DT_REPORT_HTML, 0,
+		&err), 0);
+	for (i = 0; i < dt_review_unit_count(r); i++) {
+		const dt_unit_review *u = dt_review_unit_at(r, i);
+
+		for (k = 0; k < u->nlinks; k++) {
+			const dt_link *l = &u->links[k];
+			const char *kind = l->kind == DT_LINK_EXPLICIT ?
+				"explicit" : "implicit";
+			char want[256];
+			dt_buf b;
+
+			dt__buf_init(&b, 0);
+			ref_md_link(&b, l, k == 0);
+			cr_assert_not_null(strstr(md, b.data), "%s", b.data);
+			dt__buf_dispose(&b);
+			snprintf(want, sizeof(want), ":%zu</code> <code>",
+				l->line);
+			cr_assert_not_null(strstr(html, want), "%s", want);
+			snprintf(want, sizeof(want), "</code> %s, score %.2f: "
+				"<q>", kind, l->score);
+			cr_assert_not_null(strstr(html, want), "%s", want);
+			n++;
+		}
+	}
+	cr_assert_gt(n, 20, "%zu links", n);
+	dt_free(md);
+	dt_free(html);
+	dt_review_free(r);
+}
+
 /* Links that say the same share one copy of it: memory grows with what
  * is new, not with the number of links. */
 Test(review, equal_strings_of_links_are_one_copy,
@@ -455,4 +637,43 @@ Test(review, init_sets_up_once_and_may_be_called_again)
 
 	cr_assert_eq(dt_init(&err), 0, "%s", err.message);
 	cr_assert_eq(dt_init(NULL), 0);
+}
+
+/* The Markdown cell writer copies runs; the byte-at-a-time one of
+ * ref_md_link gives the same text, '|' and line breaks anywhere. */
+Test(review, markdown_cells_escape_as_byte_by_byte)
+{
+	static const char alphabet[] = "ab|\n\r\\ \xD0\xB8\xE1\xBB\x87";
+	uint64_t seed = 0x9E3779B97F4A7C15ull;
+	char s[64];
+	size_t i, k;
+
+	for (i = 0; i < 20000; i++) {
+		size_t len = (seed >> 7) % 60;
+		dt_buf got, want;
+		const char *p;
+
+		for (k = 0; k < len; k++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			s[k] = alphabet[seed % (sizeof(alphabet) - 1)];
+		}
+		s[len] = '\0';
+		dt__buf_init(&got, 0);
+		dt__buf_init(&want, 0);
+		cr_assert_eq(dt__md_cell(&got, s), 0);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '|') {
+				dt__buf_append(&want, "\\|", 2);
+			} else {
+				dt__buf_putc(&want, *p == '\n' ? ' ' : *p);
+			}
+		}
+		cr_assert_eq(got.len, want.len);
+		cr_assert(got.len == 0 || strcmp(got.data, want.data) == 0,
+			"\"%s\": %s, not %s", s, got.data, want.data);
+		dt__buf_dispose(&got);
+		dt__buf_dispose(&want);
+	}
 }
