@@ -134,8 +134,10 @@ static dt_doc *load_31(void)
 	return dir;
 }
 
-/* The review against `dir` of a plan whose item 2 (line 9) is `item`. */
-static dt_review *review_of_item(const dt_doc *dir, const char *item)
+/* The review against `dir` of a plan whose item 2 (line 9) is `item`,
+ * at threshold `min_score` (0: the calibrated one). */
+static dt_review *review_at(const dt_doc *dir, const char *item,
+	double min_score)
 {
 	static const char head[] =
 		"## KẾ HOẠCH\n\n"
@@ -147,16 +149,23 @@ static dt_review *review_of_item(const dt_doc *dir, const char *item)
 	dt_doc *local = NULL;
 	dt_review *r = NULL;
 	dt_error err = { 0 };
+	dt_review_opts opts = { 0 };
 
 	cr_assert_lt((size_t)snprintf(md, sizeof(md), "%s%s\n", head, item),
 		sizeof(md));
 	cr_assert_eq(dt_doc_parse(&local, md, strlen(md), "local.md", NULL,
 		&err), 0, "%s", err.message);
-	cr_assert_eq(dt_review_new(&r, dir, NULL, &err), 0, "%s", err.message);
+	opts.min_score = min_score;
+	cr_assert_eq(dt_review_new(&r, dir, &opts, &err), 0, "%s", err.message);
 	cr_assert_eq(dt_review_add(r, local, &err), 0, "%s", err.message);
 	cr_assert_eq(dt_review_finish(r, &err), 0, "%s", err.message);
 	dt_doc_free(local);
 	return r; /* it keeps what it needs of the local document */
+}
+
+static dt_review *review_of_item(const dt_doc *dir, const char *item)
+{
+	return review_at(dir, item, 0);
 }
 
 static const char cites_10_1[] = " theo khoản 1 Điều 10 Quy định số 31-QĐ/TW.";
@@ -205,6 +214,34 @@ Test(paragraph, a_citing_paragraph_needs_more_than_the_threshold)
 	r = review_of_item(dir, item);
 	cr_expect_null(find_link(r, "art_11__para_2"));
 	cr_expect_not_null(find_link(r, "art_10__para_1"));
+	dt_review_free(r);
+	dt_doc_free(dir);
+}
+
+/* The bar is a factor on the threshold, so --min-score moves it too: a
+ * close paraphrase beside a citation (score s) links at a threshold just
+ * below s / 1.75 and not just above it. */
+Test(paragraph, the_citing_bar_moves_with_the_threshold)
+{
+	char item[256];
+	dt_doc *dir = load_31();
+	dt_review *r;
+	const dt_link *l;
+	double s;
+
+	snprintf(item, sizeof(item), "%s%s", "Chi bộ xem xét đảng viên "
+		"không hoàn thành nhiệm vụ", cites_10_1);
+	r = review_of_item(dir, item);
+	l = find_link(r, "art_11__para_2");
+	cr_assert_not_null(l);
+	s = l->score;
+	dt_review_free(r);
+	r = review_at(dir, item, s / 1.75 - 0.01);
+	l = find_link(r, "art_11__para_2");
+	cr_expect(l != NULL && l->kind == DT_LINK_IMPLICIT);
+	dt_review_free(r);
+	r = review_at(dir, item, s / 1.75 + 0.01);
+	cr_expect_null(find_link(r, "art_11__para_2"));
 	dt_review_free(r);
 	dt_doc_free(dir);
 }
