@@ -680,6 +680,90 @@ static int scan_alias(scanner *z, size_t p, size_t *next)
 	return emit(z, DT_RAW_ALIAS, 2);
 }
 
+/* A Cyrillic letter (two bytes) ends at p. */
+static int cyrillic_before(const char *s, size_t p)
+{
+	return p >= 2 && ((unsigned char)s[p - 2] == 0xD0 ||
+		(unsigned char)s[p - 2] == 0xD1) &&
+		((unsigned char)s[p - 1] & 0xC0) == 0x80;
+}
+
+/* The start of the Cyrillic word (hyphens inside kept) that ends at p
+ * after a non-letter, or p when there is none. */
+static size_t ru_word_before(const char *s, size_t p)
+{
+	size_t b = p;
+
+	while (p - b < 64) {
+		if (cyrillic_before(s, b)) {
+			b -= 2;
+		} else if (b > 0 && b < p && s[b - 1] == '-' &&
+			cyrillic_before(s, b - 1)) {
+			b--;
+		} else {
+			break;
+		}
+	}
+	if (b == p || (b > 0 && (word_byte((unsigned char)s[b - 1]) ||
+		(s[b - 1] >= '0' && s[b - 1] <= '9')))) {
+		return p;
+	}
+	return b;
+}
+
+/* "в соответствии с областным Положением", "требования областного
+ * Положения": adjectives and a type word at t that nothing after makes
+ * a candidate of (no number, no capital, no units before them).  A
+ * document as a whole when an alias the document defined has those
+ * adjectives ("(далее — областное Положение)"), else nothing: on_raw
+ * (citeset.c) keeps it only when the alias resolves it.  The farthest
+ * of two words before t that reads as adjectives up to t starts it. */
+static int scan_qualified(scanner *z, size_t t, size_t *next)
+{
+	scan sc = { z->s, z->len, z->len, z->cl };
+	size_t w[2], b = t, k, n;
+	dt_cite_ref ref;
+	int cap, rc;
+
+	*next = 0;
+	for (k = 0; k < 2; k++) {
+		if (b < 2 || z->s[b - 1] != ' ') {
+			break;
+		}
+		w[k] = ru_word_before(z->s, b - 1);
+		if (w[k] == b - 1) {
+			break;
+		}
+		b = w[k];
+	}
+	cap = is_capital(cp_at(&sc, t, &n));
+	while (k-- > 0) {
+		/* a name is capitalised like chain_ref()'s: "областного
+		 * Положения", "Областного положения"; prose is not read */
+		if (!cap && !is_capital(cp_at(&sc, w[k], &n))) {
+			continue;
+		}
+		rc = dt__cite_qualified_ref_at(&ref, z->s, z->len, w[k],
+			z->cl);
+		if (rc < 0) {
+			return rc;
+		}
+		if (rc == 0 || ref.type.start != t) {
+			continue;
+		}
+		if (ref.kind != DT_REF_BARE || ref.qual[0] == '\0') {
+			return 0;
+		}
+		raw_reset(z);
+		z->raw.ref = ref;
+		z->raw.all = ref.all;
+		z->raw.alias_only = 1;
+		*next = ref.all.end;
+		return emit(z, DT_RAW_DOC, 1);
+	}
+	return 0;
+}
+
 /* What starts at a candidate: an alias definition, a chain of units
  * (perhaps after "настоящей"), or a document on its own. */
 static int scan_at(scanner *z, size_t p, size_t *next)
@@ -693,13 +777,27 @@ static int scan_at(scanner *z, size_t p, size_t *next)
 	return rc != 0 || *next != 0 ? rc : scan_doc(z, p, next);
 }
 
+/* The last letter of every Russian adjective ending (cite_qualifier.c)
+ * at p: е, и, й, м, о, у, х, ю, я (UTF-8). */
+static int adjective_end(const unsigned char *p)
+{
+	if (p[0] == 0xD0) {
+		return p[1] == 0xB5 || p[1] == 0xB8 || p[1] == 0xB9 ||
+			p[1] == 0xBC || p[1] == 0xBE;
+	}
+	return p[0] == 0xD1 && (p[1] == 0x83 || p[1] == 0x85 ||
+		p[1] == 0x8E || p[1] == 0x8F);
+}
+
 /* The first candidate in s[pos..): at the text's start, or right after
  * a blank or "(" past pos, which is where the search pattern
  * DT_CRE_CAND ("[ \t\n(]\K" and the alternation) would find it.
  * Finding word starts here and running the anchored alternation only
  * where a word begins like one of its alternatives (3% of the words of
  * a Vietnamese text) beats letting PCRE2 try the alternation after
- * every blank. */
+ * every blank.  1 with the match in ov; 2 with ov[0] at a word the
+ * alternation rejects (Russian, after a word ending like an adjective:
+ * scan_qualified()); 0 when none is left. */
 static int next_candidate(const scanner *z, size_t pos, size_t *ov)
 {
 	/* bits of ' ', '\t', '\n', '(' (all below 64) */
@@ -709,13 +807,13 @@ static int next_candidate(const scanner *z, size_t pos, size_t *ov)
 	const dt_re *re = dt__cite_re_start(z->cl);
 	const unsigned char *s = (const unsigned char *)z->s;
 	size_t q = pos, len = z->len;
-	int rc;
+	int ru = z->cl == DT_CG_RU || z->cl == DT_CG_ALL, rc;
 
 	if (pos == 0 && len > 0) {
 		rc = dt__prefixes_may_start(starts, z->s, len, 0) ?
 			dt__re_match(re, z->s, len, 0, ov, 1) : 0;
-		if (rc != 0) {
-			return rc;
+		if (rc != 0) { /* 1: a match (whatever its groups) */
+			return rc < 0 ? rc : 1;
 		}
 	}
 	for (; q + 1 < len; q++) {
@@ -724,8 +822,14 @@ static int next_candidate(const scanner *z, size_t pos, size_t *ov)
 			continue;
 		}
 		rc = dt__re_match(re, z->s, len, q + 1, ov, 1);
-		if (rc != 0) {
-			return rc;
+		if (rc != 0) { /* 1: a match (whatever its groups) */
+			return rc < 0 ? rc : 1;
+		}
+		/* "областного Положения" with nothing after: a word that
+		 * may end an adjective before it (scan_qualified()) */
+		if (ru && s[q] == ' ' && q >= 2 && adjective_end(s + q - 2)) {
+			ov[0] = ov[1] = q + 1;
+			return 2;
 		}
 	}
 	return 0;
@@ -753,7 +857,8 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 		if (rc <= 0) {
 			break;
 		}
-		rc = scan_at(z, ov[0], &next);
+		rc = rc == 2 ? scan_qualified(z, ov[0], &next) :
+			scan_at(z, ov[0], &next);
 		/* resume after what was parsed, at least past the match */
 		pos = next > ov[1] ? next : ov[1];
 	}

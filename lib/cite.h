@@ -213,6 +213,9 @@ typedef struct {
 	unsigned nlabels;
 	dt_cite_ref ref;   /* DT_REF_NONE when no document is named */
 	int ref_before;    /* "Luật số …, Điều 3, khoản 9": reverse order */
+	int alias_only;    /* DOC: a citation only when an alias the
+	                    * document defined resolves ref ("областного
+	                    * Положения" without units, cite.c) */
 	const char *rule;  /* grammar rule: "vi-units", "ru-doc", … */
 } dt_cite_raw;
 

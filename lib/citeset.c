@@ -503,6 +503,13 @@ static int on_raw(const dt_cite_raw *raw, void *payload)
 		return units_cite(b, raw);
 	}
 	memset(&r, 0, sizeof(r));
+	dt__cite_resolve_ref(&b->ctx, &raw->ref, b->text, &res);
+	/* "в соответствии с областным Положением": an alias's name, or no
+	 * citation at all (an adjective and a type word in prose) */
+	if (raw->alias_only && (res.how == NULL ||
+		strcmp(res.how, "alias") != 0)) {
+		return 0;
+	}
 	r.start = raw->all.start;
 	r.end = raw->all.end;
 	r.line = line_of(b, raw->all.start);
@@ -510,7 +517,6 @@ static int on_raw(const dt_cite_raw *raw, void *payload)
 	r.text_len = raw->all.end - raw->all.start;
 	r.document = r.text;
 	r.document_len = r.text_len;
-	dt__cite_resolve_ref(&b->ctx, &raw->ref, b->text, &res);
 	rc = dt__cite_note_name(&b->ctx, &raw->ref, &res);
 	snprintf(r.rule, sizeof(r.rule), "%s+%s", raw->rule, res.how);
 	conclude(b, &r, &res, 0, "");

@@ -4,6 +4,8 @@
  * citing Vietnamese directives, and English.  Fixtures, case builders and
  * the runner are in cite_fixtures.h.
  */
+#include <string.h>
+
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 
@@ -243,6 +245,51 @@ ParameterizedTest(cite_case *k, cite_ru, names_a_document_by_its_adjectives,
 	.fini = teardown)
 {
 	run_case(k);
+}
+
+/* ## Adjectives and a type word without units: the alias's document, or
+ * nothing */
+
+ParameterizedTestParameters(cite_ru, names_an_alias_by_its_adjectives)
+{
+	static cite_case cases[] = {
+		RU(RU_QUAL_ALIAS "Жалобы рассматриваются в соответствии с "
+			"областным Положением.", "областным Положением", DOC,
+			"pol12", ""),
+		RU(RU_QUAL_ALIAS "Служащие изучают требования областного "
+			"Положения.", "областного Положения", DOC, "pol12",
+			""),
+		RU(RU_QUAL_ALIAS "Обращения, поступившие до вступления в силу "
+			"областного Положения, рассматриваются по-старому.",
+			"областного Положения", DOC, "pol12", ""),
+		/* the self prefix keeps its meaning */
+		RU(RU_QUAL_ALIAS "Комитеты соблюдают требования настоящего "
+			"Положения.", "настоящего Положения", SLF, "", ""),
+		/* no alias, no citation */
+		RU("Жалобы рассматриваются в соответствии с областным "
+			"Положением.", "", NONE, "", ""),
+	};
+
+	return cr_make_param_array(cite_case, cases,
+		sizeof(cases) / sizeof(cases[0]));
+}
+
+ParameterizedTest(cite_case *k, cite_ru, names_an_alias_by_its_adjectives,
+	.fini = teardown)
+{
+	run_case(k);
+}
+
+/* Adjectives no alias defines are prose, and the alias definition is
+ * one citation (of "Положением № 12-П"), not two. */
+Test(cite_ru, names_nothing_by_adjectives_no_alias_defines,
+	.fini = teardown)
+{
+	cite("ru", "all", RU_QUAL_ALIAS "Комитеты учитывают нормы нового "
+		"Положения и Типового положения, Областного закона.");
+	cr_expect_eq(dt_citeset_count(set), 1, "got:%s", dump());
+	cr_expect(strstr(dt_citeset_at(set, 0)->text, "№ 12-П") != NULL,
+		"got:%s", dump());
 }
 
 /* ## "№ 5" after a noun that counts things is no document */
