@@ -384,6 +384,21 @@ static int finish(dt_matcher *m, dt_error *err)
  * the citing-paragraph rule of review_add.c: implicit F1 .785 -> .786,
  * uncovered .947 -> .966 (vi 31-QĐ/TW .92 -> 1.0); nothing else moves, and
  * no gold implicit link of dev or test points into such an article. */
+static int worth_linking(const dt_unit *u)
+{
+	int ob = dt__obligation_of(u), out;
+
+	if (ob <= 0) {
+		return ob;
+	}
+	out = dt__addressed_to_centre(u);
+	if (out == 0) {
+		out = dt__executes_act(u);
+	}
+	return out < 0 ? out : out > 0 ? 0 : ob;
+}
+
+/* Index every leaf worth linking to. */
 static int index_leaves(dt_matcher *m, dt_error *err)
 {
 	size_t i;
@@ -398,13 +413,7 @@ static int index_leaves(dt_matcher *m, dt_error *err)
 				dt_unit_text(u)[0] == '\0')) {
 			continue;
 		}
-		ob = dt__obligation_of(u);
-		if (ob > 0 && dt__addressed_to_centre(u) != 0) {
-			ob = dt__addressed_to_centre(u) < 0 ? -1 : 0;
-		}
-		if (ob > 0 && dt__executes_act(u) != 0) {
-			ob = dt__executes_act(u) < 0 ? -1 : 0;
-		}
+		ob = worth_linking(u);
 		if (ob < 0) {
 			/* DT_ENOMEM: folding valid UTF-8 fails only so */
 			return dt__match_oom(err);

@@ -78,35 +78,34 @@ static uint64_t next(uint64_t *s)
 	return *s;
 }
 
-/* Bytes near the ones to escape, in their bit patterns too: 0x22 and
- * 0x5c with the top bit set (UTF-8 continuation bytes), the edges of the
- * control range, DEL, Cyrillic and Vietnamese UTF-8. */
-static const unsigned char tricky[] = { 'a', ' ', '"', '\\', '\n', '\t',
-	'\r', 0x01, 0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xa2,
-	0xdc, 0x9f, 0xa0, 0xd0, 0xb8, 0xe1, 0xbb, 0x87, 0xff, 0x1b, 0x08 };
+typedef void check_fn(const char *s);
 
-Test(json, random_strings_are_escaped_as_byte_by_byte)
+/* 20,000 random strings from `seed`: runs of `tricky` bytes, and one in
+ * `plain_every` strings mostly 'a'-'z' with a tricky byte one time in
+ * `rare`; each goes through `check`. */
+static void random_strings(uint64_t seed, const unsigned char *tricky_bytes,
+	size_t ntricky, unsigned plain_every, unsigned rare, check_fn *check)
 {
-	uint64_t seed = 0x9E3779B97F4A7C15ull;
 	char s[200];
 	size_t i, k;
 
 	for (i = 0; i < 20000; i++) {
 		size_t len = next(&seed) % 150;
-		int plain = next(&seed) % 4 == 0; /* long plain runs too */
+		int plain = next(&seed) % plain_every == 0;
 
 		for (k = 0; k < len; k++) {
 			uint64_t x = next(&seed);
 
-			s[k] = plain && x % 50 != 0 ? (char)('a' + x % 26) :
-				(char)tricky[x % sizeof(tricky)];
+			s[k] = plain && x % rare != 0 ? (char)('a' + x % 26) :
+				(char)tricky_bytes[x % ntricky];
 		}
 		s[len] = '\0';
-		same_as_ref(s);
+		check(s);
 	}
 }
 
-Test(json, every_byte_at_every_position_is_escaped_as_byte_by_byte)
+/* Every byte value at every position of strings of 1-39 'x'. */
+static void every_byte_everywhere(check_fn *check)
 {
 	char s[40];
 	size_t len, at;
@@ -118,10 +117,29 @@ Test(json, every_byte_at_every_position_is_escaped_as_byte_by_byte)
 				memset(s, 'x', len);
 				s[len] = '\0';
 				s[at] = (char)c;
-				same_as_ref(s);
+				check(s);
 			}
 		}
 	}
+}
+
+/* Bytes near the ones to escape, in their bit patterns too: 0x22 and
+ * 0x5c with the top bit set (UTF-8 continuation bytes), the edges of the
+ * control range, DEL, Cyrillic and Vietnamese UTF-8. */
+static const unsigned char tricky[] = { 'a', ' ', '"', '\\', '\n', '\t',
+	'\r', 0x01, 0x1f, 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xa2,
+	0xdc, 0x9f, 0xa0, 0xd0, 0xb8, 0xe1, 0xbb, 0x87, 0xff, 0x1b, 0x08 };
+
+Test(json, random_strings_are_escaped_as_byte_by_byte)
+{
+	/* long plain runs too */
+	random_strings(0x9E3779B97F4A7C15ull, tricky, sizeof(tricky), 4, 50,
+		same_as_ref);
+}
+
+Test(json, every_byte_at_every_position_is_escaped_as_byte_by_byte)
+{
+	every_byte_everywhere(same_as_ref);
 }
 
 Test(json, a_string_at_any_alignment_is_escaped_alike)
@@ -230,40 +248,12 @@ static const unsigned char csv_tricky[] = { 'a', ',', '"', '\r', '\n',
 
 Test(json, random_csv_fields_are_quoted_as_byte_by_byte)
 {
-	uint64_t seed = 0x2545F4914F6CDD1Dull;
-	char s[200];
-	size_t i, k;
-
-	for (i = 0; i < 20000; i++) {
-		size_t len = next(&seed) % 150;
-		int plain = next(&seed) % 3 == 0;
-
-		for (k = 0; k < len; k++) {
-			uint64_t x = next(&seed);
-
-			s[k] = plain && x % 60 != 0 ? (char)('a' + x % 26) :
-				(char)csv_tricky[x % sizeof(csv_tricky)];
-		}
-		s[len] = '\0';
-		csv_same_as_ref(s);
-	}
+	random_strings(0x2545F4914F6CDD1Dull, csv_tricky, sizeof(csv_tricky),
+		3, 60, csv_same_as_ref);
 }
 
 Test(json, every_byte_at_every_position_of_a_csv_field)
 {
-	char s[40];
-	size_t len, at;
-	unsigned c;
-
-	for (len = 1; len < sizeof(s); len++) {
-		for (at = 0; at < len; at++) {
-			for (c = 1; c < 256; c++) {
-				memset(s, 'x', len);
-				s[len] = '\0';
-				s[at] = (char)c;
-				csv_same_as_ref(s);
-			}
-		}
-	}
+	every_byte_everywhere(csv_same_as_ref);
 	csv_same_as_ref("");
 }
