@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "prefix.h"
 #include "symbol.h"
 
 /* ## Data */
@@ -126,8 +127,46 @@ enum {
 };
 
 static dt_re *re[RE_COUNT];
+/* What each type-word row begins with: dt__symbol_doctype_find() runs
+ * RE_TYPE_AT only where one may start (a text names a document type at
+ * a few places in thousands of bytes, and the unanchored alternation of
+ * every row's case forms costs ~50 instructions a byte). */
+static dt_prefixes *type_starts;
 static int re_status;
 static pthread_once_t re_once = PTHREAD_ONCE_INIT;
+
+/* Row i's alternative alone: its pattern, or its name, blanks as \s+. */
+static int build_row(dt_buf *b, size_t i)
+{
+	const char *p = doctypes[i].pattern;
+	int rc = 0;
+
+	if (p != NULL) {
+		return dt__buf_append(b, p, strlen(p));
+	}
+	for (p = doctypes[i].name; rc == 0 && *p != '\0'; p++) {
+		rc = *p == ' ' ? dt__buf_append(b, "\\s+", 3) :
+			dt__buf_putc(b, *p);
+	}
+	return rc;
+}
+
+/* The first characters of every row, for the search (type_starts). */
+static int build_type_starts(void)
+{
+	dt_buf b;
+	size_t i;
+	int rc = dt__prefixes_new(&type_starts);
+
+	dt__buf_init(&b, 256);
+	for (i = 0; rc == 0 && i < N_DOCTYPES; i++) {
+		b.len = 0;
+		rc = build_row(&b, i);
+		rc = rc == 0 ? dt__prefixes_add(type_starts, b.data) : rc;
+	}
+	dt__buf_dispose(&b);
+	return rc == 0 ? dt__prefixes_seal(type_starts) : rc;
+}
 
 /* The type-word pattern: one group per row, in table order. */
 static int build_types(dt_buf *b)
@@ -136,17 +175,8 @@ static int build_types(dt_buf *b)
 	int rc = dt__buf_append(b, "(?<!\\w)(?:", 10);
 
 	for (i = 0; rc == 0 && i < N_DOCTYPES; i++) {
-		const char *p = doctypes[i].pattern;
-
 		rc = dt__buf_append(b, i ? "|(" : "(", i ? 2 : 1);
-		if (p != NULL && rc == 0) {
-			rc = dt__buf_append(b, p, strlen(p));
-		}
-		for (p = doctypes[i].pattern ? "" : doctypes[i].name;
-			rc == 0 && *p != '\0'; p++) {
-			rc = *p == ' ' ? dt__buf_append(b, "\\s+", 3) :
-				dt__buf_putc(b, *p);
-		}
+		rc = rc == 0 ? build_row(b, i) : rc;
 		if (rc == 0) {
 			rc = dt__buf_putc(b, ')');
 		}
@@ -186,6 +216,7 @@ static void re_compile(void)
 			DT_RE_CASELESS | DT_RE_ANCHORED, NULL);
 	}
 	dt__buf_dispose(&b);
+	rc = rc == 0 ? build_type_starts() : rc;
 	re_status = rc < 0 ? DT_ERROR : 0;
 }
 
@@ -505,12 +536,11 @@ int dt__symbol_key_str(char *out, size_t cap, const char *s, size_t len)
 
 /* ## Document type words */
 
-static int doctype_match(int which, size_t *idx_out, dt_span *span_out,
-	const char *s, size_t len, size_t from)
+/* The row and span of a type-word match, from its groups. */
+static int doctype_of(int rc, const size_t *ov, size_t *idx_out,
+	dt_span *span_out)
 {
-	size_t ov[2 * (N_DOCTYPES + 1)];
 	size_t i;
-	int rc = run(which, s, len, from, ov, N_DOCTYPES + 1);
 
 	if (rc <= 0) {
 		return rc;
@@ -526,7 +556,46 @@ static int doctype_match(int which, size_t *idx_out, dt_span *span_out,
 	return 0;
 }
 
+static int doctype_match(int which, size_t *idx_out, dt_span *span_out,
+	const char *s, size_t len, size_t from)
+{
+	size_t ov[2 * (N_DOCTYPES + 1)];
+
+	return doctype_of(run(which, s, len, from, ov, N_DOCTYPES + 1), ov,
+		idx_out, span_out);
+}
+
+/* RE_TYPE_AT at each position where a row may start: the same match as
+ * RE_TYPE's search (the leftmost; there the first row that fits). */
+static int doctype_search(size_t *idx_out, dt_span *span_out,
+	const char *s, size_t len, size_t from)
+{
+	size_t ov[2 * (N_DOCTYPES + 1)];
+	size_t i;
+	int rc;
+
+	pthread_once(&re_once, re_compile);
+	if (re_status < 0) {
+		return re_status;
+	}
+	if (from > len) {
+		return 0;
+	}
+	rc = dt__prefixes_search(type_starts, re[RE_TYPE_AT],
+		DT_PREFIX_WORD_START, s, len, from, ov, N_DOCTYPES + 1);
+	for (i = rc > 0 ? (size_t)rc : N_DOCTYPES + 1; i <= N_DOCTYPES; i++) {
+		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
+	}
+	return doctype_of(rc, ov, idx_out, span_out);
+}
+
 int dt__symbol_doctype_find(size_t *idx_out, dt_span *span_out,
+	const char *s, size_t len, size_t from)
+{
+	return doctype_search(idx_out, span_out, s, len, from);
+}
+
+int dt__symbol_doctype_find_plain(size_t *idx_out, dt_span *span_out,
 	const char *s, size_t len, size_t from)
 {
 	return doctype_match(RE_TYPE, idx_out, span_out, s, len, from);

@@ -101,6 +101,11 @@ int dt__symbol_key_str(char *out, size_t cap, const char *s, size_t len);
 int dt__symbol_doctype_find(size_t *idx_out, dt_span *span_out,
 	const char *s, size_t len, size_t from);
 
+/** The search dt__symbol_doctype_find() replaces: one unanchored run of
+ *  the whole type-word alternation.  For the test that compares them. */
+int dt__symbol_doctype_find_plain(size_t *idx_out, dt_span *span_out,
+	const char *s, size_t len, size_t from);
+
 /** Like dt__symbol_doctype_find() but only a type word starting exactly
  *  at `at`. */
 int dt__symbol_doctype_at(size_t *idx_out, dt_span *span_out,

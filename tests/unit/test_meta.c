@@ -4,6 +4,7 @@
  * links, supersession, end matter.  Every document here is made up.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -314,6 +315,113 @@ Test(meta, maps_type_words_to_their_canonical_name_and_codes)
 	cr_assert_str_eq(dt__symbol_doctype_name(idx),
 		"CHƯƠNG TRÌNH HÀNH ĐỘNG");
 	cr_assert_null(dt__symbol_doctype_name(100000));
+}
+
+/* dt__symbol_doctype_find() runs the anchored pattern only where a row's
+ * first characters are: it must find what the unanchored pattern finds,
+ * from every offset, in every case and case form. */
+static const char *const type_pieces[] = {
+	"Quy định", "QUY ĐỊNH", "quy  định", "Quy\xC2\xA0định", "quyết định",
+	"Quyết Định", "NGHỊ QUYẾT", "nghị\tđịnh", "Chỉ thị", "chỉ", "thị",
+	"KẾ HOẠCH", "kế hoạch", "Kết luận", "KẾT LUẬN", "Hướng dẫn", "BÁO CÁO", "thông báo",
+	"Thông tư liên tịch", "THÔNG TƯ", "thông tri", "Chương trình hành động",
+	"chương trình", "quy chế", "Tờ trình", "đề án", "PHƯƠNG ÁN", "Công văn",
+	"công điện", "Bộ luật", "LUẬT", "luật", "pháp lệnh", "Hiến pháp",
+	"Điều lệ", "cương lĩnh", "Положение", "ПОЛОЖЕНИЯ", "положениями",
+	"постановлением", "Решение", "решения", "распоряжению", "приказом",
+	"ПРИКАЗ", "план", "планы", "плановый", "Программа", "резолюцией",
+	"директивы", "инструкцию", "регламентом", "заключение", "Указом",
+	"указание", "федеральным  законом", "Федерального закона", "закон",
+	"законодательство", "Устав", "уставом", "Article", "Law", "x", "5",
+	"a)", "", "Luật1", "_Luật", "QUY ĐỊNHx", "\xE2\x84\xAA", "ư", "Ơ",
+	"\xE1\xBA\xA0", "щ", "Ё",
+};
+static const char *const type_seps[] = { " ", "\n", "(", ", ", "«", "\"",
+	"", "-", "_", "1", "\xC2\xA0" };
+
+static void check_doctype_search(const char *s, size_t len)
+{
+	size_t from, i1, i2;
+	dt_span a, b;
+	int r1, r2;
+
+	for (from = 0; from <= len; from++) {
+		r1 = dt__symbol_doctype_find(&i1, &a, s, len, from);
+		r2 = dt__symbol_doctype_find_plain(&i2, &b, s, len, from);
+		cr_assert_eq(r1, r2, "from %zu in \"%s\"", from, s);
+		if (r1 > 0) {
+			cr_assert_eq(i1, i2, "from %zu in \"%s\"", from, s);
+			cr_assert_eq(a.start, b.start);
+			cr_assert_eq(a.end, b.end);
+		}
+	}
+}
+
+Test(meta, doctype_search_finds_what_the_plain_search_finds)
+{
+	unsigned seed = 11;
+	int round;
+
+	for (round = 0; round < 400; round++) {
+		char text[512];
+		size_t n = 0;
+
+		while (n + 64 < sizeof(text) && rand_r(&seed) % 12 != 0) {
+			const char *a = type_pieces[rand_r(&seed) %
+				(sizeof(type_pieces) / sizeof(type_pieces[0]))];
+			const char *b = type_seps[rand_r(&seed) %
+				(sizeof(type_seps) / sizeof(type_seps[0]))];
+
+			memcpy(text + n, a, strlen(a));
+			n += strlen(a);
+			memcpy(text + n, b, strlen(b));
+			n += strlen(b);
+		}
+		text[n] = '\0';
+		check_doctype_search(text, n);
+	}
+}
+
+Test(meta, doctype_search_finds_what_the_plain_search_finds_in_the_corpus)
+{
+	static const char *const files[] = { "corpus/vi/31-QD-TW.md",
+		"corpus/vi/dev/12-KH-TU.md", "corpus/ru/12-P.md",
+		"corpus/ru/dev/reglament-mintrud.md" };
+	size_t i, from, i1, i2;
+	dt_span a, b;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char path[512], *s;
+		FILE *f;
+		long len;
+		int r1, r2;
+
+		snprintf(path, sizeof(path), "%s/%s", DT_TEST_DATA, files[i]);
+		f = fopen(path, "rb");
+		cr_assert_not_null(f, "%s", path);
+		fseek(f, 0, SEEK_END);
+		len = ftell(f);
+		rewind(f);
+		s = malloc((size_t)len + 1);
+		cr_assert_eq(fread(s, 1, (size_t)len, f), (size_t)len);
+		s[len] = '\0';
+		fclose(f);
+		/* match after match, as the callers walk a text */
+		for (from = 0;; from = a.end) {
+			r1 = dt__symbol_doctype_find(&i1, &a, s, (size_t)len,
+				from);
+			r2 = dt__symbol_doctype_find_plain(&i2, &b, s,
+				(size_t)len, from);
+			cr_assert_eq(r1, r2, "%s from %zu", path, from);
+			if (r1 <= 0) {
+				break;
+			}
+			cr_assert_eq(i1, i2);
+			cr_assert_eq(a.start, b.start);
+			cr_assert_eq(a.end, b.end);
+		}
+		free(s);
+	}
 }
 
 Test(meta, ties_a_mention_to_its_symbol_and_date)
