@@ -399,6 +399,8 @@ typedef struct {
 	const char *s;
 	size_t len;
 	dt_cite_lang cl;
+	const dt_prefixes *starts; /* the grammar's candidates: where they */
+	const dt_re *cand0;        /* may begin, and the pattern itself */
 	dt_cite_raw raw;
 	dt_cite_raw_cb cb;
 	void *payload;
@@ -821,11 +823,10 @@ static int candidate_at(const scanner *z, size_t k, size_t *ov)
 	const unsigned char *s = (const unsigned char *)z->s;
 	int rc;
 
-	if (!dt__prefixes_may_start(dt__cite_starts(z->cl), z->s, z->len,
-		k)) {
+	if (!dt__prefixes_may_start(z->starts, z->s, z->len, k)) {
 		return 0;
 	}
-	rc = dt__re_match(dt__cite_re_start(z->cl), z->s, z->len, k, ov, 1);
+	rc = dt__re_match(z->cand0, z->s, z->len, k, ov, 1);
 	if (rc != 0) { /* 1: a match (whatever its groups) */
 		return rc < 0 ? rc : 1;
 	}
@@ -855,9 +856,8 @@ static int next_candidate(const scanner *z, size_t pos, size_t *ov)
 
 	assert(len <= UINT32_MAX);
 	if (pos == 0 && len > 0) {
-		rc = dt__prefixes_may_start(dt__cite_starts(z->cl), z->s, len,
-			0) ? dt__re_match(dt__cite_re_start(z->cl), z->s, len,
-			0, ov, 1) : 0;
+		rc = dt__prefixes_may_start(z->starts, z->s, len, 0) ?
+			dt__re_match(z->cand0, z->s, len, 0, ov, 1) : 0;
 		if (rc != 0) { /* 1: a match (whatever its groups) */
 			return rc < 0 ? rc : 1;
 		}
@@ -881,8 +881,10 @@ int dt__cite_candidate(const char *s, size_t len, dt_cite_lang cl,
 	size_t pos, size_t *ov)
 {
 	scanner z = { .s = s, .len = len, .cl = cl };
-	int rc = dt__cite_grammar_init(NULL);
+	int rc = dt__cite_grammar_lang(cl, NULL);
 
+	z.starts = dt__cite_starts(cl);
+	z.cand0 = dt__cite_re_start(cl);
 	return rc < 0 ? rc : next_candidate(&z, pos, ov);
 }
 
@@ -891,7 +893,7 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 {
 	scanner zs, *z = &zs;
 	size_t pos = 0, ov[2];
-	int rc = dt__cite_grammar_init(NULL);
+	int rc = dt__cite_grammar_lang(dt__cite_lang(lang), NULL);
 
 	if (rc < 0) {
 		return rc;
@@ -899,6 +901,8 @@ int dt__cite_scan(const char *s, size_t len, dt_lang lang,
 	z->s = s;
 	z->len = len;
 	z->cl = dt__cite_lang(lang);
+	z->starts = dt__cite_starts(z->cl);
+	z->cand0 = dt__cite_re_start(z->cl);
 	z->cb = cb;
 	z->payload = payload;
 	while (rc == 0 && pos < len) {

@@ -13,13 +13,14 @@
  * byte the pair still to check.  One table row per state, one lookup
  * per byte.
  *
- * The states follow walk() and the pair table to the letter, down to
- * bytes that are not UTF-8 (a character is as long as its lead byte
- * says, whatever follows; a character cut by the end of the text lets
- * the position pass), so that the automaton answers as they do on any
- * bytes, 64-bit hash collisions aside.  A four-byte lead is left to them
- * (DT_PREFIX_SLOW): decoded blindly it may be any character at all, and
- * such characters (emoji) are rare.
+ * The states follow walk() and the pair table to the letter (a
+ * character cut by the end of the text lets the position pass), so that
+ * the automaton answers as they do, 64-bit hash collisions aside.  What
+ * is no UTF-8 (a continuation byte where a character starts, a lead not
+ * followed by its continuation bytes, an overlong form), and four-byte
+ * characters (emoji, rare here; decoded blindly a four-byte lead may be
+ * any character at all), are left to them: DT_PREFIX_SLOW.  So the
+ * answers are theirs on any bytes, which a test checks.
  */
 #include <pthread.h>
 #include <string.h>
@@ -65,7 +66,7 @@ typedef struct {
 } idset;
 
 /* What one character does at a state, where it differs from a state
- * with no trie node and the same default (plain_token()). */
+ * with no trie node and the same default (plain()). */
 typedef struct {
 	uint32_t cp;
 	uint16_t to;
@@ -575,7 +576,7 @@ static int build(builder *b)
 	if (rc < 0 || !b->bs || !b->ov || !b->rows || !b->end) {
 		return DT_ENOMEM;
 	}
-	b->n = DT_PREFIX_START + 1; /* the fixed states' rows are unused */
+	b->n = DT_PREFIX_START + 1; /* the fixed states: rows set last */
 	for (v = 0; v < 64; v++) {
 		row[v] = DT_PREFIX_ACCEPT;
 	}
