@@ -102,6 +102,21 @@ static inline int dt__prefixes_lead2(const dt_prefixes *p,
 	return p->lead2[i >> 3] >> (i & 7) & 1;
 }
 
+/** The state after the DT_PREFIX_STEPS bytes at u, from the start:
+ *  written out, since compilers leave the loop rolled. */
+static inline unsigned dt__prefixes_steps(const uint16_t *dfa,
+	const unsigned char *u)
+{
+	unsigned st = dfa[DT_PREFIX_START << 8 | u[0]];
+
+	st = dfa[st << 8 | u[1]];
+	st = dfa[st << 8 | u[2]];
+	st = dfa[st << 8 | u[3]];
+	st = dfa[st << 8 | u[4]];
+	return dfa[st << 8 | u[5]];
+}
+_Static_assert(DT_PREFIX_STEPS == 6, "dt__prefixes_steps() reads six");
+
 /** May a match of one of the patterns start at s[pos]?  `s` is valid
  *  UTF-8, pos a character boundary below len, `p` sealed (the answer is
  *  dt__prefixes_may_start_slow()'s on any bytes, though).  One table
@@ -111,13 +126,11 @@ static inline int dt__prefixes_may_start(const dt_prefixes *p,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned st = DT_PREFIX_START;
-	size_t q = pos, k;
+	size_t q = pos;
 
 	assert(p->sealed && pos < len);
 	if (len - pos >= DT_PREFIX_STEPS) {
-		for (k = 0; k < DT_PREFIX_STEPS; k++) {
-			st = p->dfa[st << 8 | u[pos + k]];
-		}
+		st = dt__prefixes_steps(p->dfa, u + pos);
 		if (st == DT_PREFIX_REJECT) {
 			return 0;
 		}
