@@ -13,6 +13,10 @@
  * is conservative: a character it cannot fold (outside the Latin,
  * Vietnamese and Cyrillic letters it knows) or a pattern whose
  * beginning is not plain literal text lets every position pass.
+ *
+ * Sealing compiles the test into a byte automaton (prefix_dfa.c) that
+ * answers exactly as the character-by-character walk of prefix.c,
+ * which stays as its reference and its fallback.
  */
 #ifndef DT_PREFIX_H
 #define DT_PREFIX_H
@@ -27,7 +31,7 @@
  * lead to themselves, and where every test starts. */
 #define DT_PREFIX_REJECT 0u
 #define DT_PREFIX_ACCEPT 1u
-#define DT_PREFIX_SLOW 2u   /* a four-byte character: ask walk() */
+#define DT_PREFIX_SLOW 2u   /* no UTF-8, or four bytes: ask walk() */
 #define DT_PREFIX_START 3u
 #define DT_PREFIX_LIVE 3u   /* states from here on read another byte */
 /* Bytes a test reads before its first branch: the answer comes after a
