@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cite.h"
+#include "cite_scan.h"
 
 /* ## Data */
 
@@ -236,9 +236,14 @@ typedef struct {
 	size_t nlevel;
 	dt_cite_word word_rows[N_WORDS];
 	size_t nword;
+	int status;       /* 0, or why compiling the language failed */
+	dt_error err;
+	int cand_status;  /* the same for re[DT_CRE_CAND] and cand_text */
+	dt_error cand_err;
 } grammar;
 
 static grammar grammars[DT_CG_COUNT];
+static dt_re *shared_re[DT_CRE_COUNT]; /* patterns every language shares */
 static size_t symbol_rows;
 static int g_status;
 static dt_error g_err;
@@ -611,6 +616,13 @@ static int compile(dt_re **out, const char *pattern, unsigned flags)
 	return dt__re_compile(out, pattern, flags, &g_err);
 }
 
+/* compile() for one language, its failure told apart from others'. */
+static int compile_in(grammar *g, dt_re **out, const char *pattern,
+	unsigned flags)
+{
+	return dt__re_compile(out, pattern, flags, &g->err);
+}
+
 static int compile_built(dt_re **out, int (*build)(dt_buf *),
 	unsigned flags)
 {
@@ -689,27 +701,42 @@ static int compile_lang(grammar *g, dt_cite_lang cl)
 	rc = rc == 0 ? build_candidate(&b, cl, 1, g->starts) : rc;
 	rc = rc == 0 ? dt__prefixes_seal(g->starts) : rc;
 	if (rc == 0) {
-		rc = compile(&g->cand0, b.data,
+		rc = compile_in(g, &g->cand0, b.data,
 			DT_RE_CASELESS | DT_RE_ANCHORED);
 	}
 	dt__buf_dispose(&b);
-	rc = rc == 0 ? build_candidate(&b, cl, 0, NULL) : rc;
+	rc = rc == 0 ? build_level_rows(&b, g, cl) : rc;
 	if (rc == 0) {
-		rc = compile(&g->re[DT_CRE_CAND], b.data, DT_RE_CASELESS);
-	}
-	if (rc == 0) {
-		g->cand_text = dt__buf_detach(&b, NULL);
-		rc = g->cand_text ? build_level_rows(&b, g, cl) : DT_ENOMEM;
-	}
-	if (rc == 0) {
-		rc = compile(&g->re[DT_CRE_LEVEL], b.data,
+		rc = compile_in(g, &g->re[DT_CRE_LEVEL], b.data,
 			DT_RE_CASELESS | DT_RE_ANCHORED);
 	}
 	dt__buf_dispose(&b);
 	rc = rc == 0 ? build_words(&b, g, cl) : rc;
 	if (rc == 0) {
-		rc = compile(&g->re[DT_CRE_WORD], b.data,
+		rc = compile_in(g, &g->re[DT_CRE_WORD], b.data,
 			DT_RE_CASELESS | DT_RE_ANCHORED);
+	}
+	dt__buf_dispose(&b);
+	return rc;
+}
+
+/* The search pattern of a language, which only tests and the bench
+ * use (the scan runs g->cand0 where g->starts lets it): its own error,
+ * so that a failure here fails nothing else. */
+static int compile_cand(grammar *g, dt_cite_lang cl)
+{
+	dt_buf b;
+	int rc;
+
+	dt__buf_init(&b, 1 << 16);
+	rc = build_candidate(&b, cl, 0, NULL);
+	if (rc == 0) {
+		rc = dt__re_compile(&g->re[DT_CRE_CAND], b.data,
+			DT_RE_CASELESS, &g->cand_err);
+	}
+	if (rc == 0) {
+		g->cand_text = dt__buf_detach(&b, NULL);
+		rc = g->cand_text ? 0 : DT_ENOMEM;
 	}
 	dt__buf_dispose(&b);
 	return rc;
@@ -717,23 +744,11 @@ static int compile_lang(grammar *g, dt_cite_lang cl)
 
 static void grammar_compile(void)
 {
-	dt_re *shared[DT_CRE_COUNT] = { NULL };
-	int cl, w, rc;
-
 	while (dt__symbol_doctype_name(symbol_rows) != NULL) {
 		symbol_rows++;
 	}
-	rc = compile_shared(shared);
-	for (cl = 0; rc == 0 && cl < DT_CG_COUNT; cl++) {
-		rc = compile_lang(&grammars[cl], (dt_cite_lang)cl);
-		for (w = 0; w < DT_CRE_COUNT; w++) {
-			if (shared[w] != NULL) {
-				grammars[cl].re[w] = shared[w];
-			}
-		}
-	}
 	/* the patterns live as long as the process, like outline.c's */
-	g_status = rc;
+	g_status = compile_shared(shared_re);
 }
 
 int dt__cite_grammar_init(dt_error *err)
@@ -743,6 +758,82 @@ int dt__cite_grammar_init(dt_error *err)
 		return dt__fail(err, g_status, 0, g_err.column,
 			"citation grammar: %s", g_err.message[0] ?
 			g_err.message : dt_strerror(g_status));
+	}
+	return 0;
+}
+
+/* ## One language at a time
+ *
+ * A language's patterns are compiled the first time it is asked for: a
+ * run on Vietnamese documents does not pay for the Russian, English and
+ * mixed grammars, three quarters of compiling them all (some 20 ms a
+ * process), nor any run for the search patterns. */
+
+static void lang_compile(dt_cite_lang cl)
+{
+	grammar *g = &grammars[cl];
+
+	pthread_once(&g_once, grammar_compile);
+	g->status = g_status < 0 ? g_status : compile_lang(g, cl);
+}
+
+static void cand_compile(dt_cite_lang cl)
+{
+	grammar *g = &grammars[cl];
+
+	pthread_once(&g_once, grammar_compile);
+	g->cand_status = g_status < 0 ? g_status : compile_cand(g, cl);
+}
+
+static void lang_vi(void) { lang_compile(DT_CG_VI); }
+static void lang_ru(void) { lang_compile(DT_CG_RU); }
+static void lang_en(void) { lang_compile(DT_CG_EN); }
+static void lang_all(void) { lang_compile(DT_CG_ALL); }
+static void cand_vi(void) { cand_compile(DT_CG_VI); }
+static void cand_ru(void) { cand_compile(DT_CG_RU); }
+static void cand_en(void) { cand_compile(DT_CG_EN); }
+static void cand_all(void) { cand_compile(DT_CG_ALL); }
+
+_Static_assert(DT_CG_COUNT == 4, "one once per language");
+static pthread_once_t lang_once[DT_CG_COUNT] = { PTHREAD_ONCE_INIT,
+	PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+static pthread_once_t cand_once[DT_CG_COUNT] = { PTHREAD_ONCE_INIT,
+	PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
+static void (*const lang_init[DT_CG_COUNT])(void) = {
+	[DT_CG_VI] = lang_vi, [DT_CG_RU] = lang_ru, [DT_CG_EN] = lang_en,
+	[DT_CG_ALL] = lang_all,
+};
+static void (*const cand_init[DT_CG_COUNT])(void) = {
+	[DT_CG_VI] = cand_vi, [DT_CG_RU] = cand_ru, [DT_CG_EN] = cand_en,
+	[DT_CG_ALL] = cand_all,
+};
+
+/* The grammar of cl, compiled (or failed: status < 0). */
+static const grammar *lang(dt_cite_lang cl)
+{
+	pthread_once(&lang_once[cl], lang_init[cl]);
+	return &grammars[cl];
+}
+
+static const grammar *cand(dt_cite_lang cl)
+{
+	pthread_once(&cand_once[cl], cand_init[cl]);
+	return &grammars[cl];
+}
+
+int dt__cite_grammar_lang(dt_cite_lang cl, dt_error *err)
+{
+	const grammar *g;
+	int rc = dt__cite_grammar_init(err);
+
+	if (rc < 0) {
+		return rc;
+	}
+	g = lang(cl);
+	if (g->status < 0) {
+		return dt__fail(err, g->status, 0, g->err.column,
+			"citation grammar: %s", g->err.message[0] ?
+			g->err.message : dt_strerror(g->status));
 	}
 	return 0;
 }
@@ -759,22 +850,26 @@ dt_cite_lang dt__cite_lang(dt_lang lang)
 
 const dt_re *dt__cite_re(dt_cite_lang cl, int which)
 {
-	return grammars[cl].re[which];
+	if (shared_re[which] != NULL) {
+		return shared_re[which];
+	}
+	return which == DT_CRE_CAND ? cand(cl)->re[which] :
+		lang(cl)->re[which];
 }
 
 const dt_re *dt__cite_re_start(dt_cite_lang cl)
 {
-	return grammars[cl].cand0;
+	return lang(cl)->cand0;
 }
 
 const dt_prefixes *dt__cite_starts(dt_cite_lang cl)
 {
-	return grammars[cl].starts;
+	return lang(cl)->starts;
 }
 
 const dt_cite_level *dt__cite_level_row(dt_cite_lang cl, size_t group)
 {
-	const grammar *g = &grammars[cl];
+	const grammar *g = lang(cl);
 
 	return group >= 1 && group <= g->nlevel ? g->level_rows[group - 1] :
 		NULL;
@@ -782,7 +877,7 @@ const dt_cite_level *dt__cite_level_row(dt_cite_lang cl, size_t group)
 
 dt_cite_word dt__cite_word_row(dt_cite_lang cl, size_t group)
 {
-	const grammar *g = &grammars[cl];
+	const grammar *g = lang(cl);
 
 	return group >= 1 && group <= g->nword ? g->word_rows[group - 1] :
 		(dt_cite_word)0;
@@ -801,6 +896,7 @@ const dt_cite_extra *dt__cite_extra(size_t i)
 
 const char *dt__cite_candidate_pattern(dt_cite_lang cl)
 {
-	pthread_once(&g_once, grammar_compile);
-	return g_status < 0 ? NULL : grammars[cl].cand_text;
+	const grammar *g = cand(cl);
+
+	return g->cand_status < 0 ? NULL : g->cand_text;
 }

@@ -230,4 +230,20 @@ int dt__cite_counted_before(const char *s, size_t len, size_t p,
 int dt__cite_qualified_at(const scan *sc, size_t p, dt_cite_ref *ref,
 	size_t *end);
 
+/* ## The grammar of one language (cite_grammar.c) */
+
+/** Compile the patterns of grammar cl unless done (once per process,
+ *  thread-safe; the accessors of cite.h do it too, but cannot fail):
+ *  0, or a negative dt_status with `err` filled. */
+int dt__cite_grammar_lang(dt_cite_lang cl, dt_error *err);
+
+/* ## The scan's first step (cite.c) */
+
+/** Where dt__cite_scan() looks next from pos: 1 with the candidate
+ *  pattern's match in ov[0..2); 2 with ov[0] at a Russian word after one
+ *  that may end an adjective; 0 when none is left; a negative dt_status.
+ *  Exposed for the test that holds it to the plain loop it replaced. */
+int dt__cite_candidate(const char *s, size_t len, dt_cite_lang cl,
+	size_t pos, size_t *ov);
+
 #endif /* DT_CITE_SCAN_H */

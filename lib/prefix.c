@@ -425,8 +425,33 @@ void dt__prefixes_free(dt_prefixes *p)
 	if (p != NULL) {
 		dt__free(p->slot);
 		dt__free(p->pairs);
+		dt__free(p->seq);
+		dt__free(p->seq_len);
+		dt__free(p->dfa);
+		dt__free(p->dfa_end);
+		dt__free(p->lead2);
 		dt__free(p);
 	}
+}
+
+/* Keep the tokens of a prefix for the automaton (prefix_dfa.c). */
+static int keep(dt_prefixes *p, const uint32_t *t, size_t n)
+{
+	if (p->nseq == p->seq_cap) {
+		size_t cap = p->seq_cap ? p->seq_cap * 2 : 64;
+		void *seq = dt__reallocarray(p->seq, cap, sizeof(*p->seq));
+		void *len = seq ? dt__realloc(p->seq_len, cap) : NULL;
+
+		p->seq = seq ? seq : p->seq;
+		if (len == NULL) {
+			return DT_ENOMEM;
+		}
+		p->seq_len = len;
+		p->seq_cap = cap;
+	}
+	memcpy(p->seq[p->nseq], t, n * sizeof(*t));
+	p->seq_len[p->nseq++] = (uint8_t)n;
+	return 0;
 }
 
 int dt__prefixes_add(dt_prefixes *p, const char *pattern)
@@ -439,6 +464,9 @@ int dt__prefixes_add(dt_prefixes *p, const char *pattern)
 	if (n == 0) {
 		p->all = 1;
 		return 0;
+	}
+	if (keep(p, t, n) < 0) {
+		return DT_ENOMEM;
 	}
 	for (i = 0; i < n; i++) {
 		h = step(h, t[i]);
@@ -593,9 +621,17 @@ static int pair_may(const dt_prefixes *p, unsigned b0, unsigned b1)
 	return 0;
 }
 
+/* An ASCII byte \w matches: no "(?<!\w)" match starts after it. */
+static int ascii_word(unsigned c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		(c >= 'a' && c <= 'z') || c == '_';
+}
+
 int dt__prefixes_seal(dt_prefixes *p)
 {
 	unsigned b0, b1;
+	int rc;
 
 	if (p->pairs == NULL) {
 		p->pairs = dt__calloc(256 * 256 / 8, 1);
@@ -614,8 +650,12 @@ int dt__prefixes_seal(dt_prefixes *p)
 			}
 		}
 	}
-	p->sealed = 1;
-	return 0;
+	for (b0 = 0; b0 < 256; b0++) {
+		p->word_start[b0] = (uint8_t)!ascii_word(b0);
+	}
+	rc = dt__prefixes_build_dfa(p);
+	p->sealed = rc == 0;
+	return rc;
 }
 
 int dt__prefixes_walk(const dt_prefixes *p, const char *s, size_t len,
@@ -624,45 +664,98 @@ int dt__prefixes_walk(const dt_prefixes *p, const char *s, size_t len,
 	return p->all || walk(p, s, len, pos);
 }
 
+int dt__prefixes_may_start_slow(const dt_prefixes *p, const char *s,
+	size_t len, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)s + pos;
+	unsigned i;
+
+	assert(p->pairs != NULL && pos < len);
+	if (pos + 1 < len) {
+		i = (unsigned)u[0] << 8 | u[1];
+		if (!(p->pairs[i >> 3] >> (i & 7) & 1)) {
+			return 0;
+		}
+	}
+	return dt__prefixes_walk(p, s, len, pos);
+}
+
 /* ## Searching with the filter in front */
 
-/* An ASCII byte \w matches: no "(?<!\w)" match starts after it. */
-static int ascii_word(unsigned char c)
+static int after_word(const dt_prefixes *p, const unsigned char *u,
+	size_t q)
 {
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-		(c >= 'a' && c <= 'z') || c == '_';
+	return q > 0 && !p->word_start[u[q - 1]];
 }
+
+/* Where a test may pass in u[lo..hi) (hi < the text's length): the
+ * positions whose two first bytes dt__prefixes_lead2() lets through and,
+ * with `word`, that follow no ASCII \w byte (lo > 0), into at[].  No
+ * branch on the bytes: a text has a few of these every hundred bytes,
+ * at places no predictor guesses.  Their count. */
+static size_t gather(const dt_prefixes *p, const unsigned char *u,
+	size_t lo, size_t hi, int word, uint32_t *at)
+{
+	size_t n = 0, q;
+
+	assert(lo > 0 || !word);
+	if (!word) {
+		for (q = lo; q < hi; q++) {
+			at[n] = (uint32_t)q;
+			n += (size_t)dt__prefixes_lead2(p, u + q);
+		}
+		return n;
+	}
+	for (q = lo; q < hi; q++) {
+		at[n] = (uint32_t)q;
+		n += (size_t)(dt__prefixes_lead2(p, u + q) &
+			p->word_start[u[q - 1]]);
+	}
+	return n;
+}
+
+/* The search at one position q. */
+static int try_at(const dt_prefixes *p, const dt_re *anchored, int word,
+	const char *s, size_t len, size_t q, size_t *ov, size_t ovn)
+{
+	if ((word && after_word(p, (const unsigned char *)s, q)) ||
+		!dt__prefixes_may_start(p, s, len, q)) {
+		return 0;
+	}
+	return dt__re_match(anchored, s, len, q, ov, ovn);
+}
+
+/* Positions gathered at a time (offsets held in 32 bits). */
+#define CHUNK 256
 
 int dt__prefixes_search(const dt_prefixes *p, const dt_re *anchored,
 	unsigned flags, const char *s, size_t len, size_t from, size_t *ov,
 	size_t ovn)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t q;
-	int rc;
+	int word = (flags & DT_PREFIX_WORD_START) != 0, rc = 0;
+	uint32_t at[CHUNK];
+	size_t q = from;
 
-	assert(p->sealed);
-	for (q = from; q < len; q++) {
-		/* the pair table refuses continuation bytes (no character
-		 * starts there); the last byte has no pair */
-		if (q + 1 < len) {
-			unsigned i = (unsigned)u[q] << 8 | u[q + 1];
-
-			if (!(p->pairs[i >> 3] >> (i & 7) & 1)) {
-				continue;
-			}
-		} else if ((u[q] & 0xC0) == 0x80) {
-			break;
-		}
-		if (((flags & DT_PREFIX_WORD_START) && q > 0 &&
-			ascii_word(u[q - 1])) || !dt__prefixes_walk(p, s, len,
-			q)) {
-			continue;
-		}
-		rc = dt__re_match(anchored, s, len, q, ov, ovn);
-		if (rc != 0) {
-			return rc;
-		}
+	assert(p->sealed && len <= UINT32_MAX);
+	if (q == 0 && len > 1) { /* no byte before: gather() needs one */
+		rc = dt__prefixes_lead2(p, u) ? try_at(p, anchored, 0, s, len,
+			0, ov, ovn) : 0;
+		q = 1;
 	}
-	return 0;
+	while (rc == 0 && q + 1 < len) {
+		size_t hi = q + CHUNK < len - 1 ? q + CHUNK : len - 1;
+		size_t n = gather(p, u, q, hi, word, at), i;
+
+		for (i = 0; rc == 0 && i < n; i++) {
+			rc = try_at(p, anchored, word, s, len, at[i], ov, ovn);
+		}
+		q = hi;
+	}
+	/* the last byte has no pair; no character starts at a
+	 * continuation byte */
+	if (rc == 0 && q + 1 == len && (u[q] & 0xC0) != 0x80) {
+		rc = try_at(p, anchored, word, s, len, q, ov, ovn);
+	}
+	return rc;
 }
