@@ -342,6 +342,45 @@ Test(text_speed, tone_placement_agrees_at_every_offset_of_the_scan)
 	}
 }
 
+/* The scan for candidate pairs goes sixteen and eight bytes at a time
+ * (pairs16(), pairs8()): every code point of the scripts and marks it
+ * must see or skip (ASCII, Latin, combining marks, Cyrillic, the
+ * Vietnamese block, three-byte punctuation), at every byte offset before
+ * and after a word to rewrite, so each lands at every lane and at the
+ * text's end. */
+Test(text_speed, tone_scan_agrees_for_every_code_point_at_every_lane)
+{
+	static const uint32_t ranges[][2] = {
+		{0x01, 0x7F}, {0x80, 0x24F}, {0x300, 0x36F}, {0x400, 0x45F},
+		{0x1E00, 0x1EFF}, {0x2010, 0x2030},
+	};
+	static const char *const words[] = {"hoà", "hòa", "Thuỷ", "khõe"};
+	size_t r, w, off;
+	uint32_t c;
+
+	for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++) {
+		for (c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			for (w = 0; w < 4; w++) {
+				for (off = 0; off < 20; off += 1 + (c & 1)) {
+					char b[128];
+					size_t n = 0, k;
+
+					for (k = 0; k < off; k++) {
+						b[n++] = k % 5 ? 'x' : ' ';
+					}
+					n += dt__utf8_encode(c, b + n);
+					memcpy(b + n, words[w], strlen(words[w]));
+					n += strlen(words[w]);
+					n += dt__utf8_encode(c, b + n);
+					expect_tone(b, n, DT_TONE_NEW);
+					expect_tone(b, n, DT_TONE_OLD);
+					expect_tone(b + off, n - off, DT_TONE_NEW);
+				}
+			}
+		}
+	}
+}
+
 /* ## The whole decode */
 
 static void expect_decode(const char *s, size_t len, dt_tone tone)
