@@ -116,8 +116,8 @@ static int front_matter(dt_blocks *out, char *copy, size_t len)
 typedef struct {
 	const char *src;     /* the (front-matter blanked) source */
 	size_t src_len;
-	size_t *line_starts; /* offset of each source line; [0] = line 1 */
-	size_t nlines;
+	size_t at_line;      /* a source line (1-based) ... */
+	size_t at_off;       /* ... and the offset where it starts */
 	dt_blocks *out;
 	size_t table;        /* tables seen so far */
 	const char *marker;  /* pending list marker for the next paragraph */
@@ -186,6 +186,33 @@ static int push_text_block(md_reader *r, dt_block_kind kind, int level,
 
 /* ## list markers from the source line */
 
+/* Offset of 1-based source `line` in *off; 0 when the source has fewer
+ * lines.  List items come in source order, so the search goes on from
+ * the line found last (back to the start only for an earlier line):
+ * indexing every line up front cost more than all the lookups. */
+static int line_offset(md_reader *r, size_t line, size_t *off)
+{
+	if (line == 0) {
+		return 0;
+	}
+	if (line < r->at_line) {
+		r->at_line = 1;
+		r->at_off = 0;
+	}
+	while (r->at_line < line) {
+		const char *nl = memchr(r->src + r->at_off, '\n',
+			r->src_len - r->at_off);
+
+		if (nl == NULL) {
+			return 0;
+		}
+		r->at_off = (size_t)(nl - r->src) + 1;
+		r->at_line++;
+	}
+	*off = r->at_off;
+	return 1;
+}
+
 /* The marker ("3.", "3)", "-", "+", "*") of the list item starting at
  * 1-based `line`, `col` of the source. */
 static void item_marker(md_reader *r, cmark_node *item)
@@ -193,14 +220,14 @@ static void item_marker(md_reader *r, cmark_node *item)
 	size_t line = (size_t)cmark_node_get_start_line(item);
 	size_t col = (size_t)cmark_node_get_start_column(item);
 	const char *s, *end;
-	size_t n = 0;
+	size_t n = 0, off;
 
 	r->marker = NULL;
 	r->marker_len = 0;
-	if (line == 0 || line > r->nlines || col == 0) {
+	if (col == 0 || !line_offset(r, line, &off)) {
 		return;
 	}
-	s = r->src + r->line_starts[line - 1] + col - 1;
+	s = r->src + off + col - 1;
 	end = r->src + r->src_len;
 	while (s < end && (*s == ' ' || *s == '\t')) {
 		s++;
@@ -407,30 +434,6 @@ static int walk(md_reader *r, cmark_node *root)
 	return rc;
 }
 
-/* Offsets where each line of s starts.  memchr finds the line breaks:
- * a byte loop over the whole text cost 3% of a read. */
-static int index_lines(md_reader *r)
-{
-	const char *s = r->src, *end = r->src + r->src_len, *nl;
-	size_t n = 1, k = 0;
-
-	for (nl = memchr(s, '\n', r->src_len); nl != NULL;
-		nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1))) {
-		n++;
-	}
-	r->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
-	if (r->line_starts == NULL) {
-		return DT_ENOMEM;
-	}
-	r->line_starts[k++] = 0;
-	for (nl = memchr(s, '\n', r->src_len); nl != NULL;
-		nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1))) {
-		r->line_starts[k++] = (size_t)(nl - s) + 1;
-	}
-	r->nlines = k;
-	return 0;
-}
-
 /* ## cmark's memory, counted in a guarded child */
 
 /* cmark never checks for NULL (its contract is abort on OOM), so a
@@ -630,25 +633,21 @@ int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.src_len = len;
+	r.at_line = 1;
 	r.out = out;
 	if (budget > 0) { /* a guarded child: one thread */
 		mem_used = 0;
 		mem_budget = budget;
 	}
-	rc = index_lines(&r);
-	if (rc == 0) {
-		/* aborts on OOM (cmark's contract) */
-		root = parse_gfm(src, len, budget ? &counting_mem :
-			&arena_mem);
-		rc = walk(&r, root);
-	}
+	/* aborts on OOM (cmark's contract) */
+	root = parse_gfm(src, len, budget ? &counting_mem : &arena_mem);
+	rc = walk(&r, root);
 	if (budget > 0 && root != NULL) { /* cmark_node_free(NULL) crashes */
 		cmark_node_free(root);
 	}
 	if (budget == 0) {
 		arena_drop(); /* the whole tree */
 	}
-	dt__free(r.line_starts);
 	if (rc == DT_ELIMIT && (err == NULL || err->code == 0)) {
 		return dt__fail(err, rc, 0, 0, "more than %zu blocks",
 			out->max_blocks);
