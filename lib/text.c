@@ -117,25 +117,33 @@ static int normalize_lines(dt_text *t, dt_buf *out, const char *s, size_t len,
  * the line-by-line path gives, and when no word changes (most text) the
  * decoded bytes become the result without a copy. */
 
-/* Record where lines start in t->data: after every LF but a final one. */
+/* Record where lines start in t->data: after every LF but a final one.
+ * One pass, growing the array (from a guess of one line per 32 bytes):
+ * counting the lines first cost a second memchr per line. */
 static int index_lines(dt_text *t)
 {
 	const char *s = t->data, *end = s + t->len, *p = s;
-	size_t n = 1, k = 1;
+	size_t cap = t->len / 32 + 16;
 
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL && ++p < end) {
-		n++;
-	}
-	t->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
+	t->line_starts = dt__reallocarray(NULL, cap, sizeof(size_t));
 	if (t->line_starts == NULL) {
 		return DT_ENOMEM;
 	}
 	t->line_starts[0] = 0;
-	for (p = s; k < n; k++) {
-		p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1;
-		t->line_starts[k] = (size_t)(p - s);
+	t->line_count = 1;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL && ++p < end) {
+		if (t->line_count == cap) {
+			size_t *q = dt__reallocarray(t->line_starts, cap * 2,
+				sizeof(size_t));
+
+			if (q == NULL) {
+				return DT_ENOMEM;
+			}
+			t->line_starts = q;
+			cap *= 2;
+		}
+		t->line_starts[t->line_count++] = (size_t)(p - s);
 	}
-	t->line_count = n;
 	return 0;
 }
 
