@@ -24,9 +24,11 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
+#include "text_scan.h"
 #include "vni_table.h"
 
 /* Legacy detection scores at most this many leading bytes. */
@@ -178,6 +180,88 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 		return len;
 	}
 	return dt__utf8_invalid_at((const char *)s, len);
+}
+
+static int has_utf8_bom(const unsigned char *s, size_t len)
+{
+	return len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+}
+
+/* ## Plain UTF-8 in one pass
+ *
+ * Nearly all input is UTF-8 without a BOM, CR or NUL, made only of code
+ * points that are NFC-plain, and text.c then has nothing to decode, fold
+ * or normalize.  Learning that took utf8_check(), two memchr() passes and
+ * dt__nfc_quick(): here one loop does the DFA step and the quick check's
+ * lead-byte test (nfc.c's table, with NUL and CR made always suspect) on
+ * each byte, in utf8_check()'s two interleaved halves.  The pair test reads
+ * the byte after each one, so the halves cover the pairs before the last
+ * byte, which is then stepped and tested alone. */
+
+static uint64_t plain_bits[256];
+static pthread_once_t plain_once = PTHREAD_ONCE_INIT;
+
+static void plain_build(void)
+{
+	memcpy(plain_bits, dt__nfc_lead_bits(), sizeof(plain_bits));
+	plain_bits['\0'] = ~(uint64_t)0;
+	plain_bits['\r'] = ~(uint64_t)0;
+}
+
+/* One byte of a half: the DFA in `st`; a pair the table flags is looked
+ * at exactly (rare: “–” and "№" share their blocks of 64 with code
+ * points that are not plain), and ends the scan when it is not plain. */
+#define PLAIN_STEP(st, s, i, len)                                         \
+	do {                                                              \
+		(st) = utf8_dfa[(s)[i]] >> (st) & 63;                     \
+		if ((plain_bits[(s)[i]] >> ((s)[(i) + 1] & 63) & 1) &&    \
+			!plain_at(s, len, i)) {                           \
+			return 0;                                         \
+		}                                                         \
+	} while (0)
+
+/* The code point at s[i] is plain (and not NUL or CR, which are). */
+static int plain_at(const unsigned char *s, size_t len, size_t i)
+{
+	return s[i] != '\0' && s[i] != '\r' &&
+	       dt__nfc_plain_at((const char *)s + i, len - i);
+}
+
+int dt__utf8_plain(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t last, mid, a_end, b_len, n, i;
+	uint64_t a = 0, b = 0;
+
+	if (len < 2 || has_utf8_bom(s, len)) {
+		return 0;
+	}
+	pthread_once(&plain_once, plain_build);
+	last = len - 1;
+	mid = len / 2; /* half a takes [0, mid), half b [mid, len) */
+	while (mid < len && (s[mid] & 0xC0) == 0x80) {
+		mid++;
+	}
+	/* the paired steps stop before the last byte, stepped on its own */
+	a_end = mid < last ? mid : last;
+	b_len = mid < last ? last - mid : 0;
+	n = a_end < b_len ? a_end : b_len;
+	for (i = 0; i < n; i++) {
+		PLAIN_STEP(a, s, i, len);
+		PLAIN_STEP(b, s, mid + i, len);
+	}
+	for (i = n; i < a_end; i++) {
+		PLAIN_STEP(a, s, i, len);
+	}
+	for (i = mid + n; i < last; i++) {
+		PLAIN_STEP(b, s, i, len);
+	}
+	if (mid <= last) {
+		b = utf8_dfa[s[last]] >> b & 63;
+	} else {
+		a = utf8_dfa[s[last]] >> a & 63;
+	}
+	return a == 0 && b == 0 && s[last] != '\0' && s[last] != '\r';
 }
 
 /* Append `cp` as UTF-8. */
@@ -669,11 +753,6 @@ static int decode_forced(dt_buf *out, dt_encoding enc, const unsigned char *s,
 			dt_encoding_name(enc));
 	}
 	return rc;
-}
-
-static int has_utf8_bom(const unsigned char *s, size_t len)
-{
-	return len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
 }
 
 /* UTF-8, BOM dropped.  Positions in errors count from after the BOM, as

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text_scan.h"
 
 struct dt_text {
 	char *data;
@@ -188,13 +189,14 @@ static int take_whole(
 }
 
 /* Normalize decoded `raw` into t: the whole text at once when it can
- * (see above), else line by line into `norm`. */
+ * (see above; `plain`: dt__utf8_plain() said it has no CR and is NFC),
+ * else line by line into `norm`. */
 static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
-	dt_tone tone, dt_error *err)
+	int plain, dt_tone tone, dt_error *err)
 {
 	int rc;
 
-	if (whole_text_ok(*raw, len, norm->max)) {
+	if (plain ? len < norm->max : whole_text_ok(*raw, len, norm->max)) {
 		rc = take_whole(t, raw, len, tone, norm->max);
 		if (rc != DT_ELIMIT) { /* over it, the line path says where */
 			return rc == 0 ? 0
@@ -209,6 +211,15 @@ static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
 			     : dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
 	return rc;
+}
+
+/* True when `buf` read as `enc` is UTF-8 that decodes to itself and
+ * needs no normalizing but tone placement: one pass decides, where the
+ * full pipeline takes three before it learns the same. */
+static int plain_input(const char *buf, size_t len, dt_encoding enc)
+{
+	return (enc == DT_ENC_AUTO || enc == DT_ENC_UTF8) &&
+	       dt__utf8_plain(buf, len);
 }
 
 int dt_text_decode(dt_text **out, const char *buf, size_t len,
@@ -235,13 +246,23 @@ int dt_text_decode(dt_text **out, const char *buf, size_t len,
 	if (t == NULL) {
 		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
-	rc = dt__decode(&raw, &raw_len, &t->encoding, buf, len, o.encoding,
-		err);
-	if (rc == 0) {
-		rc = refuse_nul(raw, raw_len, err);
-	}
-	if (rc == 0) {
-		rc = normalize(t, &norm, &raw, raw_len, o.tone, err);
+	if (plain_input(buf, len, o.encoding)) {
+		/* what dt__decode() would give, and no NUL in it */
+		t->encoding = DT_ENC_UTF8;
+		raw_len = len;
+		raw = dt__strndup(buf, len);
+		rc = raw ? normalize(t, &norm, &raw, len, 1, o.tone, err)
+			 : dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	} else {
+		rc = dt__decode(&raw, &raw_len, &t->encoding, buf, len,
+			o.encoding, err);
+		if (rc == 0) {
+			rc = refuse_nul(raw, raw_len, err);
+		}
+		if (rc == 0) {
+			rc = normalize(
+				t, &norm, &raw, raw_len, 0, o.tone, err);
+		}
 	}
 	dt__free(raw);
 	dt__buf_dispose(&norm);

@@ -11,7 +11,11 @@
 
 #include <criterion/criterion.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
 #include "test_text_speed_ref.h"
+#include "text_scan.h"
 
 /* ## Deterministic text */
 
@@ -231,6 +235,103 @@ Test(text_speed, nfc_quick_check_agrees_on_every_bmp_code_point_pair)
 		n = dt__utf8_encode('a', b);
 		n += dt__utf8_encode(c, b + n);
 		expect_nfc_quick(b, n);
+	}
+}
+
+/* ## Plain UTF-8 in one pass (encoding.c dt__utf8_plain) */
+
+/* Its definition, code point by code point through ICU: at least two
+ * bytes, no BOM, valid UTF-8 of BMP code points with NFC quick check Yes
+ * and combining class 0, none of them NUL or CR. */
+static int ref_plain(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len < 2 || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)) {
+		return 0;
+	}
+	while (i < len) {
+		uint32_t c;
+		size_t n = dt__utf8_decode(
+			(const unsigned char *)s + i, len - i, &c);
+
+		if (n == 0 || c == 0 || c == '\r' || c >= 0x10000 ||
+			u_getCombiningClass((UChar32)c) != 0 ||
+			u_getIntPropertyValue((UChar32)c,
+				UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+static void expect_plain(const char *s, size_t len)
+{
+	cr_assert_eq(!!dt__utf8_plain(s, len), ref_plain(s, len),
+		"plain check differs on %zu bytes \"%.*s\"", len, (int)len, s);
+}
+
+Test(text_speed, plain_check_agrees_with_icu_on_generated_text)
+{
+	char b[4096];
+	int round;
+
+	for (round = 0; round < 4000; round++) {
+		size_t len = gen_text(b, sizeof(b), 1 + pick(60), round & 1);
+		size_t cut = len ? pick((unsigned)len) : 0;
+
+		expect_plain(b, len);
+		expect_plain(b + cut, len - cut); /* any start, any split */
+	}
+}
+
+/* Every byte value at every position of texts up to 40 bytes (so at
+ * both halves of the scan, at its split and at the last byte). */
+Test(text_speed, plain_check_agrees_on_every_byte_at_every_position)
+{
+	static const char *const bases[] = {
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+		"Điều 1. Quyết định “này” – có hiệu lực.",
+		"Статья 5 — № 12 «о порядке» ё",
+		"\xEF\xBB\xBF" "abcdefghijklmnopqrstuvwxyz",
+	};
+	size_t k, len, pos;
+	unsigned v;
+
+	for (k = 0; k < sizeof(bases) / sizeof(bases[0]); k++) {
+		size_t blen = strlen(bases[k]);
+
+		for (len = 0; len <= blen && len <= 40; len++) {
+			for (pos = 0; pos < len; pos++) {
+				for (v = 0; v < 256; v++) {
+					char b[64];
+
+					memcpy(b, bases[k], len);
+					b[pos] = (char)v;
+					expect_plain(b, len);
+				}
+			}
+		}
+	}
+}
+
+Test(text_speed, plain_check_agrees_on_every_bmp_code_point)
+{
+	uint32_t c;
+
+	for (c = 1; c < 0x10000; c++) {
+		char b[16];
+		size_t n;
+
+		if (c >= 0xD800 && c < 0xE000) {
+			continue;
+		}
+		n = dt__utf8_encode('a', b);
+		n += dt__utf8_encode(c, b + n);
+		n += dt__utf8_encode(c & 1 ? 'b' : 0x1EA1, b + n);
+		expect_plain(b, n);
+		expect_plain(b + 1, n - 1);
 	}
 }
 
