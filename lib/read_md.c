@@ -124,7 +124,24 @@ typedef struct {
 	size_t marker_len;
 	cmark_node *marker_item;
 	int list_depth;
+	dt_buf text;         /* the text being read: one buffer for all of
+	                      * them, copied out at its size (growing a new
+	                      * buffer per block was most of a read's
+	                      * reallocs) */
 } md_reader;
+
+/* r->text emptied for the next block's text. */
+static dt_buf *text_buf(md_reader *r)
+{
+	r->text.len = 0;
+	return &r->text;
+}
+
+/* A copy of what `b` holds, NUL-terminated; NULL when out of memory. */
+static char *text_copy(const dt_buf *b)
+{
+	return dt__strndup(b->data ? b->data : "", b->len);
+}
 
 /* Append the plain text of `node`'s inline subtree to `b`; note how many
  * leading bytes were inside a first STRONG child. */
@@ -180,7 +197,7 @@ static int push_text_block(md_reader *r, dt_block_kind kind, int level,
 	blk->line = (size_t)cmark_node_get_start_line(node);
 	blk->last_line = (size_t)cmark_node_get_end_line(node);
 	blk->strong_len = strong_len;
-	blk->text = dt__buf_detach(text, NULL);
+	blk->text = text_copy(text);
 	return blk->text ? 0 : DT_ENOMEM;
 }
 
@@ -272,19 +289,17 @@ static int text_block(md_reader *r, cmark_node *node, dt_block_kind kind,
 	int level)
 {
 	size_t strong = 0;
-	dt_buf b;
+	dt_buf *b = text_buf(r);
 	int rc = 0;
 
-	dt__buf_init(&b, 0);
-	kind = take_marker(r, node, &b, kind, &level, &rc);
+	kind = take_marker(r, node, b, kind, &level, &rc);
 	if (rc == 0) {
-		rc = inline_text(&b, node, &strong);
+		rc = inline_text(b, node, &strong);
 	}
 	if (rc == 0) {
 		/* strong counts from the start of text, prefix included */
-		rc = push_text_block(r, kind, level, &b, strong, node);
+		rc = push_text_block(r, kind, level, b, strong, node);
 	}
-	dt__buf_dispose(&b);
 	return rc;
 }
 
@@ -295,20 +310,18 @@ static int literal_block(md_reader *r, cmark_node *node)
 	size_t n = lit ? strlen(lit) : 0;
 	dt_block_kind kind;
 	int level = 0, rc = 0;
-	dt_buf b;
+	dt_buf *b = text_buf(r);
 
 	while (n > 0 && lit[n - 1] == '\n') {
 		n--;
 	}
-	dt__buf_init(&b, 0);
-	kind = take_marker(r, node, &b, DT_BLOCK_PARA, &level, &rc);
+	kind = take_marker(r, node, b, DT_BLOCK_PARA, &level, &rc);
 	if (rc == 0) {
-		rc = dt__buf_append(&b, lit ? lit : "", n);
+		rc = dt__buf_append(b, lit ? lit : "", n);
 	}
 	if (rc == 0) {
-		rc = push_text_block(r, kind, level, &b, 0, node);
+		rc = push_text_block(r, kind, level, b, 0, node);
 	}
-	dt__buf_dispose(&b);
 	return rc;
 }
 
@@ -339,13 +352,10 @@ static int table_row(md_reader *r, cmark_node *row)
 	}
 	for (cell = cmark_node_first_child(row); cell != NULL;
 		cell = cmark_node_next(cell)) {
-		dt_buf b;
+		dt_buf *b = text_buf(r);
 
-		dt__buf_init(&b, 0);
-		rc = inline_text(&b, cell, NULL);
-		blk->cells[blk->ncells] = rc == 0 ? dt__buf_detach(&b, NULL) :
-			NULL;
-		dt__buf_dispose(&b);
+		rc = inline_text(b, cell, NULL);
+		blk->cells[blk->ncells] = rc == 0 ? text_copy(b) : NULL;
 		if (blk->cells[blk->ncells] == NULL) {
 			return rc < 0 ? rc : DT_ENOMEM;
 		}
@@ -635,6 +645,7 @@ int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
 	r.src_len = len;
 	r.at_line = 1;
 	r.out = out;
+	dt__buf_init(&r.text, 0);
 	if (budget > 0) { /* a guarded child: one thread */
 		mem_used = 0;
 		mem_budget = budget;
@@ -648,6 +659,7 @@ int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
 	if (budget == 0) {
 		arena_drop(); /* the whole tree */
 	}
+	dt__buf_dispose(&r.text);
 	if (rc == DT_ELIMIT && (err == NULL || err->code == 0)) {
 		return dt__fail(err, rc, 0, 0, "more than %zu blocks",
 			out->max_blocks);
