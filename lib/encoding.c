@@ -208,17 +208,8 @@ static void plain_build(void)
 	plain_bits['\r'] = ~(uint64_t)0;
 }
 
-/* One byte of a half: the DFA in `st`; a pair the table flags is looked
- * at exactly (rare: “–” and "№" share their blocks of 64 with code
- * points that are not plain), and ends the scan when it is not plain. */
-#define PLAIN_STEP(st, s, i, len)                                         \
-	do {                                                              \
-		(st) = utf8_dfa[(s)[i]] >> (st) & 63;                     \
-		if ((plain_bits[(s)[i]] >> ((s)[(i) + 1] & 63) & 1) &&    \
-			!plain_at(s, len, i)) {                           \
-			return 0;                                         \
-		}                                                         \
-	} while (0)
+/* True when the table flags the pair at s[i]. */
+#define PLAIN_FLAG(s, i) (plain_bits[(s)[i]] >> ((s)[(i) + 1] & 63) & 1)
 
 /* The code point at s[i] is plain (and not NUL or CR, which are). */
 static int plain_at(const unsigned char *s, size_t len, size_t i)
@@ -226,6 +217,40 @@ static int plain_at(const unsigned char *s, size_t len, size_t i)
 	return s[i] != '\0' && s[i] != '\r' &&
 	       dt__nfc_plain_at((const char *)s + i, len - i);
 }
+
+/* Every pair the table flags in s[i..i + n) is plain after all (rare:
+ * “–” and "№" share their blocks of 64 with code points that are not). */
+static int flagged_plain(const unsigned char *s, size_t len, size_t i,
+	size_t n)
+{
+	for (; n > 0; i++, n--) {
+		if (PLAIN_FLAG(s, i) && !plain_at(s, len, i)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* One byte of a half: the DFA in `st`, the pair's flag into `flag`. */
+#define PLAIN_STEP(st, flag, s, i)                                        \
+	((st) = utf8_dfa[(s)[i]] >> (st) & 63,                            \
+		(flag) |= plain_bits[(s)[i]] >> ((s)[(i) + 1] & 63))
+
+/* Steps through s[i..i + n) of one half; 0 when a flagged pair is not
+ * plain. */
+static int plain_run(const unsigned char *s, size_t len, size_t i, size_t n,
+	uint64_t *st)
+{
+	uint64_t flag = 0;
+	size_t k;
+
+	for (k = i; k < i + n; k++) {
+		PLAIN_STEP(*st, flag, s, k);
+	}
+	return !(flag & 1) || flagged_plain(s, len, i, n);
+}
+
+enum { PLAIN_BLOCK = 16 };
 
 int dt__utf8_plain(const char *str, size_t len)
 {
@@ -246,15 +271,24 @@ int dt__utf8_plain(const char *str, size_t len)
 	a_end = mid < last ? mid : last;
 	b_len = mid < last ? last - mid : 0;
 	n = a_end < b_len ? a_end : b_len;
-	for (i = 0; i < n; i++) {
-		PLAIN_STEP(a, s, i, len);
-		PLAIN_STEP(b, s, mid + i, len);
+	/* both halves a block at a time, a flag tested once a block */
+	for (i = 0; i + PLAIN_BLOCK <= n; i += PLAIN_BLOCK) {
+		uint64_t fa = 0, fb = 0;
+		size_t k;
+
+		for (k = i; k < i + PLAIN_BLOCK; k++) {
+			PLAIN_STEP(a, fa, s, k);
+			PLAIN_STEP(b, fb, s, mid + k);
+		}
+		if (((fa | fb) & 1) &&
+			!(flagged_plain(s, len, i, PLAIN_BLOCK) &&
+				flagged_plain(s, len, mid + i, PLAIN_BLOCK))) {
+			return 0;
+		}
 	}
-	for (i = n; i < a_end; i++) {
-		PLAIN_STEP(a, s, i, len);
-	}
-	for (i = mid + n; i < last; i++) {
-		PLAIN_STEP(b, s, i, len);
+	if (!plain_run(s, len, i, a_end - i, &a) ||
+		!plain_run(s, len, mid + i, b_len - i, &b)) {
+		return 0;
 	}
 	if (mid <= last) {
 		b = utf8_dfa[s[last]] >> b & 63;
