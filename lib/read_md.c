@@ -670,30 +670,41 @@ int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
 	return rc;
 }
 
+/* True when `text` opens with a "---" line: front matter may follow. */
+static int opens_with_fence(const char *text, size_t len)
+{
+	return line_len(text, text + len) == 3 && memcmp(text, "---", 3) == 0;
+}
+
 int dt__read_md(dt_blocks *out, const char *text, size_t len,
 	const dt_parse_opts *opts, dt_error *err)
 {
 	dt_parse_opts o;
 	dt_md_scan scan;
-	const char *why = NULL;
-	char *copy;
-	int rc, suspect = 0;
+	const char *why = NULL, *src = text;
+	char *copy = NULL;
+	int rc = 0, suspect = 0;
 
 	dt__parse_limits(&o, opts);
-	copy = dt__strndup(text, len);
-	if (copy == NULL) {
-		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	/* a copy only when front matter may have to be blanked: the text is
+	 * read, never written, otherwise */
+	if (opens_with_fence(text, len)) {
+		copy = dt__strndup(text, len);
+		if (copy == NULL) {
+			return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+		}
+		rc = front_matter(out, copy, len);
+		src = copy;
 	}
-	rc = front_matter(out, copy, len);
 	if (rc == 0) {
-		dt__md_scan(&scan, copy, len);
+		dt__md_scan(&scan, src, len);
 		rc = dt__md_guard(&why, &suspect, &scan, len, &o, err);
 	}
 	if (rc == 0) {
 		rc = why != NULL ?
-			dt__md_blocks_guarded(out, copy, len, &o, why, suspect,
+			dt__md_blocks_guarded(out, src, len, &o, why, suspect,
 				err) :
-			dt__md_blocks(out, copy, len, 0, err);
+			dt__md_blocks(out, src, len, 0, err);
 	}
 	dt__free(copy);
 	if (rc < 0 && (err == NULL || err->code == 0)) {
