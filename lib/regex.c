@@ -232,19 +232,20 @@ void dt__re_free(dt_re *re)
 	dt__free(re);
 }
 
-int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
-	size_t *ov, size_t ovn)
+/* dt__re_match() past its first-byte test: kept apart (not inlined) so
+ * that the test, which rejects most tries, runs without this part's
+ * register saves. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int match_rest(const dt_re *re, const char *s, size_t len,
+	size_t start, size_t *ov, size_t ovn)
 {
 	re_thread *t;
 	PCRE2_SIZE *v;
 	size_t i, pairs;
 	int rc;
 
-	if (re->has_first && (start >= len ||
-		!(re->first[(unsigned char)s[start] >> 3] >>
-			((unsigned char)s[start] & 7) & 1))) {
-		return 0; /* cannot start here (nor match empty) */
-	}
 	if (re->has_req && start <= len && !may_hold_req(re, s, len, start)) {
 		return 0;
 	}
@@ -280,4 +281,15 @@ int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
 			v[2 * i + 1];
 	}
 	return rc == 0 ? (int)pairs : rc;
+}
+
+int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
+	size_t *ov, size_t ovn)
+{
+	if (re->has_first && (start >= len ||
+		!(re->first[(unsigned char)s[start] >> 3] >>
+			((unsigned char)s[start] & 7) & 1))) {
+		return 0; /* cannot start here (nor match empty) */
+	}
+	return match_rest(re, s, len, start, ov, ovn);
 }
