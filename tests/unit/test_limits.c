@@ -212,7 +212,8 @@ Test(md_scan, bracket_counts_agree_with_the_byte_loop_on_random_lines)
 			r ^= r << 13;
 			r ^= r >> 7;
 			r ^= r << 17;
-			buf[i] = (r >> 60) < 6 ? alpha[(r >> 16) % 16] : 'a';
+			buf[i] = (r >> 60) < 6 ? alpha[(r >> 16) % (sizeof(alpha) - 1)]
+					       : 'a';
 		}
 		expect_brackets(buf + off, len);
 	}
