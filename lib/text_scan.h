@@ -1,7 +1,7 @@
 /*
- * text_scan.h - the one-pass check of plain UTF-8 input, shared by the
- * files of the decoding pipeline (encoding.c, nfc.c, text.c) and their
- * tests.  Private to lib/.
+ * text_scan.h - UTF-8 validation and the one-pass check of plain UTF-8
+ * input, shared by the files of the decoding pipeline (utf8.c,
+ * encoding.c, nfc.c, text.c) and their tests.  Private to lib/.
  */
 #ifndef DT_TEXT_SCAN_H
 #define DT_TEXT_SCAN_H
@@ -19,7 +19,11 @@ const uint64_t *dt__nfc_lead_bits(void);
  *  plain BMP code point (what the table above only suspects). */
 int dt__nfc_plain_at(const char *s, size_t len);
 
-/** (encoding.c) True when s[0..len) is valid UTF-8 without a BOM, a NUL
+/** (utf8.c) Offset of the first byte of s[0..len) that is not valid
+ *  UTF-8, or `len`. */
+size_t dt__utf8_check(const unsigned char *s, size_t len);
+
+/** (utf8.c) True when s[0..len) is valid UTF-8 without a BOM, a NUL
  *  or a CR, and every code point certainly NFC-plain: text that decoding
  *  and normalizing leave as it is (text.c takes it whole).  False says
  *  nothing: the full pipeline decides. */

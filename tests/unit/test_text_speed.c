@@ -238,7 +238,7 @@ Test(text_speed, nfc_quick_check_agrees_on_every_bmp_code_point_pair)
 	}
 }
 
-/* ## Plain UTF-8 in one pass (encoding.c dt__utf8_plain) */
+/* ## Plain UTF-8 in one pass (utf8.c dt__utf8_plain) */
 
 /* Its definition, code point by code point through ICU: at least two
  * bytes, no BOM, valid UTF-8 of BMP code points with NFC quick check Yes
