@@ -6,7 +6,9 @@
  * breaks one for one; here CRLF and lone CR become LF, each line is put in
  * NFC (nfc.c), and tone.c places tone marks.  None of these steps adds or
  * removes a line break, so line N of the result is line N of the input and
- * the line map is simply the offsets where lines start.
+ * the line map is simply the offsets where lines start.  Most input is
+ * already UTF-8 without CR and NFC: one pass (utf8.c dt__utf8_plain) finds
+ * that, and such text goes straight to tone placement.
  */
 #include <string.h>
 
@@ -215,7 +217,8 @@ static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
 
 /* True when `buf` read as `enc` is UTF-8 that decodes to itself and
  * needs no normalizing but tone placement: one pass decides, where the
- * full pipeline takes three before it learns the same. */
+ * full pipeline takes three (validation, memchr for NUL and CR, the NFC
+ * quick check) before it learns the same. */
 static int plain_input(const char *buf, size_t len, dt_encoding enc)
 {
 	return (enc == DT_ENC_AUTO || enc == DT_ENC_UTF8) &&
