@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text_scan.h"
 #include "vni_table.h"
 
 /* Legacy detection scores at most this many leading bytes. */
@@ -109,75 +110,11 @@ int dt_encoding_from_name(dt_encoding *out, const char *name)
 	return DT_ENOTFOUND;
 }
 
-/* ## UTF-8 */
+/* ## UTF-8 (validated by utf8.c's DFA) */
 
-/*
- * UTF-8 validation is the hot path of every input, and Vietnamese text is
- * a dense mix of 1-, 2- and 3-byte sequences, which defeats ASCII
- * skipping and branchy decoders (~350 MB/s).  A shift-based DFA does one
- * state-independent table load and a shift per byte: each row packs the
- * next state of all nine states into 6-bit fields at bit 6*state, and a
- * state is its own bit offset.  States: 0 accept, 1/2/3 need that many
- * continuation bytes, 4 after E0 (needs A0..BF), 5 after ED (80..9F),
- * 6 after F0 (90..BF), 7 after F4 (80..8F), 8 error (absorbing).  These
- * are the byte ranges of RFC 3629 §4.
- */
-/* clang-format off */
-#define DFA_T(s, n) ((uint64_t)((n) * 6) << ((s) * 6))
-#define DFA_ROW(a, b, c, d, e, f, g, h) (DFA_T(0, a) | DFA_T(1, b) |      \
-	DFA_T(2, c) | DFA_T(3, d) | DFA_T(4, e) | DFA_T(5, f) |           \
-	DFA_T(6, g) | DFA_T(7, h) | DFA_T(8, 8))
-#define DFA_LEAD(n) DFA_ROW(n, 8, 8, 8, 8, 8, 8, 8)
-#define X2(r) r, r
-#define X4(r) X2(r), X2(r)
-#define X8(r) X4(r), X4(r)
-#define X16(r) X8(r), X8(r)
-#define X64(r) X16(r), X16(r), X16(r), X16(r)
-static const uint64_t utf8_dfa[256] = {
-	X64(DFA_LEAD(0)), X64(DFA_LEAD(0)),              /* 00..7F */
-	X16(DFA_ROW(8, 0, 1, 2, 8, 1, 8, 2)),            /* 80..8F */
-	X16(DFA_ROW(8, 0, 1, 2, 8, 1, 2, 8)),            /* 90..9F */
-	X16(DFA_ROW(8, 0, 1, 2, 1, 8, 2, 8)),            /* A0..AF */
-	X16(DFA_ROW(8, 0, 1, 2, 1, 8, 2, 8)),            /* B0..BF */
-	X2(DFA_LEAD(8)), X2(DFA_LEAD(1)), X4(DFA_LEAD(1)), /* C0..C7 */
-	X8(DFA_LEAD(1)), X16(DFA_LEAD(1)),               /* C8..DF */
-	DFA_LEAD(4), X8(DFA_LEAD(2)), X4(DFA_LEAD(2)),   /* E0..EC */
-	DFA_LEAD(5), X2(DFA_LEAD(2)),                    /* ED..EF */
-	DFA_LEAD(6), X2(DFA_LEAD(3)), DFA_LEAD(3),       /* F0..F3 */
-	DFA_LEAD(7), X8(DFA_LEAD(8)), X2(DFA_LEAD(8)),   /* F4..FE */
-	DFA_LEAD(8),                                     /* FF */
-};
-/* clang-format on */
-
-/*
- * Offset of the first byte that is not valid UTF-8, or `len`.  The DFA
- * runs two halves of the input interleaved (split at a lead byte) so the
- * two dependency chains overlap: ~1.2 GB/s instead of ~0.9.  Only on
- * failure does dt__utf8_invalid_at() locate the offending byte.
- */
-static size_t utf8_check(const unsigned char *s, size_t len)
+static int has_utf8_bom(const unsigned char *s, size_t len)
 {
-	size_t mid = len / 2, n, i;
-	uint64_t a = 0, b = 0;
-
-	while (mid < len && (s[mid] & 0xC0) == 0x80) {
-		mid++;
-	}
-	n = mid < len - mid ? mid : len - mid;
-	for (i = 0; i < n; i++) {
-		a = utf8_dfa[s[i]] >> a & 63;
-		b = utf8_dfa[s[mid + i]] >> b & 63;
-	}
-	for (; i < len - mid; i++) {
-		b = utf8_dfa[s[mid + i]] >> b & 63;
-	}
-	for (i = n; i < mid; i++) {
-		a = utf8_dfa[s[i]] >> a & 63;
-	}
-	if (a == 0 && b == 0) {
-		return len;
-	}
-	return dt__utf8_invalid_at((const char *)s, len);
+	return len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
 }
 
 /* Append `cp` as UTF-8. */
@@ -671,11 +608,6 @@ static int decode_forced(dt_buf *out, dt_encoding enc, const unsigned char *s,
 	return rc;
 }
 
-static int has_utf8_bom(const unsigned char *s, size_t len)
-{
-	return len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
-}
-
 /* UTF-8, BOM dropped.  Positions in errors count from after the BOM, as
  * an editor shows them. */
 static int decode_utf8(
@@ -685,7 +617,7 @@ static int decode_utf8(
 
 	s += bom;
 	len -= bom;
-	off = utf8_check(s, len);
+	off = dt__utf8_check(s, len);
 	if (off < len) {
 		dt__line_col((const char *)s, off, &line, &col);
 		return dt__fail(err, DT_EUTF8, line, col,
@@ -749,7 +681,7 @@ static int decode_auto(dt_buf *out, dt_encoding *got, const unsigned char *s,
 		*got = s[0] == 0xFE ? DT_ENC_UTF16BE : DT_ENC_UTF16LE;
 		return decode_utf16_bom(out, s, len, s[0] == 0xFE, err);
 	}
-	off = utf8_check(s, len);
+	off = dt__utf8_check(s, len);
 	if (off == len) {
 		return dt__buf_append(out, (const char *)s, len);
 	}

@@ -28,6 +28,10 @@ typedef struct {
 	double ref_work;      /* longest reference definition x "]" */
 } dt_md_scan;
 
+/** The ']' bytes in [b, e) into *close, the "![" pairs into *img. */
+void dt__md_brackets(const char *b, const char *e, size_t *close,
+	size_t *img);
+
 /** Scan `len` bytes of Markdown (linear time, no allocation). */
 void dt__md_scan(dt_md_scan *out, const char *s, size_t len);
 

@@ -17,6 +17,7 @@
 
 #include "icu_text.h"
 #include "internal.h"
+#include "text_scan.h"
 
 /* ## NFC quick check from ICU's character data
  *
@@ -93,6 +94,21 @@ static void nfc_table_build(void)
 	for (c = 0; c < 256; c++) {
 		lead_unsafe[c] = lead_bits(c);
 	}
+}
+
+const uint64_t *dt__nfc_lead_bits(void)
+{
+	pthread_once(&nfc_table_once, nfc_table_build);
+	return lead_unsafe;
+}
+
+int dt__nfc_plain_at(const char *s, size_t len)
+{
+	uint32_t c;
+
+	pthread_once(&nfc_table_once, nfc_table_build);
+	return dt__utf8_decode((const unsigned char *)s, len, &c) != 0 &&
+	       c < 0x10000 && bmp_plain(c);
 }
 
 /* Combining class and quick-check answer for any code point. */

@@ -73,6 +73,7 @@ typedef struct {
 
 typedef struct {
 	const dt_block *blk;
+	size_t blk_len;  /* strlen(blk->text) */
 	const char *s;   /* segment text */
 	size_t len;
 	size_t line;     /* original line of s[0] */
@@ -300,7 +301,7 @@ static int head_and_text(dt_unit *u, const segment *seg, size_t rest_s)
 	/* A short head paragraph of its own is all heading, even when the
 	 * title was hard-wrapped ("Điều 1. Phông lưu trữ …" newline "…"). */
 	if (seg->first && nl != NULL && seg->blk->kind == DT_BLOCK_PARA &&
-		seg->len == strlen(seg->blk->text) && seg->len <= 250) {
+		seg->len == seg->blk_len && seg->len <= 250) {
 		return set_joined_heading(u, rest, (size_t)(end - rest));
 	}
 	rc = set_heading(u, rest, l1);
@@ -311,13 +312,16 @@ static int head_and_text(dt_unit *u, const segment *seg, size_t rest_s)
 	return rc;
 }
 
-/* Lines in s[0..n) minus one: how far a segment reaches. */
+/* Lines in s[0..n) minus one: how far a segment reaches.  memchr hops
+ * from break to break: a byte loop here was 4% of an outline. */
 static size_t extra_lines(const char *s, size_t n)
 {
-	size_t k = 0, i;
+	const char *end = s + n, *nl;
+	size_t k = 0;
 
-	for (i = 0; i < n; i++) {
-		k += s[i] == '\n';
+	while ((nl = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		k++;
+		s = nl + 1;
 	}
 	return k;
 }
@@ -663,6 +667,7 @@ static int text_block(outliner *o, const dt_block *blk)
 
 	memset(&seg, 0, sizeof(seg));
 	seg.blk = blk;
+	seg.blk_len = (size_t)(end - blk->text);
 	for (k = 0; rc >= 0 && line <= end; k++) {
 		const char *lead = skip_blanks(line, end);
 		size_t n = line_len(lead, end);

@@ -116,15 +116,32 @@ static int front_matter(dt_blocks *out, char *copy, size_t len)
 typedef struct {
 	const char *src;     /* the (front-matter blanked) source */
 	size_t src_len;
-	size_t *line_starts; /* offset of each source line; [0] = line 1 */
-	size_t nlines;
+	size_t at_line;      /* a source line (1-based) ... */
+	size_t at_off;       /* ... and the offset where it starts */
 	dt_blocks *out;
 	size_t table;        /* tables seen so far */
 	const char *marker;  /* pending list marker for the next paragraph */
 	size_t marker_len;
 	cmark_node *marker_item;
 	int list_depth;
+	dt_buf text;         /* the text being read: one buffer for all of
+	                      * them, copied out at its size (growing a new
+	                      * buffer per block was most of a read's
+	                      * reallocs) */
 } md_reader;
+
+/* r->text emptied for the next block's text. */
+static dt_buf *text_buf(md_reader *r)
+{
+	r->text.len = 0;
+	return &r->text;
+}
+
+/* A copy of what `b` holds, NUL-terminated; NULL when out of memory. */
+static char *text_copy(const dt_buf *b)
+{
+	return dt__strndup(b->data ? b->data : "", b->len);
+}
 
 /* Append the plain text of `node`'s inline subtree to `b`; note how many
  * leading bytes were inside a first STRONG child. */
@@ -180,11 +197,38 @@ static int push_text_block(md_reader *r, dt_block_kind kind, int level,
 	blk->line = (size_t)cmark_node_get_start_line(node);
 	blk->last_line = (size_t)cmark_node_get_end_line(node);
 	blk->strong_len = strong_len;
-	blk->text = dt__buf_detach(text, NULL);
+	blk->text = text_copy(text);
 	return blk->text ? 0 : DT_ENOMEM;
 }
 
 /* ## list markers from the source line */
+
+/* Offset of 1-based source `line` in *off; 0 when the source has fewer
+ * lines.  List items come in source order, so the search goes on from
+ * the line found last (back to the start only for an earlier line):
+ * indexing every line up front cost more than all the lookups. */
+static int line_offset(md_reader *r, size_t line, size_t *off)
+{
+	if (line == 0) {
+		return 0;
+	}
+	if (line < r->at_line) {
+		r->at_line = 1;
+		r->at_off = 0;
+	}
+	while (r->at_line < line) {
+		const char *nl = memchr(r->src + r->at_off, '\n',
+			r->src_len - r->at_off);
+
+		if (nl == NULL) {
+			return 0;
+		}
+		r->at_off = (size_t)(nl - r->src) + 1;
+		r->at_line++;
+	}
+	*off = r->at_off;
+	return 1;
+}
 
 /* The marker ("3.", "3)", "-", "+", "*") of the list item starting at
  * 1-based `line`, `col` of the source. */
@@ -193,14 +237,14 @@ static void item_marker(md_reader *r, cmark_node *item)
 	size_t line = (size_t)cmark_node_get_start_line(item);
 	size_t col = (size_t)cmark_node_get_start_column(item);
 	const char *s, *end;
-	size_t n = 0;
+	size_t n = 0, off;
 
 	r->marker = NULL;
 	r->marker_len = 0;
-	if (line == 0 || line > r->nlines || col == 0) {
+	if (col == 0 || !line_offset(r, line, &off)) {
 		return;
 	}
-	s = r->src + r->line_starts[line - 1] + col - 1;
+	s = r->src + off + col - 1;
 	end = r->src + r->src_len;
 	while (s < end && (*s == ' ' || *s == '\t')) {
 		s++;
@@ -245,19 +289,17 @@ static int text_block(md_reader *r, cmark_node *node, dt_block_kind kind,
 	int level)
 {
 	size_t strong = 0;
-	dt_buf b;
+	dt_buf *b = text_buf(r);
 	int rc = 0;
 
-	dt__buf_init(&b, 0);
-	kind = take_marker(r, node, &b, kind, &level, &rc);
+	kind = take_marker(r, node, b, kind, &level, &rc);
 	if (rc == 0) {
-		rc = inline_text(&b, node, &strong);
+		rc = inline_text(b, node, &strong);
 	}
 	if (rc == 0) {
 		/* strong counts from the start of text, prefix included */
-		rc = push_text_block(r, kind, level, &b, strong, node);
+		rc = push_text_block(r, kind, level, b, strong, node);
 	}
-	dt__buf_dispose(&b);
 	return rc;
 }
 
@@ -268,20 +310,18 @@ static int literal_block(md_reader *r, cmark_node *node)
 	size_t n = lit ? strlen(lit) : 0;
 	dt_block_kind kind;
 	int level = 0, rc = 0;
-	dt_buf b;
+	dt_buf *b = text_buf(r);
 
 	while (n > 0 && lit[n - 1] == '\n') {
 		n--;
 	}
-	dt__buf_init(&b, 0);
-	kind = take_marker(r, node, &b, DT_BLOCK_PARA, &level, &rc);
+	kind = take_marker(r, node, b, DT_BLOCK_PARA, &level, &rc);
 	if (rc == 0) {
-		rc = dt__buf_append(&b, lit ? lit : "", n);
+		rc = dt__buf_append(b, lit ? lit : "", n);
 	}
 	if (rc == 0) {
-		rc = push_text_block(r, kind, level, &b, 0, node);
+		rc = push_text_block(r, kind, level, b, 0, node);
 	}
-	dt__buf_dispose(&b);
 	return rc;
 }
 
@@ -312,13 +352,10 @@ static int table_row(md_reader *r, cmark_node *row)
 	}
 	for (cell = cmark_node_first_child(row); cell != NULL;
 		cell = cmark_node_next(cell)) {
-		dt_buf b;
+		dt_buf *b = text_buf(r);
 
-		dt__buf_init(&b, 0);
-		rc = inline_text(&b, cell, NULL);
-		blk->cells[blk->ncells] = rc == 0 ? dt__buf_detach(&b, NULL) :
-			NULL;
-		dt__buf_dispose(&b);
+		rc = inline_text(b, cell, NULL);
+		blk->cells[blk->ncells] = rc == 0 ? text_copy(b) : NULL;
 		if (blk->cells[blk->ncells] == NULL) {
 			return rc < 0 ? rc : DT_ENOMEM;
 		}
@@ -405,30 +442,6 @@ static int walk(md_reader *r, cmark_node *root)
 	}
 	cmark_iter_free(it);
 	return rc;
-}
-
-/* Offsets where each line of s starts.  memchr finds the line breaks:
- * a byte loop over the whole text cost 3% of a read. */
-static int index_lines(md_reader *r)
-{
-	const char *s = r->src, *end = r->src + r->src_len, *nl;
-	size_t n = 1, k = 0;
-
-	for (nl = memchr(s, '\n', r->src_len); nl != NULL;
-		nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1))) {
-		n++;
-	}
-	r->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
-	if (r->line_starts == NULL) {
-		return DT_ENOMEM;
-	}
-	r->line_starts[k++] = 0;
-	for (nl = memchr(s, '\n', r->src_len); nl != NULL;
-		nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1))) {
-		r->line_starts[k++] = (size_t)(nl - s) + 1;
-	}
-	r->nlines = k;
-	return 0;
 }
 
 /* ## cmark's memory, counted in a guarded child */
@@ -630,25 +643,23 @@ int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.src_len = len;
+	r.at_line = 1;
 	r.out = out;
+	dt__buf_init(&r.text, 0);
 	if (budget > 0) { /* a guarded child: one thread */
 		mem_used = 0;
 		mem_budget = budget;
 	}
-	rc = index_lines(&r);
-	if (rc == 0) {
-		/* aborts on OOM (cmark's contract) */
-		root = parse_gfm(src, len, budget ? &counting_mem :
-			&arena_mem);
-		rc = walk(&r, root);
-	}
+	/* aborts on OOM (cmark's contract) */
+	root = parse_gfm(src, len, budget ? &counting_mem : &arena_mem);
+	rc = walk(&r, root);
 	if (budget > 0 && root != NULL) { /* cmark_node_free(NULL) crashes */
 		cmark_node_free(root);
 	}
 	if (budget == 0) {
 		arena_drop(); /* the whole tree */
 	}
-	dt__free(r.line_starts);
+	dt__buf_dispose(&r.text);
 	if (rc == DT_ELIMIT && (err == NULL || err->code == 0)) {
 		return dt__fail(err, rc, 0, 0, "more than %zu blocks",
 			out->max_blocks);
@@ -659,30 +670,41 @@ int dt__md_blocks(dt_blocks *out, const char *src, size_t len,
 	return rc;
 }
 
+/* True when `text` opens with a "---" line: front matter may follow. */
+static int opens_with_fence(const char *text, size_t len)
+{
+	return line_len(text, text + len) == 3 && memcmp(text, "---", 3) == 0;
+}
+
 int dt__read_md(dt_blocks *out, const char *text, size_t len,
 	const dt_parse_opts *opts, dt_error *err)
 {
 	dt_parse_opts o;
 	dt_md_scan scan;
-	const char *why = NULL;
-	char *copy;
-	int rc, suspect = 0;
+	const char *why = NULL, *src = text;
+	char *copy = NULL;
+	int rc = 0, suspect = 0;
 
 	dt__parse_limits(&o, opts);
-	copy = dt__strndup(text, len);
-	if (copy == NULL) {
-		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	/* a copy only when front matter may have to be blanked: the text is
+	 * read, never written, otherwise */
+	if (opens_with_fence(text, len)) {
+		copy = dt__strndup(text, len);
+		if (copy == NULL) {
+			return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+		}
+		rc = front_matter(out, copy, len);
+		src = copy;
 	}
-	rc = front_matter(out, copy, len);
 	if (rc == 0) {
-		dt__md_scan(&scan, copy, len);
+		dt__md_scan(&scan, src, len);
 		rc = dt__md_guard(&why, &suspect, &scan, len, &o, err);
 	}
 	if (rc == 0) {
 		rc = why != NULL ?
-			dt__md_blocks_guarded(out, copy, len, &o, why, suspect,
+			dt__md_blocks_guarded(out, src, len, &o, why, suspect,
 				err) :
-			dt__md_blocks(out, copy, len, 0, err);
+			dt__md_blocks(out, src, len, 0, err);
 	}
 	dt__free(copy);
 	if (rc < 0 && (err == NULL || err->code == 0)) {

@@ -19,6 +19,8 @@ struct dt_re {
 	int jit;
 	int has_first;     /* anchored, and first[] says where it can start */
 	uint8_t first[32]; /* bit b: a match can start with byte b */
+	int has_req;       /* a match holds byte req[0] or req[1] */
+	unsigned char req[2];
 };
 
 /* One match context + JIT stack per thread: pcre2 match data and JIT
@@ -140,6 +142,48 @@ static void find_first(dt_re *re, const char *pattern, uint32_t opts)
 	}
 }
 
+/* ## a byte every match holds
+ *
+ * pcre2 records a code unit every match must contain (its "last code
+ * unit", caseless only for ASCII letters: a character with other cases
+ * outside ASCII never becomes one) and looks for it before matching.
+ * Looked for here, within REQ_SCAN bytes, a subject without it costs
+ * a memchr instead of a JIT call: most lines fail most grammar rows so
+ * ("điều" after "1.", ")" after "а").  Past REQ_SCAN the JIT decides, so
+ * anchored tries at every offset of a long text stay linear. */
+
+enum { REQ_SCAN = 1024 };
+
+static void find_req(dt_re *re)
+{
+	uint32_t type = 0, cu = 0;
+
+	if (pcre2_pattern_info(re->code, PCRE2_INFO_LASTCODETYPE, &type) != 0 ||
+		type != 1 ||
+		pcre2_pattern_info(re->code, PCRE2_INFO_LASTCODEUNIT, &cu) != 0 ||
+		cu > 0xFF) {
+		return;
+	}
+	re->has_req = 1;
+	re->req[0] = (unsigned char)cu;
+	re->req[1] = (unsigned char)((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z'
+		? cu ^ 0x20 : cu); /* pcre2 may match it caselessly */
+}
+
+/* False when s[start..len) certainly lacks re's required byte. */
+static int may_hold_req(const dt_re *re, const char *s, size_t len,
+	size_t start)
+{
+	size_t n = len - start;
+
+	if (n > REQ_SCAN) {
+		return 1;
+	}
+	return memchr(s + start, re->req[0], n) != NULL ||
+	       (re->req[1] != re->req[0] &&
+		       memchr(s + start, re->req[1], n) != NULL);
+}
+
 int dt__re_compile(dt_re **out, const char *pattern, unsigned flags,
 	dt_error *err)
 {
@@ -174,6 +218,7 @@ int dt__re_compile(dt_re **out, const char *pattern, unsigned flags,
 	if (opts & PCRE2_ANCHORED) {
 		find_first(re, pattern, opts);
 	}
+	find_req(re);
 	*out = re;
 	return 0;
 }
@@ -187,18 +232,22 @@ void dt__re_free(dt_re *re)
 	dt__free(re);
 }
 
-int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
-	size_t *ov, size_t ovn)
+/* dt__re_match() past its first-byte test: kept apart (not inlined) so
+ * that the test, which rejects most tries, runs without this part's
+ * register saves. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int match_rest(const dt_re *re, const char *s, size_t len,
+	size_t start, size_t *ov, size_t ovn)
 {
 	re_thread *t;
 	PCRE2_SIZE *v;
 	size_t i, pairs;
 	int rc;
 
-	if (re->has_first && (start >= len ||
-		!(re->first[(unsigned char)s[start] >> 3] >>
-			((unsigned char)s[start] & 7) & 1))) {
-		return 0; /* cannot start here (nor match empty) */
+	if (re->has_req && start <= len && !may_hold_req(re, s, len, start)) {
+		return 0;
 	}
 	t = re_thread_get();
 	if (t == NULL) {
@@ -232,4 +281,15 @@ int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
 			v[2 * i + 1];
 	}
 	return rc == 0 ? (int)pairs : rc;
+}
+
+int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
+	size_t *ov, size_t ovn)
+{
+	if (re->has_first && (start >= len ||
+		!(re->first[(unsigned char)s[start] >> 3] >>
+			((unsigned char)s[start] & 7) & 1))) {
+		return 0; /* cannot start here (nor match empty) */
+	}
+	return match_rest(re, s, len, start, ov, ovn);
 }

@@ -6,11 +6,14 @@
  * breaks one for one; here CRLF and lone CR become LF, each line is put in
  * NFC (nfc.c), and tone.c places tone marks.  None of these steps adds or
  * removes a line break, so line N of the result is line N of the input and
- * the line map is simply the offsets where lines start.
+ * the line map is simply the offsets where lines start.  Most input is
+ * already UTF-8 without CR and NFC: one pass (utf8.c dt__utf8_plain) finds
+ * that, and such text goes straight to tone placement.
  */
 #include <string.h>
 
 #include "internal.h"
+#include "text_scan.h"
 
 struct dt_text {
 	char *data;
@@ -117,25 +120,33 @@ static int normalize_lines(dt_text *t, dt_buf *out, const char *s, size_t len,
  * the line-by-line path gives, and when no word changes (most text) the
  * decoded bytes become the result without a copy. */
 
-/* Record where lines start in t->data: after every LF but a final one. */
+/* Record where lines start in t->data: after every LF but a final one.
+ * One pass, growing the array (from a guess of one line per 32 bytes):
+ * counting the lines first cost a second memchr per line. */
 static int index_lines(dt_text *t)
 {
 	const char *s = t->data, *end = s + t->len, *p = s;
-	size_t n = 1, k = 1;
+	size_t cap = t->len / 32 + 16;
 
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL && ++p < end) {
-		n++;
-	}
-	t->line_starts = dt__reallocarray(NULL, n, sizeof(size_t));
+	t->line_starts = dt__reallocarray(NULL, cap, sizeof(size_t));
 	if (t->line_starts == NULL) {
 		return DT_ENOMEM;
 	}
 	t->line_starts[0] = 0;
-	for (p = s; k < n; k++) {
-		p = (const char *)memchr(p, '\n', (size_t)(end - p)) + 1;
-		t->line_starts[k] = (size_t)(p - s);
+	t->line_count = 1;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL && ++p < end) {
+		if (t->line_count == cap) {
+			size_t *q = dt__reallocarray(t->line_starts, cap * 2,
+				sizeof(size_t));
+
+			if (q == NULL) {
+				return DT_ENOMEM;
+			}
+			t->line_starts = q;
+			cap *= 2;
+		}
+		t->line_starts[t->line_count++] = (size_t)(p - s);
 	}
-	t->line_count = n;
 	return 0;
 }
 
@@ -180,13 +191,14 @@ static int take_whole(
 }
 
 /* Normalize decoded `raw` into t: the whole text at once when it can
- * (see above), else line by line into `norm`. */
+ * (see above; `plain`: dt__utf8_plain() said it has no CR and is NFC),
+ * else line by line into `norm`. */
 static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
-	dt_tone tone, dt_error *err)
+	int plain, dt_tone tone, dt_error *err)
 {
 	int rc;
 
-	if (whole_text_ok(*raw, len, norm->max)) {
+	if (plain ? len < norm->max : whole_text_ok(*raw, len, norm->max)) {
 		rc = take_whole(t, raw, len, tone, norm->max);
 		if (rc != DT_ELIMIT) { /* over it, the line path says where */
 			return rc == 0 ? 0
@@ -201,6 +213,16 @@ static int normalize(dt_text *t, dt_buf *norm, char **raw, size_t len,
 			     : dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
 	return rc;
+}
+
+/* True when `buf` read as `enc` is UTF-8 that decodes to itself and
+ * needs no normalizing but tone placement: one pass decides, where the
+ * full pipeline takes three (validation, memchr for NUL and CR, the NFC
+ * quick check) before it learns the same. */
+static int plain_input(const char *buf, size_t len, dt_encoding enc)
+{
+	return (enc == DT_ENC_AUTO || enc == DT_ENC_UTF8) &&
+	       dt__utf8_plain(buf, len);
 }
 
 int dt_text_decode(dt_text **out, const char *buf, size_t len,
@@ -227,13 +249,23 @@ int dt_text_decode(dt_text **out, const char *buf, size_t len,
 	if (t == NULL) {
 		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
 	}
-	rc = dt__decode(&raw, &raw_len, &t->encoding, buf, len, o.encoding,
-		err);
-	if (rc == 0) {
-		rc = refuse_nul(raw, raw_len, err);
-	}
-	if (rc == 0) {
-		rc = normalize(t, &norm, &raw, raw_len, o.tone, err);
+	if (plain_input(buf, len, o.encoding)) {
+		/* what dt__decode() would give, and no NUL in it */
+		t->encoding = DT_ENC_UTF8;
+		raw_len = len;
+		raw = dt__strndup(buf, len);
+		rc = raw ? normalize(t, &norm, &raw, len, 1, o.tone, err)
+			 : dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	} else {
+		rc = dt__decode(&raw, &raw_len, &t->encoding, buf, len,
+			o.encoding, err);
+		if (rc == 0) {
+			rc = refuse_nul(raw, raw_len, err);
+		}
+		if (rc == 0) {
+			rc = normalize(
+				t, &norm, &raw, raw_len, 0, o.tone, err);
+		}
 	}
 	dt__free(raw);
 	dt__buf_dispose(&norm);

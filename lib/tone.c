@@ -14,6 +14,9 @@
  */
 #include <pthread.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
@@ -298,9 +301,52 @@ static uint64_t pairs8(uint64_t prev, uint64_t cur, int t)
 	       (bytes_eq(lc, 'a') | bytes_eq(lc, 'e') | bytes_eq(lc, 'y'));
 }
 
+#ifdef __SSE2__
+/* ## Sixteen pairs at a time
+ *
+ * Where SSE2 is there (every x86-64), pairs8()'s byte sets are tested on
+ * sixteen pairs with a compare per byte value: a fifth of the work a
+ * byte costs in pairs8(), which was most of dt__tone_first().  The
+ * answer is a bit per pair (bit k: s[i + k - 1], s[i + k]). */
+
+static unsigned pairs16(const unsigned char *s, size_t i, int t)
+{
+	__m128i prev = _mm_loadu_si128((const __m128i *)(const void *)(s +
+		i - 1));
+	__m128i cur = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+	__m128i low = _mm_set1_epi8(0x20), m;
+
+	if (t == 0) {
+		__m128i lp = _mm_or_si128(prev, low);
+
+		m = _mm_and_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(lp, _mm_set1_epi8('o')),
+				_mm_cmpeq_epi8(lp, _mm_set1_epi8('u'))),
+			_mm_or_si128(
+				_mm_cmpeq_epi8(cur, _mm_set1_epi8((char)0xC3)),
+				_mm_cmpeq_epi8(cur, _mm_set1_epi8((char)0xE1))));
+	} else {
+		__m128i lc = _mm_or_si128(cur, low);
+		__m128i cont = _mm_cmpeq_epi8(
+			_mm_and_si128(prev, _mm_set1_epi8((char)0xC0)),
+			_mm_set1_epi8((char)0x80));
+
+		m = _mm_and_si128(cont,
+			_mm_or_si128(_mm_cmpeq_epi8(lc, _mm_set1_epi8('a')),
+				_mm_or_si128(
+					_mm_cmpeq_epi8(lc, _mm_set1_epi8('e')),
+					_mm_cmpeq_epi8(lc, _mm_set1_epi8('y')))));
+	}
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /* The byte sets pairs8() tests hold the tables' bytes. */
 static void pairs8_check(void)
 {
+#ifdef __SSE2__
+	unsigned char w[17] = {0};
+#endif
 	unsigned b;
 
 	for (b = 0; b < 256; b++) {
@@ -311,6 +357,20 @@ static void pairs8_check(void)
 		assert(!cand_before[1][b] || pairs8(one, 'a', 1));
 		assert(!cand_at[1][b] || pairs8(0x80, one, 1));
 		(void)one;
+#ifdef __SSE2__ /* and so do pairs16()'s, at every lane */
+		w[0] = (unsigned char)b;
+		memset(w + 1, 0xC3, 16);
+		assert(!cand_before[0][b] || (pairs16(w, 1, 0) & 1));
+		memset(w, 'o', 16);
+		w[16] = (unsigned char)b;
+		assert(!cand_at[0][b] || (pairs16(w, 1, 0) >> 15));
+		w[0] = (unsigned char)b;
+		memset(w + 1, 'a', 16);
+		assert(!cand_before[1][b] || (pairs16(w, 1, 1) & 1));
+		memset(w, 0x80, 16);
+		w[16] = (unsigned char)b;
+		assert(!cand_at[1][b] || (pairs16(w, 1, 1) >> 15));
+#endif
 	}
 }
 
@@ -333,6 +393,21 @@ static size_t next_candidate(
 	while (i < len) {
 		size_t end = len;
 
+#ifdef __SSE2__
+		if (len - i >= 16) {
+			unsigned m = pairs16(s, i, t);
+
+			for (; m != 0; m &= m - 1) {
+				size_t k = i + (size_t)__builtin_ctz(m);
+
+				if (before[s[k - 1]] & at[s[k]]) {
+					return k;
+				}
+			}
+			i += 16;
+			continue;
+		}
+#endif
 		if (len - i >= 8) {
 			uint64_t prev, cur;
 

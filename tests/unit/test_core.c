@@ -45,6 +45,56 @@ Test(buf, refuses_to_grow_past_its_maximum)
 	dt__buf_dispose(&b);
 }
 
+/* Appends skip dt__buf_reserve() when the room is there (buf.c fits()):
+ * random appends and single bytes into buffers of every small maximum,
+ * checked against a plain model of what must be kept or refused, at
+ * every fill level around the capacity and the maximum. */
+Test(buf, appends_that_fit_and_appends_that_grow_keep_the_maximum)
+{
+	uint64_t r = 88172645463325252ull;
+	size_t max;
+
+	for (max = 1; max < 200; max++) {
+		char model[256];
+		size_t mlen = 0;
+		dt_buf b;
+		int step;
+
+		dt__buf_init(&b, max);
+		for (step = 0; step < 300; step++) {
+			size_t n, i;
+			char src[16];
+			int rc, want;
+
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			n = (size_t)(r % 12);
+			for (i = 0; i < n; i++) {
+				src[i] = (char)('a' + (r >> (8 + i)) % 26);
+			}
+			want = mlen + (n ? n : 1) > max ? DT_ELIMIT : 0;
+			rc = n ? dt__buf_append(&b, src, n)
+			       : dt__buf_putc(&b, src[0] = 'Z');
+			cr_assert_eq(rc, want, "max %zu len %zu n %zu", max,
+				mlen, n);
+			if (rc == 0) {
+				memcpy(model + mlen, src, n ? n : 1);
+				mlen += n ? n : 1;
+			}
+			cr_assert_eq(b.len, mlen);
+			cr_assert(b.data == NULL ||
+				  (memcmp(b.data, model, mlen) == 0 &&
+					  b.data[mlen] == '\0'));
+			if ((r >> 40) % 64 == 0 && b.data != NULL) {
+				b.len = mlen = 0; /* start over, room kept */
+				b.data[0] = '\0';
+			}
+		}
+		dt__buf_dispose(&b);
+	}
+}
+
 Test(buf, formats_and_detaches)
 {
 	dt_buf b;

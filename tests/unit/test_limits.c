@@ -4,6 +4,7 @@
  * (md_guard_child.c).  The CLI side, with time and memory limits around
  * whole runs, is tests/check_limits.sh.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,85 @@ Test(md_scan, measures_the_suspect_shapes)
 	cr_expect_eq(r.ref_work, 10.0 * 4);
 	r = scan_of("[x]:\n/uu\n'tt'\n\n[x] [x]\n");
 	cr_expect_eq(r.ref_work, (4.0 + 3 + 4) * 3);
+}
+
+/* The byte loop dt__md_brackets() replaced: the oracle. */
+static void ref_brackets(const char *b, const char *e, size_t *close,
+	size_t *img)
+{
+	const char *q;
+
+	*close = 0;
+	*img = 0;
+	for (q = b; q < e; q++) {
+		*close += *q == ']';
+		*img += *q == '!' && q + 1 < e && q[1] == '[';
+	}
+}
+
+static void expect_brackets(const char *b, size_t len)
+{
+	size_t c, m, rc, rm;
+
+	dt__md_brackets(b, b + len, &c, &m);
+	ref_brackets(b, b + len, &rc, &rm);
+	cr_assert(c == rc && m == rm,
+		"brackets of %zu bytes: %zu ] %zu ![, want %zu %zu", len, c, m,
+		rc, rm);
+}
+
+/* Every byte value at every position of lines up to 20 bytes at every
+ * alignment, in lines of 'a', of "![" pairs, and of ']' ('!' right
+ * before the end must not pair with a '[' past it). */
+Test(md_scan, bracket_counts_agree_with_the_byte_loop_on_every_byte)
+{
+	static const char fills[] = {'a', '!', '[', ']', '\x80'};
+	char buf[64];
+	size_t f, off, len, pos;
+	unsigned v;
+
+	for (f = 0; f < sizeof(fills); f++) {
+		for (off = 0; off < 8; off++) {
+			for (len = 0; len <= 20; len++) {
+				for (pos = 0; pos < len; pos++) {
+					for (v = 0; v < 256; v++) {
+						memset(buf, fills[f], sizeof(buf));
+						if (f == 1) {
+							buf[off + len] = '[';
+						}
+						buf[off + pos] = (char)v;
+						expect_brackets(buf + off, len);
+					}
+				}
+			}
+		}
+	}
+}
+
+Test(md_scan, bracket_counts_agree_with_the_byte_loop_on_random_lines)
+{
+	static const char alpha[] = "![]![a b\xE1\xBB\x87x!";
+	uint64_t r = 88172645463325252ull;
+	char buf[300];
+	int round;
+
+	for (round = 0; round < 200000; round++) {
+		size_t off, len, i;
+
+		r ^= r << 13;
+		r ^= r >> 7;
+		r ^= r << 17;
+		off = (size_t)(r % 8);
+		len = (size_t)(r >> 8) % 260;
+		for (i = 0; i < off + len + 1; i++) {
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			buf[i] = (r >> 60) < 6 ? alpha[(r >> 16) % (sizeof(alpha) - 1)]
+					       : 'a';
+		}
+		expect_brackets(buf + off, len);
+	}
 }
 
 Test(md_guard, refuses_what_is_certain_and_guards_what_is_suspect)

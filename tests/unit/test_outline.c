@@ -96,6 +96,47 @@ Test(outline, honours_an_ordered_list_that_starts_at_three,
 	cr_assert_eq(dt_unit_line(unit("art_4__para_5")), 5);
 }
 
+/* List markers are read back from the source line of each item
+ * (read_md.c line_offset(), which goes on from the line found last):
+ * nested lists, items after long paragraphs and blank lines, front
+ * matter, and an item on the last line with no line break after it. */
+Test(outline, list_markers_come_from_the_source_line_of_every_item)
+{
+	static const char src[] =
+		"---\ntitle: x\n---\n"
+		"Intro paragraph\nover two lines.\n\n"
+		"3. three\n"
+		"4. four\n"
+		"   - dash\n"
+		"   + plus\n\n"
+		"     7) seven\n"
+		"5. five\n\n"
+		"Between.\n\n"
+		"* star\n"
+		"12) twelve";
+	static const char *const want[] = {
+		"3. three", "4. four", "- dash", "+ plus", "7) seven", "5. five",
+		"* star", "12) twelve",
+	};
+	dt_blocks b;
+	dt_error err = {0};
+	size_t i, k = 0;
+
+	dt__blocks_init(&b, 1000);
+	cr_assert_eq(dt__read_md(&b, src, sizeof(src) - 1, NULL, &err), 0,
+		"%s", err.message);
+	for (i = 0; i < b.n; i++) {
+		if (b.v[i].kind != DT_BLOCK_ITEM) {
+			continue;
+		}
+		cr_assert_lt(k, sizeof(want) / sizeof(want[0]));
+		cr_assert_str_eq(b.v[i].text, want[k], "item %zu", k);
+		k++;
+	}
+	cr_assert_eq(k, sizeof(want) / sizeof(want[0]));
+	dt__blocks_dispose(&b);
+}
+
 Test(outline, splits_points_inside_one_paragraph, .fini = teardown)
 {
 	parse("Điều 3. Nội dung\n\n1. Gồm:\na) một;\nb) hai;\nc) ba;\n"

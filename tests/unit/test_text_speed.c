@@ -11,7 +11,11 @@
 
 #include <criterion/criterion.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
 #include "test_text_speed_ref.h"
+#include "text_scan.h"
 
 /* ## Deterministic text */
 
@@ -234,6 +238,103 @@ Test(text_speed, nfc_quick_check_agrees_on_every_bmp_code_point_pair)
 	}
 }
 
+/* ## Plain UTF-8 in one pass (utf8.c dt__utf8_plain) */
+
+/* Its definition, code point by code point through ICU: at least two
+ * bytes, no BOM, valid UTF-8 of BMP code points with NFC quick check Yes
+ * and combining class 0, none of them NUL or CR. */
+static int ref_plain(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len < 2 || (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)) {
+		return 0;
+	}
+	while (i < len) {
+		uint32_t c;
+		size_t n = dt__utf8_decode(
+			(const unsigned char *)s + i, len - i, &c);
+
+		if (n == 0 || c == 0 || c == '\r' || c >= 0x10000 ||
+			u_getCombiningClass((UChar32)c) != 0 ||
+			u_getIntPropertyValue((UChar32)c,
+				UCHAR_NFC_QUICK_CHECK) != UNORM_YES) {
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+static void expect_plain(const char *s, size_t len)
+{
+	cr_assert_eq(!!dt__utf8_plain(s, len), ref_plain(s, len),
+		"plain check differs on %zu bytes \"%.*s\"", len, (int)len, s);
+}
+
+Test(text_speed, plain_check_agrees_with_icu_on_generated_text)
+{
+	char b[4096];
+	int round;
+
+	for (round = 0; round < 4000; round++) {
+		size_t len = gen_text(b, sizeof(b), 1 + pick(60), round & 1);
+		size_t cut = len ? pick((unsigned)len) : 0;
+
+		expect_plain(b, len);
+		expect_plain(b + cut, len - cut); /* any start, any split */
+	}
+}
+
+/* Every byte value at every position of texts up to 40 bytes (so at
+ * both halves of the scan, at its split and at the last byte). */
+Test(text_speed, plain_check_agrees_on_every_byte_at_every_position)
+{
+	static const char *const bases[] = {
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+		"Điều 1. Quyết định “này” – có hiệu lực.",
+		"Статья 5 — № 12 «о порядке» ё",
+		"\357\273\277abcdefghijklmnopqrstuvwxyz", /* a BOM */
+	};
+	size_t k, len, pos;
+	unsigned v;
+
+	for (k = 0; k < sizeof(bases) / sizeof(bases[0]); k++) {
+		size_t blen = strlen(bases[k]);
+
+		for (len = 0; len <= blen && len <= 40; len++) {
+			for (pos = 0; pos < len; pos++) {
+				for (v = 0; v < 256; v++) {
+					char b[64];
+
+					memcpy(b, bases[k], len);
+					b[pos] = (char)v;
+					expect_plain(b, len);
+				}
+			}
+		}
+	}
+}
+
+Test(text_speed, plain_check_agrees_on_every_bmp_code_point)
+{
+	uint32_t c;
+
+	for (c = 1; c < 0x10000; c++) {
+		char b[16];
+		size_t n;
+
+		if (c >= 0xD800 && c < 0xE000) {
+			continue;
+		}
+		n = dt__utf8_encode('a', b);
+		n += dt__utf8_encode(c, b + n);
+		n += dt__utf8_encode(c & 1 ? 'b' : 0x1EA1, b + n);
+		expect_plain(b, n);
+		expect_plain(b + 1, n - 1);
+	}
+}
+
 /* ## Tone placement */
 
 static char *tone_with(int (*fn)(dt_buf *, const char *, size_t, dt_tone),
@@ -337,6 +438,45 @@ Test(text_speed, tone_placement_agrees_at_every_offset_of_the_scan)
 				put(b, sizeof(b), &n, off % 2 ? "." : "");
 				expect_tone(b, n, DT_TONE_NEW);
 				expect_tone(b, n, DT_TONE_OLD);
+			}
+		}
+	}
+}
+
+/* The scan for candidate pairs goes sixteen and eight bytes at a time
+ * (pairs16(), pairs8()): every code point of the scripts and marks it
+ * must see or skip (ASCII, Latin, combining marks, Cyrillic, the
+ * Vietnamese block, three-byte punctuation), at every byte offset before
+ * and after a word to rewrite, so each lands at every lane and at the
+ * text's end. */
+Test(text_speed, tone_scan_agrees_for_every_code_point_at_every_lane)
+{
+	static const uint32_t ranges[][2] = {
+		{0x01, 0x7F}, {0x80, 0x24F}, {0x300, 0x36F}, {0x400, 0x45F},
+		{0x1E00, 0x1EFF}, {0x2010, 0x2030},
+	};
+	static const char *const words[] = {"hoà", "hòa", "Thuỷ", "khõe"};
+	size_t r, w, off;
+	uint32_t c;
+
+	for (r = 0; r < sizeof(ranges) / sizeof(ranges[0]); r++) {
+		for (c = ranges[r][0]; c <= ranges[r][1]; c++) {
+			for (w = 0; w < 4; w++) {
+				for (off = 0; off < 20; off += 1 + (c & 1)) {
+					char b[128];
+					size_t n = 0, k;
+
+					for (k = 0; k < off; k++) {
+						b[n++] = k % 5 ? 'x' : ' ';
+					}
+					n += dt__utf8_encode(c, b + n);
+					memcpy(b + n, words[w], strlen(words[w]));
+					n += strlen(words[w]);
+					n += dt__utf8_encode(c, b + n);
+					expect_tone(b, n, DT_TONE_NEW);
+					expect_tone(b, n, DT_TONE_OLD);
+					expect_tone(b + off, n - off, DT_TONE_NEW);
+				}
 			}
 		}
 	}
