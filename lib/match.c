@@ -239,11 +239,11 @@ void dt__matcher_free(dt_matcher *m)
 /* ## Queries */
 
 /* Query callback: each distinct known term once, with its span. */
-static int query_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int query_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	if (id == UINT32_MAX) {
 		return 0; /* no leaf holds it: it cannot add to any score */

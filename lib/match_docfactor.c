@@ -42,11 +42,11 @@ static int topical(const dt_matcher *m, const dt_match_term *t)
 /* Counting callback: the index's terms in the directive (dtf) or in a
  * local document (ltf, with the list of terms to reset after, and the
  * unit's bag of distinct terms for its query). */
-static int count_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int count_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	if (id == UINT32_MAX) {
 		return 0;

@@ -13,6 +13,7 @@
 #define DT_MATCH_INTERNAL_H
 
 #include "match.h"
+#include "match_terms.h"
 
 /* ## Constants (each chosen on the dev split; see match.c) */
 
@@ -227,7 +228,8 @@ struct dt_matcher {
 
 /* ## Vocabulary, bags and tokenizer runs (match_vocab.c) */
 
-/** A hash of s[0..len), eight bytes a step (terms are short). */
+/** A hash of s[0..len), eight bytes a step (the document signature's;
+ * terms are hashed by dt__term_hash, match_terms.h). */
 uint32_t dt__match_hash(const char *s, size_t len);
 
 /** Make room for `need` elements of `size` bytes in *v (capacity *cap);
@@ -244,12 +246,15 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len);
  * first call makes the empty table.  DT_ENOMEM without a message. */
 int dt__match_rehash(dt_matcher *m);
 
-/** The id of term s[0..len), added when new; UINT32_MAX when out of
- * memory. */
-uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len);
+/** The id of term s[0..len) (hash h: dt__term_hash), added when new;
+ * UINT32_MAX when out of memory. */
+uint32_t dt__match_intern(
+	dt_matcher *m, const char *s, size_t len, uint32_t h);
 
-/** The id of term s[0..len); UINT32_MAX when no leaf holds it. */
-uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len);
+/** The id of term s[0..len) (hash h: dt__term_hash); UINT32_MAX when no
+ * leaf holds it. */
+uint32_t dt__match_lookup(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h);
 
 /** Start a new bag: a serial no term has seen (marks reset on wrap). */
 void dt__match_next_serial(dt_matcher *m);
@@ -258,16 +263,18 @@ void dt__match_next_serial(dt_matcher *m);
  * out of memory. */
 size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end);
 
-/** Run the tokenizer over NUL-terminated `s`, with `m` as the payload; a
- * callback's DT_ENOMEM becomes an error message. */
-int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err);
+/** Run the tokenizer over NUL-terminated `s`, with `m` as the payload
+ * and each term's hash; a callback's DT_ENOMEM becomes an error
+ * message. */
+int dt__match_run(
+	dt_matcher *m, const char *s, dt__term_hcb cb, dt_error *err);
 /** As dt__match_run, over s[0, len). */
-int dt__match_run_n(dt_matcher *m, const char *s, size_t len, dt_term_cb cb,
-	dt_error *err);
+int dt__match_run_n(dt_matcher *m, const char *s, size_t len,
+	dt__term_hcb cb, dt_error *err);
 
 /** Run the tokenizer over the heading, then the text of `u`. */
 int dt__match_run_unit(
-	dt_matcher *m, const dt_unit *u, dt_term_cb cb, dt_error *err);
+	dt_matcher *m, const dt_unit *u, dt__term_hcb cb, dt_error *err);
 
 /* ## Building the index (match_index.c) */
 

@@ -143,9 +143,9 @@ int dt__match_rehash(dt_matcher *m)
 	return 0;
 }
 
-uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
+uint32_t dt__match_intern(
+	dt_matcher *m, const char *s, size_t len, uint32_t h)
 {
-	uint32_t h = dt__match_hash(s, len);
 	struct dt_match_slot *slot;
 	dt_match_term *t;
 
@@ -179,9 +179,10 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	return (uint32_t)m->nterms++;
 }
 
-uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len)
+uint32_t dt__match_lookup(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h)
 {
-	uint32_t id = slot_of(m, s, len, dt__match_hash(s, len))->id;
+	uint32_t id = slot_of(m, s, len, h)->id;
 
 	return id == 0 ? UINT32_MAX : id - 1;
 }
@@ -221,26 +222,27 @@ size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
 
 /* ## Tokenizer runs */
 
-int dt__match_run_n(dt_matcher *m, const char *s, size_t len, dt_term_cb cb,
-	dt_error *err)
+int dt__match_run_n(dt_matcher *m, const char *s, size_t len,
+	dt__term_hcb cb, dt_error *err)
 {
 	int rc;
 
 	m->text_now = s;
-	rc = dt_tokenizer_run(m->tok, s, len, cb, m, err);
+	rc = dt__tokenizer_run_hashed(m->tok, s, len, cb, m, err);
 	if (rc == DT_ENOMEM) {
 		return dt__match_oom(err);
 	}
 	return rc < 0 ? rc : 0;
 }
 
-int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err)
+int dt__match_run(
+	dt_matcher *m, const char *s, dt__term_hcb cb, dt_error *err)
 {
 	return dt__match_run_n(m, s, strlen(s), cb, err);
 }
 
 int dt__match_run_unit(
-	dt_matcher *m, const dt_unit *u, dt_term_cb cb, dt_error *err)
+	dt_matcher *m, const dt_unit *u, dt__term_hcb cb, dt_error *err)
 {
 	int rc = dt__match_run(m, dt_unit_heading(u), cb, err);
 

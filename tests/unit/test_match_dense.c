@@ -439,11 +439,11 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 
 /* ## Unit bags kept by the document factor */
 
-static int bag_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int bag_term(const char *s, size_t len, uint32_t hash, size_t start,
+	size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	if (id != UINT32_MAX) {
 		cr_assert_neq(dt__match_bag_put(m, id, start, end), SIZE_MAX);
