@@ -56,16 +56,18 @@ static int count_term(const char *s, size_t len, uint32_t hash,
 		return 0;
 	}
 	if (m->inbag[id].ltf == 0) {
-		if (dt__match_grow((void **)&m->lterms, &m->ltermcap,
-			    m->nlterms + 1, sizeof(*m->lterms)) < 0) {
+		if (m->nlterms >= m->ltermcap &&
+			dt__match_grow((void **)&m->lterms, &m->ltermcap,
+				m->nlterms + 1, sizeof(*m->lterms)) < 0) {
 			return DT_ENOMEM;
 		}
 		m->lterms[m->nlterms++] = id;
 	}
 	m->inbag[id].ltf += 1;
 	if (m->record_occ) {
-		if (dt__match_grow((void **)&m->uocc, &m->uocccap,
-			    m->nuocc + 1, sizeof(*m->uocc)) < 0) {
+		if (m->nuocc >= m->uocccap &&
+			dt__match_grow((void **)&m->uocc, &m->uocccap,
+				m->nuocc + 1, sizeof(*m->uocc)) < 0) {
 			return DT_ENOMEM;
 		}
 		if (m->nuocc > 0 && m->uocc[m->nuocc - 1].text == m->text_now &&

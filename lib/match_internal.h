@@ -14,6 +14,7 @@
 
 #include "match.h"
 #include "match_terms.h"
+#include "short_bytes.h"
 
 /* ## Constants (each chosen on the dev split; see match.c) */
 
@@ -251,17 +252,74 @@ int dt__match_rehash(dt_matcher *m);
 uint32_t dt__match_intern(
 	dt_matcher *m, const char *s, size_t len, uint32_t h);
 
+/* The lookup and the bag's put are inline: every term of every local
+ * document goes through both (vi-100: 24 million), and the calls cost a
+ * fifth of them. */
+
+/** The slot of s[0..len) (hash h): the one holding it, or the empty one
+ * where it goes.  The table is never full (dt__match_intern keeps it at
+ * most half full), so the probe ends. */
+static inline struct dt_match_slot *dt__match_slot_of(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h)
+{
+	size_t i = h & (m->nslots - 1);
+	uint64_t x = 0, y = 0;
+
+	if (len <= 16) {
+		dt__short_words(s, len, &x, &y);
+	}
+	for (;;) {
+		struct dt_match_slot *slot = &m->slots[i];
+
+		if (slot->id == 0) {
+			return slot;
+		}
+		if (slot->hash == h && slot->len == len &&
+			(len <= 16 ? slot->x == x && slot->y == y
+				   : memcmp(m->strings.data +
+						     m->keys[slot->id - 1].off,
+					     s, len) == 0)) {
+			return slot;
+		}
+		i = (i + 1) & (m->nslots - 1);
+	}
+}
+
 /** The id of term s[0..len) (hash h: dt__term_hash); UINT32_MAX when no
  * leaf holds it. */
-uint32_t dt__match_lookup(
-	const dt_matcher *m, const char *s, size_t len, uint32_t h);
+static inline uint32_t dt__match_lookup(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h)
+{
+	uint32_t id = dt__match_slot_of(m, s, len, h)->id;
+
+	return id == 0 ? UINT32_MAX : id - 1;
+}
 
 /** Start a new bag: a serial no term has seen (marks reset on wrap). */
 void dt__match_next_serial(dt_matcher *m);
 
+/** dt__match_bag_put() when the bag is full: grow it first. */
+size_t dt__match_bag_grow_put(
+	dt_matcher *m, uint32_t id, size_t start, size_t end);
+
 /** Put term `id` into the bag once; return its place, or SIZE_MAX when
  * out of memory. */
-size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end);
+static inline size_t dt__match_bag_put(
+	dt_matcher *m, uint32_t id, size_t start, size_t end)
+{
+	struct dt_match_inbag *t = &m->inbag[id];
+
+	if (t->mark == m->serial) {
+		return t->pos;
+	}
+	if (m->nbag >= m->bagcap) {
+		return dt__match_bag_grow_put(m, id, start, end);
+	}
+	t->mark = m->serial;
+	t->pos = (uint32_t)m->nbag;
+	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
+	return m->nbag++;
+}
 
 /** Run the tokenizer over NUL-terminated `s`, with `m` as the payload
  * and each term's hash; a callback's DT_ENOMEM becomes an error

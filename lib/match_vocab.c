@@ -81,35 +81,6 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
 
 /* ## The vocabulary */
 
-/* The slot of s[0..len) (hash h): the one holding it, or the empty one
- * where it goes.  The table is never full (dt__match_intern keeps it at
- * most half full), so the probe ends. */
-static struct dt_match_slot *slot_of(
-	const dt_matcher *m, const char *s, size_t len, uint32_t h)
-{
-	size_t i = h & (m->nslots - 1);
-	uint64_t x = 0, y = 0;
-
-	if (len <= 16) {
-		dt__short_words(s, len, &x, &y);
-	}
-	for (;;) {
-		struct dt_match_slot *slot = &m->slots[i];
-
-		if (slot->id == 0) {
-			return slot;
-		}
-		if (slot->hash == h && slot->len == len &&
-			(len <= 16 ? slot->x == x && slot->y == y
-				   : memcmp(m->strings.data +
-						     m->keys[slot->id - 1].off,
-					     s, len) == 0)) {
-			return slot;
-		}
-		i = (i + 1) & (m->nslots - 1);
-	}
-}
-
 /* A slot for term `id`, hash h, bytes s[0..len). */
 static struct dt_match_slot slot_for(
 	uint32_t id, const char *s, size_t len, uint32_t h)
@@ -136,7 +107,7 @@ int dt__match_rehash(dt_matcher *m)
 	for (i = 0; i < m->nterms; i++) {
 		const dt_match_term *t = &m->terms[i];
 
-		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
+		*dt__match_slot_of(m, m->strings.data + t->off, t->len, t->hash) =
 			slot_for((uint32_t)i, m->strings.data + t->off, t->len,
 				t->hash);
 	}
@@ -152,7 +123,7 @@ uint32_t dt__match_intern(
 	if ((m->nterms + 1) * 2 > m->nslots && dt__match_rehash(m) < 0) {
 		return UINT32_MAX;
 	}
-	slot = slot_of(m, s, len, h);
+	slot = dt__match_slot_of(m, s, len, h);
 	if (slot->id != 0) {
 		return slot->id - 1;
 	}
@@ -179,14 +150,6 @@ uint32_t dt__match_intern(
 	return (uint32_t)m->nterms++;
 }
 
-uint32_t dt__match_lookup(
-	const dt_matcher *m, const char *s, size_t len, uint32_t h)
-{
-	uint32_t id = slot_of(m, s, len, h)->id;
-
-	return id == 0 ? UINT32_MAX : id - 1;
-}
-
 /* ## Bags */
 
 void dt__match_next_serial(dt_matcher *m)
@@ -203,21 +166,14 @@ void dt__match_next_serial(dt_matcher *m)
 	m->serial = 1;
 }
 
-size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
+size_t dt__match_bag_grow_put(
+	dt_matcher *m, uint32_t id, size_t start, size_t end)
 {
-	struct dt_match_inbag *t = &m->inbag[id];
-
-	if (t->mark == m->serial) {
-		return t->pos;
-	}
 	if (dt__match_grow((void **)&m->bag, &m->bagcap, m->nbag + 1,
 		    sizeof(*m->bag)) < 0) {
 		return SIZE_MAX;
 	}
-	t->mark = m->serial;
-	t->pos = (uint32_t)m->nbag;
-	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
-	return m->nbag++;
+	return dt__match_bag_put(m, id, start, end);
 }
 
 /* ## Tokenizer runs */

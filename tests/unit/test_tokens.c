@@ -724,3 +724,65 @@ Test(tokens, a_bigram_hash_is_a_function_of_its_bytes)
 	(void)dt__term_hash(" ", 1);
 	(void)dt__term_hash("\xf0\x90", 2); /* a cut sequence */
 }
+
+/* ## Bigrams are the syllables beside them, whatever their lengths */
+
+static int any_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	dt_buf *b = payload;
+
+	(void)start;
+	(void)end;
+	cr_assert_eq(dt__buf_append(b, s, len), 0);
+	return dt__buf_putc(b, '\n');
+}
+
+/* The terms of random syllables of every length around the 8 bytes the
+ * tokenizer moves a syllable in (to_front), one space or ", " apart:
+ * each syllable, after it the pair of it and the one before when only a
+ * space is between (the byte loop the move replaced gave these). */
+Test(tokens, bigrams_join_the_syllables_beside_them_at_any_length,
+	.fini = teardown)
+{
+	static const char *const syllables[] = {"chi", "bộ", "nghiêng",
+		"nghiệng", "khuyết", "đ", "a", "viên", "nghiêngnghiêngnghiêng",
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "thưởng", "quyền", "2024",
+		"ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+		"abcdefghijklmnopq"};
+	static char text[8192];
+	static char want[16384];
+	uint64_t x = 42;
+	size_t round;
+	dt_error err = {0};
+
+	cr_assert_eq(dt_tokenizer_new(&tok, DT_LANG_VI,
+		DT_TERMS_KEEP_STOPWORDS, &err), 0);
+	for (round = 0; round < 300; round++) {
+		size_t n = 1 + xorshift(&x) % 60, k, tl = 0, wl = 0;
+		const char *prev = NULL;
+		dt_buf got;
+
+		for (k = 0; k < n; k++) {
+			const char *s = syllables[xorshift(&x) %
+				(sizeof(syllables) / sizeof(syllables[0]))];
+			int comma = xorshift(&x) % 5 == 0;
+
+			tl += (size_t)snprintf(text + tl, sizeof(text) - tl,
+				"%s%s", k ? (comma ? ", " : " ") : "", s);
+			if (prev != NULL && !comma) {
+				wl += (size_t)snprintf(want + wl,
+					sizeof(want) - wl, "%s %s\n", prev, s);
+			}
+			wl += (size_t)snprintf(want + wl, sizeof(want) - wl,
+				"%s\n", s);
+			prev = s;
+		}
+		dt__buf_init(&got, 0);
+		cr_assert_eq(dt_tokenizer_run(tok, text, tl, any_term, &got,
+			&err), 0);
+		cr_assert_str_eq(got.data ? got.data : "", want,
+			"round %zu: %s", round, text);
+		dt__buf_dispose(&got);
+	}
+}
