@@ -581,7 +581,8 @@ static ALWAYS_INLINE int emit(const dt_tokenizer *tok, const char *t,
 		tok->cb(t, len, start, end, tok->payload);
 }
 
-static int is_stop(const dt_tokenizer *tok, const char *w, const span *sp)
+static ALWAYS_INLINE int is_stop(
+	const dt_tokenizer *tok, const char *w, const span *sp)
 {
 	return tok->stop != NULL &&
 	       stopset_has(tok->stop, w, sp->len, sp->hash);
