@@ -379,10 +379,18 @@ static int unit_cites(const prep *w, const dt_unit *u)
 	return n > 0;
 }
 
-/* Does local unit `u` cite `target` or a unit above or below it? */
+/* Does local unit `u` cite `target` or a unit above or below it?  The
+ * target's eId is measured only when u cites something: most units
+ * cite nothing, and that strlen, a cache miss into the directive for
+ * every implicit link, was 0.5% of a vi-100 run. */
 static int cites_related(const prep *w, const dt_unit *u, const char *target)
 {
-	size_t n, at = cites_of(w, u, &n), i, k, tl = strlen(target);
+	size_t n, at = cites_of(w, u, &n), i, k, tl;
+
+	if (n == 0) {
+		return 0;
+	}
+	tl = strlen(target);
 
 	for (i = at; i < at + n; i++) {
 		const dt_cite *c = dt_citeset_at(w->set, w->by_unit[i].index);
