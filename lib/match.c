@@ -146,6 +146,18 @@
  * and 4 leaves: 74%, 36% and 8.6% of them reach 0.9 of the best, the
  * bounds of blocks of 4 cost as many steps as the postings); a cache of
  * answers by query bag (3 repeated bags in vi-100's 171,000).
+ * Session 6 (instructions by callgrind on vi-10, CPU on vi-100/ru-100):
+ * the tokenizer's hash passed to the vocabulary, the probe and bag put
+ * inline, a sparse term's postings four a step (-145 M instructions of
+ * 2,930 M, CPU within noise, as before), the block maxima with MAXPD; in
+ * review_add.c the line of each paragraph counted from the one before
+ * (dt_unit_text_line from the start of the text cost 83 M), in json.c a
+ * link's keys as literals.  Tried and dropped: the four loads before
+ * the four stores (GCC still computes each address apart: no fewer
+ * instructions); clearing the accumulators in dt__match_near_best's
+ * pass instead of a memset (callgrind counts each byte of REP STOSB as
+ * an instruction, 176 M on vi-10, but the store loop that replaces it is
+ * no faster on the CPU).
  *
  * Files.  This one holds the life cycle, the queries and the evidence;
  * match_dense.c the sums and candidates of a dense query;
