@@ -154,10 +154,9 @@
  * (dt_unit_text_line from the start of the text cost 83 M), in json.c a
  * link's keys as literals.  Tried and dropped: the four loads before
  * the four stores (GCC still computes each address apart: no fewer
- * instructions); clearing the accumulators in dt__match_near_best's
- * pass instead of a memset (callgrind counts each byte of REP STOSB as
- * an instruction, 176 M on vi-10, but the store loop that replaces it is
- * no faster on the CPU).
+ * instructions).  Not done: clearing the accumulators with a store loop
+ * instead of memset: callgrind counts each byte of memset's REP STOSB
+ * as an instruction (176 M on vi-10), but a loop stores no fewer bytes.
  *
  * Files.  This one holds the life cycle, the queries and the evidence;
  * match_dense.c the sums and candidates of a dense query;
