@@ -236,6 +236,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->qterms);
 	dt__free(m->touched);
 	dt__free(m->lterms);
+	dt__free(m->tdtf);
 	dt__free(m->inv_self);
 	dt__free(m->fwd);
 	dt__free(m->fwd_at);

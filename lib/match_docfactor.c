@@ -93,11 +93,17 @@ int dt__match_directive_vector(dt_matcher *m, dt_error *err)
 		rc = dt__match_run_unit(
 			m, dt_doc_unit_at(m->doc, i), count_term, err);
 	}
-	for (i = 0; i < m->nterms; i++) {
+	m->tdtf = rc == 0 ? dt__reallocarray(NULL, m->nterms + 1,
+		sizeof(*m->tdtf)) : NULL;
+	if (rc == 0 && m->tdtf == NULL) {
+		return dt__match_oom(err);
+	}
+	for (i = 0; rc == 0 && i < m->nterms; i++) {
 		dt_match_term *t = &m->terms[i];
 
 		t->topical = topical(m, t); /* once, not per local document */
 		sum += t->topical ? (double)t->dtf * t->dtf : 0;
+		m->tdtf[i] = t->topical ? t->dtf : -1; /* a count: >= 0 */
 	}
 	m->dnorm = sqrt(sum);
 	return rc;
@@ -297,11 +303,11 @@ static int local_factor(
 		m->nuruns = m->nucache = m->nuocc = 0;
 	}
 	for (i = 0; i < m->nlterms; i++) {
-		const dt_match_term *t = &m->terms[m->lterms[i]];
 		float *ltf = &m->inbag[m->lterms[i]].ltf;
+		float dtf = m->tdtf[m->lterms[i]]; /* -1: not topical */
 
-		if (t->topical) {
-			dot += (double)*ltf * t->dtf;
+		if (dtf >= 0) {
+			dot += (double)*ltf * dtf;
 			sum += (double)*ltf * *ltf;
 		}
 		*ltf = 0;

@@ -224,6 +224,10 @@ struct dt_matcher {
 	double last_factor;
 	uint32_t *lterms;
 	size_t nlterms, ltermcap;
+	float *tdtf; /* by term id: dtf when topical, -1 when not: all the
+		      * document factor reads of a term, 4 bytes, where
+		      * dt_match_term is 100 (a miss per distinct term of
+		      * every local document) */
 	int local; /* count_term: counting a local document */
 };
 

@@ -606,3 +606,119 @@ Test(match_dense, paragraph_bags_equal_the_plain_walk)
 	cr_assert_gt(parts, 100, "few paragraphs: untested");
 	cr_assert_gt(sorted, 0, "no sorted run: the search is untested");
 }
+
+/* ## The document factor from the compact topical counts (tdtf) */
+
+/* Term counts of a local document, in the order first met, by a plain
+ * tokenizer run (the reference of local_factor's counting). */
+typedef struct {
+	dt_matcher *m;
+	float *ltf;
+	uint32_t *order;
+	size_t n;
+} ref_counts;
+
+static int ref_count_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
+{
+	ref_counts *c = payload;
+	uint32_t id = dt__match_lookup(c->m, s, len, hash);
+
+	(void)start;
+	(void)end;
+	if (id != UINT32_MAX) {
+		if (c->ltf[id] == 0) {
+			c->order[c->n++] = id;
+		}
+		c->ltf[id] += 1;
+	}
+	return 0;
+}
+
+/* The factor as local_factor computed it before tdtf, reading each
+ * term's topical flag and dtf in dt_match_term. */
+static double ref_factor(dt_matcher *m, const dt_doc *doc)
+{
+	ref_counts c = {m, NULL, NULL, 0};
+	double dot = 0, sum = 0, cosine;
+	size_t i;
+
+	c.ltf = calloc(m->nterms + 1, sizeof(*c.ltf));
+	c.order = calloc(m->nterms + 1, sizeof(*c.order));
+	cr_assert(c.ltf != NULL && c.order != NULL);
+	for (i = 0; i < dt_doc_unit_count(doc); i++) {
+		const dt_unit *u = dt_doc_unit_at(doc, i);
+		const char *h = dt_unit_heading(u), *t = dt_unit_text(u);
+
+		cr_assert_eq(dt__tokenizer_run_hashed(m->tok, h, strlen(h),
+			ref_count_term, &c, NULL), 0);
+		cr_assert_eq(dt__tokenizer_run_hashed(m->tok, t, strlen(t),
+			ref_count_term, &c, NULL), 0);
+	}
+	for (i = 0; i < c.n; i++) {
+		const dt_match_term *t = &m->terms[c.order[i]];
+		float ltf = c.ltf[c.order[i]];
+
+		if (t->topical) {
+			dot += (double)ltf * t->dtf;
+			sum += (double)ltf * ltf;
+		}
+	}
+	free(c.ltf);
+	free(c.order);
+	cosine = sum > 0 && m->dnorm > 0 ? dot / (sqrt(sum) * m->dnorm) : 0;
+	cosine = (cosine - DOC_COS_LO) / (DOC_COS_HI - DOC_COS_LO);
+	return cosine < 0 ? 0 : cosine > 1 ? 1 : cosine;
+}
+
+Test(match_dense, the_document_factor_is_the_one_of_the_term_records)
+{
+	static char dir_src[DOC_CAP], local_src[DOC_CAP], other_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	size_t seed, topical = 0, not_topical = 0, inside = 0;
+
+	for (seed = 1; seed <= 30; seed++) {
+		dt_matcher *m = NULL;
+		dt_doc *dir, *local, *other;
+		double got, want;
+		size_t n, i;
+
+		rng = 0x2545f4914f6cdd1dull * seed;
+		n = directive(dir_src, clauses);
+		plan(local_src, clauses, n);
+		/* a document of random words: about little of the directive */
+		snprintf(other_src, sizeof(other_src), "# Báo cáo\n\n");
+		words(other_src, sizeof(other_src), 40 + seed * 7);
+		dir = parse(dir_src);
+		local = parse(local_src);
+		other = parse(other_src);
+		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+		for (i = 0; i < m->nterms; i++) {
+			const dt_match_term *t = &m->terms[i];
+
+			cr_assert_eq(m->tdtf[i], t->topical ? t->dtf : -1.0f);
+			cr_assert_geq(t->dtf, 0);
+			topical += t->topical != 0;
+			not_topical += t->topical == 0;
+		}
+		dt__matcher_doc_begin(m);
+		cr_assert_eq(dt__match_doc_factor(m, dt_doc_unit_at(local, 0),
+			&got, NULL), 0);
+		want = ref_factor(m, local);
+		cr_assert_eq(got, want, "seed %zu: %.17g, want %.17g", seed,
+			got, want);
+		inside += got > 0 && got < 1;
+		dt__matcher_doc_begin(m);
+		cr_assert_eq(dt__match_doc_factor(m, dt_doc_unit_at(other, 0),
+			&got, NULL), 0);
+		cr_assert_eq(got, ref_factor(m, other), "seed %zu", seed);
+		inside += got > 0 && got < 1;
+		dt__matcher_free(m);
+		dt_doc_free(local);
+		dt_doc_free(other);
+		dt_doc_free(dir);
+	}
+	cr_assert_gt(topical, 0);
+	cr_assert_gt(not_topical, 0);
+	cr_assert_gt(inside, 5, "%zu factors strictly inside (0, 1)", inside);
+}
