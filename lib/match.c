@@ -264,24 +264,29 @@ static int query_term(const char *s, size_t len, uint32_t hash,
 }
 
 /* Add the postings of the query's terms into the accumulators: the only
- * part of the index a query reads. */
+ * part of the index a query reads.  From the dense query's arrays
+ * (qterms, pleaf, pw: 24 bytes a term and the weights already doubles,
+ * the same sums as the floats of dt_match_term.post widened one by one)
+ * rather than the 100-byte term. */
 static void accumulate(dt_matcher *m)
 {
-	size_t i, k;
+	double *acc = m->acc;
+	uint32_t *touched = m->touched;
+	size_t i, k, n = 0;
 
-	m->ntouched = 0;
 	for (i = 0; i < m->nbag; i++) {
-		const dt_match_term *t = &m->terms[m->bag[i].id];
+		const struct dt_match_qterm *t = &m->qterms[m->bag[i].id];
+		const uint32_t *leaf = m->pleaf + t->at;
+		const double *w = m->pw + t->at;
 
 		for (k = 0; k < t->df; k++) {
-			const dt_match_posting *p = &t->post[k];
-
-			if (m->acc[p->leaf] == 0) {
-				m->touched[m->ntouched++] = p->leaf;
+			if (acc[leaf[k]] == 0) {
+				touched[n++] = leaf[k];
 			}
-			m->acc[p->leaf] += p->w;
+			acc[leaf[k]] += w[k];
 		}
 	}
+	m->ntouched = n;
 }
 
 /* Append bagged term `b` as written, white space runs as one space,
