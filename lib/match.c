@@ -425,31 +425,65 @@ static void keep(dt_match *out, uint32_t *lid, size_t max, size_t *n,
 	}
 }
 
+/* The touched leaves that may pass, in touch order, into
+ * m->passed[].leaf; returns their count.  With positive weights, as
+ * dt__match_near_best() for a dense query: those whose acc * (1 /
+ * self), a few ulps off the share, is within RELATIVE_CUT of the top
+ * one less a slack far above those ulps (the best leaf is among them,
+ * and every leaf that reaches the cut), so only they are divided (a
+ * division per touched leaf was half of ranking ru-100's term-at-a-time
+ * queries); else all. */
+static size_t near_touched(dt_matcher *m)
+{
+	const double *acc = m->acc, *inv = m->inv_self;
+	double top = 0, near;
+	size_t i, n = 0;
+
+	if (!m->positive) {
+		for (i = 0; i < m->ntouched; i++) {
+			m->passed[i].leaf = m->touched[i];
+		}
+		return m->ntouched;
+	}
+	for (i = 0; i < m->ntouched; i++) {
+		uint32_t l = m->touched[i];
+
+		top = acc[l] * inv[l] > top ? acc[l] * inv[l] : top;
+	}
+	near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
+	for (i = 0; i < m->ntouched; i++) {
+		uint32_t l = m->touched[i];
+
+		m->passed[n].leaf = l;
+		n += acc[l] > 0 && acc[l] * inv[l] >= near;
+	}
+	return n;
+}
+
 /* Score the touched leaves: the share of a leaf's own BM25 weight that
  * the query covers, times the document factor.  Keep those at least
- * min_score and within RELATIVE_CUT of the best; clear the
- * accumulators.  The leaf of each match is kept beside it (in m->cand,
- * free here), not looked for among the touched ones (8 walks of them a
- * query). */
-static void rank(dt_matcher *m, double factor, double min_score, dt_match *out,
-	size_t max, size_t *n_out)
+ * min_score and within RELATIVE_CUT of the best (only those near it
+ * can: near_touched()); clear the accumulators.  The leaf of each match
+ * is kept beside it (in m->cand, free here), not looked for among the
+ * touched ones (8 walks of them a query). */
+void dt__match_rank(dt_matcher *m, double factor, double min_score,
+	dt_match *out, size_t max, size_t *n_out)
 {
+	dt_match_passed *p = m->passed;
 	double best = 0;
-	size_t i, k;
+	size_t i, k, n = near_touched(m);
 
-	for (i = 0; i < m->ntouched; i++) {
-		uint32_t l = m->touched[i];
+	for (i = 0; i < n; i++) {
+		uint32_t l = p[i].leaf;
 
-		m->acc[l] = factor * min1(m->acc[l] / m->leaves[l].self);
-		best = max_of(best, m->acc[l]);
+		p[i].score = factor * min1(m->acc[l] / m->leaves[l].self);
+		best = max_of(best, p[i].score);
 	}
 	min_score = fmax(min_score, RELATIVE_CUT * best);
-	for (i = 0; i < m->ntouched; i++) {
-		uint32_t l = m->touched[i];
-
-		if (m->acc[l] >= min_score && m->acc[l] > 0) {
-			keep(out, m->cand, max, n_out, m->leaves, l,
-				m->acc[l]);
+	for (i = 0; i < n; i++) {
+		if (p[i].score >= min_score && p[i].score > 0) {
+			keep(out, m->cand, max, n_out, m->leaves, p[i].leaf,
+				p[i].score);
 		}
 	}
 	for (k = 0; k < *n_out; k++) {
@@ -617,7 +651,7 @@ static void score_bag(dt_matcher *m, double factor, double min_score,
 		return;
 	}
 	accumulate(m);
-	rank(m, factor, min_score, out, max, n_out);
+	dt__match_rank(m, factor, min_score, out, max, n_out);
 }
 
 int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,

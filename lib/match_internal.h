@@ -357,6 +357,16 @@ double dt__match_fill(dt_matcher *m);
  * the top share `top`, into m->cand[0..m->ncand), in leaf order. */
 void dt__match_near_best(dt_matcher *m, double top);
 
+/* ## Term-at-a-time queries (match.c) */
+
+/** Rank the leaves m->touched[0..m->ntouched) by their sums in m->acc
+ * (the others 0): their shares times `factor` (> 0), those at least
+ * min_score and within RELATIVE_CUT of the best into out[0..max), best
+ * first, ties in touch order, with evidence from the current bag; the
+ * count into *n_out (0 before); clears the touched accumulators. */
+void dt__match_rank(dt_matcher *m, double factor, double min_score,
+	dt_match *out, size_t max, size_t *n_out);
+
 /* ## The document factor (match_docfactor.c) */
 
 /** Count the index's terms over every unit of the directive and keep the

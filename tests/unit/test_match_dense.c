@@ -722,3 +722,142 @@ Test(match_dense, the_document_factor_is_the_one_of_the_term_records)
 	cr_assert_gt(not_topical, 0);
 	cr_assert_gt(inside, 5, "%zu factors strictly inside (0, 1)", inside);
 }
+
+/* ## Ranking touched leaves: only those near the best are divided */
+
+/* The ranking before near_touched(): every touched leaf scored with
+ * fmin and fmax, kept by insertion in touch order; targets and scores
+ * only (the bag is empty: no evidence). */
+static size_t ref_rank(const dt_matcher *m, const double *acc,
+	const uint32_t *touched, size_t ntouched, double factor,
+	double min_score, dt_match *out, size_t max)
+{
+	double best = 0, *score = calloc(ntouched + 1, sizeof(*score));
+	size_t i, n = 0;
+
+	cr_assert_not_null(score);
+	for (i = 0; i < ntouched; i++) {
+		uint32_t l = touched[i];
+
+		score[i] = factor * fmin(1.0, acc[l] / m->leaves[l].self);
+		best = fmax(best, score[i]);
+	}
+	min_score = fmax(min_score, RELATIVE_CUT * best);
+	for (i = 0; i < ntouched; i++) {
+		size_t k;
+
+		if (!(score[i] >= min_score && score[i] > 0)) {
+			continue;
+		}
+		k = n < max ? n++ : max;
+		for (; k > 0 && out[k - 1].score < score[i]; k--) {
+			if (k < max) {
+				out[k] = out[k - 1];
+			}
+		}
+		if (k < max) {
+			out[k].target = m->leaves[touched[i]].unit;
+			out[k].score = score[i];
+		}
+	}
+	free(score);
+	return n;
+}
+
+/* A share for a leaf: above 1 (clipped), at the cut of the best and a
+ * few ulps either side of it, ties, tiny ones, or random. */
+static double pick_share(double best_share, size_t kind)
+{
+	double cut = RELATIVE_CUT * (best_share < 1 ? best_share : 1);
+
+	switch (kind % 9) {
+	case 0:
+		return 1 + (double)pick(1000) / 100;
+	case 1:
+		return cut;
+	case 2:
+		return nextafter(cut, 0);
+	case 3:
+		return nextafter(cut, 2);
+	case 4:
+		return cut * (1 - 1e-12);
+	case 5:
+		return best_share;
+	case 6:
+		return 1e-300;
+	default:
+		return (double)pick(1000000) / 1e6;
+	}
+}
+
+Test(match_dense, ranking_only_the_leaves_near_the_best_keeps_the_same)
+{
+	static char dir_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	static const double factors[] = {1.0, 0.7, 0.2500001, 1e-3};
+	static const double mins[] = {0.0, 0.2, 0.5, 0.95};
+	size_t seed, rounds = 0, kept = 0, edge = 0;
+
+	for (seed = 1; seed <= 6; seed++) {
+		dt_matcher *m = NULL;
+		dt_doc *dir;
+		size_t r;
+
+		rng = 0x51ed270b27a5c3f1ull * seed;
+		directive(dir_src, clauses);
+		dir = parse(dir_src);
+		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+		cr_assert(m->positive);
+		dt__match_next_serial(m); /* an empty bag: no evidence */
+		for (r = 0; r < 400; r++) {
+			double acc[4096], best_share = 0.3 + pick(1500) / 1000.0;
+			dt_match got[8], want[8];
+			size_t n = 1 + pick(m->nleaves), i, ng = 0, nw, max;
+			double factor = factors[r % 4], min = mins[r / 4 % 4];
+
+			cr_assert_leq(m->nleaves, 4096);
+			/* n distinct leaves, in a random order */
+			for (i = 0; i < m->nleaves; i++) {
+				m->touched[i] = (uint32_t)i;
+			}
+			for (i = 0; i < n; i++) {
+				size_t j = i + pick(m->nleaves - i);
+				uint32_t t = m->touched[i];
+
+				m->touched[i] = m->touched[j];
+				m->touched[j] = t;
+			}
+			m->ntouched = n;
+			for (i = 0; i < n; i++) {
+				uint32_t l = m->touched[i];
+				double s = i == 0 ? best_share :
+					pick_share(best_share, pick(9));
+
+				acc[l] = s * m->leaves[l].self;
+				m->acc[l] = acc[l];
+				edge += s == RELATIVE_CUT *
+					(best_share < 1 ? best_share : 1);
+			}
+			max = 1 + r % 8;
+			nw = ref_rank(m, acc, m->touched, n, factor, min, want,
+				max);
+			dt__match_rank(m, factor, min, got, max, &ng);
+			cr_assert_eq(ng, nw, "seed %zu round %zu", seed, r);
+			for (i = 0; i < ng; i++) {
+				cr_assert_eq(got[i].target, want[i].target,
+					"seed %zu round %zu match %zu", seed,
+					r, i);
+				cr_assert_eq(got[i].score, want[i].score);
+			}
+			for (i = 0; i < m->nleaves; i++) {
+				cr_assert_eq(m->acc[i], 0, "not cleared");
+			}
+			kept += ng;
+			rounds++;
+		}
+		dt__matcher_free(m);
+		dt_doc_free(dir);
+	}
+	cr_assert_gt(kept, rounds, "%zu kept in %zu rounds", kept, rounds);
+	cr_assert_gt(edge, 100, "%zu shares at the cut", edge);
+}
