@@ -198,10 +198,6 @@ int dt__matcher_new(dt_matcher **out, const dt_doc *directive, dt_error *err)
 	if (rc == 0) {
 		rc = dt__match_directive_vector(m, err);
 	}
-	if (rc == 0) {
-		m->qbits = dt__calloc(m->nterms / 64 + 1, sizeof(*m->qbits));
-		rc = m->qbits == NULL ? dt__match_oom(err) : 0;
-	}
 	if (rc < 0) {
 		dt__matcher_free(m);
 		return rc;
@@ -241,7 +237,6 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->touched);
 	dt__free(m->lterms);
 	dt__free(m->tdtf);
-	dt__free(m->qbits);
 	dt__free(m->inv_self);
 	dt__free(m->fwd);
 	dt__free(m->fwd_at);
@@ -345,32 +340,12 @@ static size_t first_term(const dt_matcher *m, uint32_t l)
 	return first;
 }
 
-/* Set (on) or clear the bits in m->qbits of the bag's terms: the
- * evidence of a query's matches then asks a bit per term of a leaf, in
- * 1/64 of the bytes of the bag marks (a walk of the leaf's terms missed
- * the cache on each mark: evidence was 3% of a vi-100 run). */
-static void bag_bits(dt_matcher *m, int on)
-{
-	size_t i;
-
-	for (i = 0; i < m->nbag; i++) {
-		uint32_t id = m->bag[i].id;
-
-		if (on) {
-			m->qbits[id / 64] |= (uint64_t)1 << (id % 64);
-		} else {
-			m->qbits[id / 64] &= ~((uint64_t)1 << (id % 64));
-		}
-	}
-}
-
 /* The query terms that weigh most in leaf `l`, as written; Vietnamese
  * syllables only when no bigram is shared ("đảng viên" says it all).
  * The top is by weight, ties by place in the bag, whatever the order of
  * the forward index; it holds a leaf's heaviest terms first (when the
  * weights are positive: match_index.c), so the walk stops at the first
- * term lighter than a full top.  A term is in the bag when its bit is
- * set (bag_bits(), around the calls): its mark is the bag's serial. */
+ * term lighter than a full top. */
 static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 {
 	size_t top[EVIDENCE_TERMS], n = 0, k, e, len = 0;
@@ -378,19 +353,17 @@ static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 	int bigrams = 0;
 
 	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
-		uint32_t id = m->fwd[e].term;
+		const struct dt_match_inbag *t = &m->inbag[m->fwd[e].term];
 		double x = m->fwd[e].w;
-		size_t i;
+		size_t i = t->pos;
 
 		if (m->positive && n == EVIDENCE_TERMS &&
 			x < w[EVIDENCE_TERMS - 1]) {
 			break; /* heaviest first: none after can enter */
 		}
-		if (!(m->qbits[id / 64] >> (id % 64) & 1) || !(x > 0)) {
+		if (t->mark != m->serial || !(x > 0)) {
 			continue;
 		}
-		assert(m->inbag[id].mark == m->serial);
-		i = m->inbag[id].pos;
 		for (k = n; k > 0 &&
 			    (w[k - 1] < x || (w[k - 1] == x && top[k - 1] > i));
 			k--) {
@@ -513,11 +486,9 @@ void dt__match_rank(dt_matcher *m, double factor, double min_score,
 				p[i].score);
 		}
 	}
-	bag_bits(m, 1);
 	for (k = 0; k < *n_out; k++) {
 		evidence(m, m->cand[k], &out[k]);
 	}
-	bag_bits(m, 0);
 	for (i = 0; i < m->ntouched; i++) {
 		m->acc[m->touched[i]] = 0;
 	}
@@ -609,13 +580,11 @@ static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 	}
 	memset(acc, 0, m->nleaves * sizeof(*acc));
 	order(m, n);
-	bag_bits(m, 1);
 	for (i = 0; i < n && i < max; i++) {
 		out[i].target = m->leaves[m->passed[i].leaf].unit;
 		out[i].score = m->passed[i].score;
 		evidence(m, m->passed[i].leaf, &out[i]);
 	}
-	bag_bits(m, 0);
 	*n_out = i;
 }
 

@@ -224,8 +224,6 @@ struct dt_matcher {
 	double last_factor;
 	uint32_t *lterms;
 	size_t nlterms, ltermcap;
-	uint64_t *qbits; /* by term id, a bit: in the bag whose evidence is
-			  * being written (set and cleared around it) */
 	float *tdtf; /* by term id: dtf when topical, -1 when not: all the
 		      * document factor reads of a term, 4 bytes, where
 		      * dt_match_term is 100 (a miss per distinct term of
