@@ -146,17 +146,24 @@
  * and 4 leaves: 74%, 36% and 8.6% of them reach 0.9 of the best, the
  * bounds of blocks of 4 cost as many steps as the postings); a cache of
  * answers by query bag (3 repeated bags in vi-100's 171,000).
- * Session 6 (instructions by callgrind on vi-10, CPU on vi-100/ru-100):
- * the tokenizer's hash passed to the vocabulary, the probe and bag put
- * inline, a sparse term's postings four a step (-145 M instructions of
- * 2,930 M, CPU within noise, as before), the block maxima with MAXPD; in
- * review_add.c the line of each paragraph counted from the one before
- * (dt_unit_text_line from the start of the text cost 83 M), in json.c a
- * link's keys as literals.  Tried and dropped: the four loads before
- * the four stores (GCC still computes each address apart: no fewer
- * instructions).  Not done: clearing the accumulators with a store loop
- * instead of memset: callgrind counts each byte of memset's REP STOSB
- * as an instruction (176 M on vi-10), but a loop stores no fewer bytes.
+ * Session 6 (instructions by callgrind on vi-10; the implicit stage,
+ * gaps less gaps --no-implicit, 2,931 M -> 2,264 M): the tokenizer's
+ * hash passed to the vocabulary, the probe and bag put inline; a sparse
+ * term's postings four a step (-145 M instructions; its CPU time alone
+ * was not measured, the earlier unrolling's was within noise); the
+ * block maxima with MAXPD; term-at-a-time queries (most of ru-100's)
+ * reading the compact posting arrays, dividing only the leaves near the
+ * best, without a libm call per leaf; in review_add.c the line of each
+ * paragraph counted from the one before (dt_unit_text_line from the
+ * start of the text cost 83 M); in json.c a link's keys as literals.
+ * Tried and dropped: the four loads before the four stores (GCC still
+ * computes each address apart: no fewer instructions); the evidence
+ * asking a bit per term (a bitmap of the bag, set and cleared around
+ * it) instead of the bag mark: evidence fell from 3.7% to 3.0% of a
+ * vi-100 run, the bits cost 0.5%, and 40 M instructions more on vi-10.
+ * Not done: clearing the accumulators with a store loop instead of
+ * memset: callgrind counts each byte of memset's REP STOSB as an
+ * instruction (176 M on vi-10), but a loop stores no fewer bytes.
  *
  * Files.  This one holds the life cycle, the queries and the evidence;
  * match_dense.c the sums and candidates of a dense query;
