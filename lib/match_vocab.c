@@ -20,9 +20,9 @@
  * word hash, a bigram's from its syllables', a stem's kept in the stem
  * cache), a function of the term's bytes along every path
  * (dt__term_hash), so no term is hashed twice; the probe and the bag's
- * put are inline (match_internal.h).  Together with the tokenizer's
- * changes, -23% of the instructions of the document factor's counting
- * on vi-10 (callgrind).
+ * put are inline (match_internal.h).  With the tokenizer's changes the
+ * document factor (which counts every term of every local document)
+ * went from 1,050 M to 768 M instructions on vi-10 (callgrind).
  */
 #include <string.h>
 
