@@ -16,6 +16,9 @@ int dt__json_key(dt_buf *b, const char *key, int first);
 int dt__json_kv_str(dt_buf *b, const char *key, const char *value,
 	int first);
 int dt__json_kv_num(dt_buf *b, const char *key, long value, int first);
+/** Append link `l` as the review's JSON holds it: {"file", "eid",
+ *  "line", "kind", "score" (%.3f), "evidence"}, NULL strings as "". */
+int dt__json_link(dt_buf *b, const dt_link *l);
 /** Does `s` (of `len` bytes) hold ',', '"', CR or LF: must it be quoted
  *  as a CSV field? */
 int dt__csv_needs_quotes(const char *s, size_t len);

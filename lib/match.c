@@ -146,6 +146,24 @@
  * and 4 leaves: 74%, 36% and 8.6% of them reach 0.9 of the best, the
  * bounds of blocks of 4 cost as many steps as the postings); a cache of
  * answers by query bag (3 repeated bags in vi-100's 171,000).
+ * Session 6 (instructions by callgrind on vi-10; the implicit stage,
+ * gaps less gaps --no-implicit, 2,931 M -> 2,264 M): the tokenizer's
+ * hash passed to the vocabulary, the probe and bag put inline; a sparse
+ * term's postings four a step (-145 M instructions; its CPU time alone
+ * was not measured, the earlier unrolling's was within noise); the
+ * block maxima with MAXPD; term-at-a-time queries (most of ru-100's)
+ * reading the compact posting arrays, dividing only the leaves near the
+ * best, without a libm call per leaf; in review_add.c the line of each
+ * paragraph counted from the one before (dt_unit_text_line from the
+ * start of the text cost 83 M); in json.c a link's keys as literals.
+ * Tried and dropped: the four loads before the four stores (GCC still
+ * computes each address apart: no fewer instructions); the evidence
+ * asking a bit per term (a bitmap of the bag, set and cleared around
+ * it) instead of the bag mark: evidence fell from 3.7% to 3.0% of a
+ * vi-100 run, the bits cost 0.5%, and 40 M instructions more on vi-10.
+ * Not done: clearing the accumulators with a store loop instead of
+ * memset: callgrind counts each byte of memset's REP STOSB as an
+ * instruction (176 M on vi-10), but a loop stores no fewer bytes.
  *
  * Files.  This one holds the life cycle, the queries and the evidence;
  * match_dense.c the sums and candidates of a dense query;
@@ -225,6 +243,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->qterms);
 	dt__free(m->touched);
 	dt__free(m->lterms);
+	dt__free(m->tdtf);
 	dt__free(m->inv_self);
 	dt__free(m->fwd);
 	dt__free(m->fwd_at);
@@ -239,11 +258,11 @@ void dt__matcher_free(dt_matcher *m)
 /* ## Queries */
 
 /* Query callback: each distinct known term once, with its span. */
-static int query_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int query_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	if (id == UINT32_MAX) {
 		return 0; /* no leaf holds it: it cannot add to any score */
@@ -252,24 +271,29 @@ static int query_term(
 }
 
 /* Add the postings of the query's terms into the accumulators: the only
- * part of the index a query reads. */
+ * part of the index a query reads.  From the dense query's arrays
+ * (qterms, pleaf, pw: 24 bytes a term and the weights already doubles,
+ * the same sums as the floats of dt_match_term.post widened one by one)
+ * rather than the 100-byte term. */
 static void accumulate(dt_matcher *m)
 {
-	size_t i, k;
+	double *acc = m->acc;
+	uint32_t *touched = m->touched;
+	size_t i, k, n = 0;
 
-	m->ntouched = 0;
 	for (i = 0; i < m->nbag; i++) {
-		const dt_match_term *t = &m->terms[m->bag[i].id];
+		const struct dt_match_qterm *t = &m->qterms[m->bag[i].id];
+		const uint32_t *leaf = m->pleaf + t->at;
+		const double *w = m->pw + t->at;
 
 		for (k = 0; k < t->df; k++) {
-			const dt_match_posting *p = &t->post[k];
-
-			if (m->acc[p->leaf] == 0) {
-				m->touched[m->ntouched++] = p->leaf;
+			if (acc[leaf[k]] == 0) {
+				touched[n++] = leaf[k];
 			}
-			m->acc[p->leaf] += p->w;
+			acc[leaf[k]] += w[k];
 		}
 	}
+	m->ntouched = n;
 }
 
 /* Append bagged term `b` as written, white space runs as one space,
@@ -374,54 +398,103 @@ static void evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 	}
 }
 
-/* Insert a candidate into out[0..max), best first. */
-static void keep(dt_match *out, size_t max, size_t *n, const dt_match_leaf *l,
-	double score)
+/* fmin(1.0, x), inline: a NaN gives 1.0, as fmin's does (a libm call
+ * per touched leaf was 13% of the term-at-a-time queries of ru-100). */
+static inline double min1(double x)
+{
+	return x < 1.0 ? x : 1.0;
+}
+
+/* fmax(a, x) for a that is not NaN: a NaN x gives a, as fmax's does; a
+ * tie of +0 and -0 may give either zero, which compares as the other. */
+static inline double max_of(double a, double x)
+{
+	return x > a ? x : a;
+}
+
+/* Insert a candidate, leaf l, into out[0..max), best first, its leaf
+ * beside it in lid[]. */
+static void keep(dt_match *out, uint32_t *lid, size_t max, size_t *n,
+	const dt_match_leaf *leaves, uint32_t l, double score)
 {
 	size_t k = *n < max ? (*n)++ : max;
 
 	for (; k > 0 && out[k - 1].score < score; k--) {
 		if (k < max) {
 			out[k] = out[k - 1];
+			lid[k] = lid[k - 1];
 		}
 	}
 	if (k < max) {
-		out[k].target = l->unit;
+		out[k].target = leaves[l].unit;
 		out[k].score = score;
+		lid[k] = l;
 	}
+}
+
+/* The touched leaves that may pass, in touch order, into
+ * m->passed[].leaf; returns their count.  With positive weights, as
+ * dt__match_near_best() for a dense query: those whose acc * (1 /
+ * self), a few ulps off the share, is within RELATIVE_CUT of the top
+ * one less a slack far above those ulps (the best leaf is among them,
+ * and every leaf that reaches the cut), so only they are divided (a
+ * division per touched leaf was half of ranking ru-100's term-at-a-time
+ * queries); else all. */
+static size_t near_touched(dt_matcher *m)
+{
+	const double *acc = m->acc, *inv = m->inv_self;
+	double top = 0, near;
+	size_t i, n = 0;
+
+	if (!m->positive) {
+		for (i = 0; i < m->ntouched; i++) {
+			m->passed[i].leaf = m->touched[i];
+		}
+		return m->ntouched;
+	}
+	for (i = 0; i < m->ntouched; i++) {
+		uint32_t l = m->touched[i];
+
+		top = acc[l] * inv[l] > top ? acc[l] * inv[l] : top;
+	}
+	near = RELATIVE_CUT * (top < 1 ? top : 1) * (1 - 1e-9);
+	for (i = 0; i < m->ntouched; i++) {
+		uint32_t l = m->touched[i];
+
+		m->passed[n].leaf = l;
+		n += acc[l] > 0 && acc[l] * inv[l] >= near;
+	}
+	return n;
 }
 
 /* Score the touched leaves: the share of a leaf's own BM25 weight that
  * the query covers, times the document factor.  Keep those at least
- * min_score and within RELATIVE_CUT of the best; clear the
- * accumulators. */
-static void rank(dt_matcher *m, double factor, double min_score, dt_match *out,
-	size_t max, size_t *n_out)
+ * min_score and within RELATIVE_CUT of the best (only those near it
+ * can: near_touched()); clear the accumulators.  The leaf of each match
+ * is kept beside it (in m->cand, free here), not looked for among the
+ * touched ones (8 walks of them a query). */
+void dt__match_rank(dt_matcher *m, double factor, double min_score,
+	dt_match *out, size_t max, size_t *n_out)
 {
+	dt_match_passed *p = m->passed;
 	double best = 0;
-	size_t i, k;
+	size_t i, k, n = near_touched(m);
 
-	for (i = 0; i < m->ntouched; i++) {
-		uint32_t l = m->touched[i];
+	for (i = 0; i < n; i++) {
+		uint32_t l = p[i].leaf;
 
-		m->acc[l] = factor * fmin(1.0, m->acc[l] / m->leaves[l].self);
-		best = fmax(best, m->acc[l]);
+		p[i].score = factor * min1(m->acc[l] / m->leaves[l].self);
+		best = max_of(best, p[i].score);
 	}
 	min_score = fmax(min_score, RELATIVE_CUT * best);
-	for (i = 0; i < m->ntouched; i++) {
-		uint32_t l = m->touched[i];
-
-		if (m->acc[l] >= min_score && m->acc[l] > 0) {
-			keep(out, max, n_out, &m->leaves[l], m->acc[l]);
+	for (i = 0; i < n; i++) {
+		if (p[i].score >= min_score && p[i].score > 0) {
+			keep(out, m->cand, max, n_out, m->leaves, p[i].leaf,
+				p[i].score);
 		}
 	}
 	for (k = 0; k < *n_out; k++) {
-		for (i = 0; i < m->ntouched; i++) {
-			if (m->leaves[m->touched[i]].unit == out[k].target) {
-				evidence(m, m->touched[i], &out[k]);
-				break;
-			}
-		}
+		evidence(m, m->cand[k], &out[k]);
 	}
 	for (i = 0; i < m->ntouched; i++) {
 		m->acc[m->touched[i]] = 0;
@@ -501,8 +574,8 @@ static void dense(dt_matcher *m, double factor, double min_score, dt_match *out,
 	for (i = 0; i < m->ncand; i++) {
 		uint32_t l = m->cand[i];
 
-		acc[l] = factor * fmin(1.0, acc[l] / m->leaves[l].self);
-		best = fmax(best, acc[l]);
+		acc[l] = factor * min1(acc[l] / m->leaves[l].self);
+		best = max_of(best, acc[l]);
 	}
 	min_score = fmax(min_score, RELATIVE_CUT * best);
 	for (i = 0; i < m->ncand; i++) {
@@ -585,7 +658,7 @@ static void score_bag(dt_matcher *m, double factor, double min_score,
 		return;
 	}
 	accumulate(m);
-	rank(m, factor, min_score, out, max, n_out);
+	dt__match_rank(m, factor, min_score, out, max, n_out);
 }
 
 int dt__matcher_query(dt_matcher *m, const dt_unit *u, dt_lang lang,

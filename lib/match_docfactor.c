@@ -42,11 +42,11 @@ static int topical(const dt_matcher *m, const dt_match_term *t)
 /* Counting callback: the index's terms in the directive (dtf) or in a
  * local document (ltf, with the list of terms to reset after, and the
  * unit's bag of distinct terms for its query). */
-static int count_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int count_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	if (id == UINT32_MAX) {
 		return 0;
@@ -56,16 +56,18 @@ static int count_term(
 		return 0;
 	}
 	if (m->inbag[id].ltf == 0) {
-		if (dt__match_grow((void **)&m->lterms, &m->ltermcap,
-			    m->nlterms + 1, sizeof(*m->lterms)) < 0) {
+		if (m->nlterms >= m->ltermcap &&
+			dt__match_grow((void **)&m->lterms, &m->ltermcap,
+				m->nlterms + 1, sizeof(*m->lterms)) < 0) {
 			return DT_ENOMEM;
 		}
 		m->lterms[m->nlterms++] = id;
 	}
 	m->inbag[id].ltf += 1;
 	if (m->record_occ) {
-		if (dt__match_grow((void **)&m->uocc, &m->uocccap,
-			    m->nuocc + 1, sizeof(*m->uocc)) < 0) {
+		if (m->nuocc >= m->uocccap &&
+			dt__match_grow((void **)&m->uocc, &m->uocccap,
+				m->nuocc + 1, sizeof(*m->uocc)) < 0) {
 			return DT_ENOMEM;
 		}
 		if (m->nuocc > 0 && m->uocc[m->nuocc - 1].text == m->text_now &&
@@ -91,11 +93,17 @@ int dt__match_directive_vector(dt_matcher *m, dt_error *err)
 		rc = dt__match_run_unit(
 			m, dt_doc_unit_at(m->doc, i), count_term, err);
 	}
-	for (i = 0; i < m->nterms; i++) {
+	m->tdtf = rc == 0 ? dt__reallocarray(NULL, m->nterms + 1,
+		sizeof(*m->tdtf)) : NULL;
+	if (rc == 0 && m->tdtf == NULL) {
+		return dt__match_oom(err);
+	}
+	for (i = 0; rc == 0 && i < m->nterms; i++) {
 		dt_match_term *t = &m->terms[i];
 
 		t->topical = topical(m, t); /* once, not per local document */
 		sum += t->topical ? (double)t->dtf * t->dtf : 0;
+		m->tdtf[i] = t->topical ? t->dtf : -1; /* a count: >= 0 */
 	}
 	m->dnorm = sqrt(sum);
 	return rc;
@@ -295,11 +303,11 @@ static int local_factor(
 		m->nuruns = m->nucache = m->nuocc = 0;
 	}
 	for (i = 0; i < m->nlterms; i++) {
-		const dt_match_term *t = &m->terms[m->lterms[i]];
 		float *ltf = &m->inbag[m->lterms[i]].ltf;
+		float dtf = m->tdtf[m->lterms[i]]; /* -1: not topical */
 
-		if (t->topical) {
-			dot += (double)*ltf * t->dtf;
+		if (dtf >= 0) {
+			dot += (double)*ltf * dtf;
 			sum += (double)*ltf * *ltf;
 		}
 		*ltf = 0;

@@ -42,11 +42,11 @@ static const char *const generic_ru[] = {"обеспечить обеспечи�
 	"область", "отдел", "министерство", "положение", "постановление",
 	"приказ", "статья", "пункт", NULL};
 
-static int generic_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int generic_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	(void)start;
 	(void)end;
@@ -75,11 +75,11 @@ static int mark_generic(dt_matcher *m, dt_error *err)
 /* ## Building the index */
 
 /* Indexing callback: count the term at the current field weight. */
-static int index_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int index_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_intern(m, s, len);
+	uint32_t id = dt__match_intern(m, s, len, hash);
 	size_t k = id == UINT32_MAX ? SIZE_MAX
 				    : dt__match_bag_put(m, id, start, end);
 

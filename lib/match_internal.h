@@ -13,6 +13,8 @@
 #define DT_MATCH_INTERNAL_H
 
 #include "match.h"
+#include "match_terms.h"
+#include "short_bytes.h"
 
 /* ## Constants (each chosen on the dev split; see match.c) */
 
@@ -222,12 +224,17 @@ struct dt_matcher {
 	double last_factor;
 	uint32_t *lterms;
 	size_t nlterms, ltermcap;
+	float *tdtf; /* by term id: dtf when topical, -1 when not: all the
+		      * document factor reads of a term, 4 bytes, where
+		      * dt_match_term is 100 (a miss per distinct term of
+		      * every local document) */
 	int local; /* count_term: counting a local document */
 };
 
 /* ## Vocabulary, bags and tokenizer runs (match_vocab.c) */
 
-/** A hash of s[0..len), eight bytes a step (terms are short). */
+/** A hash of s[0..len), eight bytes a step (the document signature's;
+ * terms are hashed by dt__term_hash, match_terms.h). */
 uint32_t dt__match_hash(const char *s, size_t len);
 
 /** Make room for `need` elements of `size` bytes in *v (capacity *cap);
@@ -244,30 +251,92 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len);
  * first call makes the empty table.  DT_ENOMEM without a message. */
 int dt__match_rehash(dt_matcher *m);
 
-/** The id of term s[0..len), added when new; UINT32_MAX when out of
- * memory. */
-uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len);
+/** The id of term s[0..len) (hash h: dt__term_hash), added when new;
+ * UINT32_MAX when out of memory. */
+uint32_t dt__match_intern(
+	dt_matcher *m, const char *s, size_t len, uint32_t h);
 
-/** The id of term s[0..len); UINT32_MAX when no leaf holds it. */
-uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len);
+/* The lookup and the bag's put are inline: every term of every local
+ * document goes through both (vi-100: 24 million), and the calls cost a
+ * fifth of them. */
+
+/** The slot of s[0..len) (hash h): the one holding it, or the empty one
+ * where it goes.  The table is never full (dt__match_intern keeps it at
+ * most half full), so the probe ends. */
+static inline struct dt_match_slot *dt__match_slot_of(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h)
+{
+	size_t i = h & (m->nslots - 1);
+	uint64_t x = 0, y = 0;
+
+	if (len <= 16) {
+		dt__short_words(s, len, &x, &y);
+	}
+	for (;;) {
+		struct dt_match_slot *slot = &m->slots[i];
+
+		if (slot->id == 0) {
+			return slot;
+		}
+		if (slot->hash == h && slot->len == len &&
+			(len <= 16 ? slot->x == x && slot->y == y
+				   : memcmp(m->strings.data +
+						     m->keys[slot->id - 1].off,
+					     s, len) == 0)) {
+			return slot;
+		}
+		i = (i + 1) & (m->nslots - 1);
+	}
+}
+
+/** The id of term s[0..len) (hash h: dt__term_hash); UINT32_MAX when no
+ * leaf holds it. */
+static inline uint32_t dt__match_lookup(
+	const dt_matcher *m, const char *s, size_t len, uint32_t h)
+{
+	uint32_t id = dt__match_slot_of(m, s, len, h)->id;
+
+	return id == 0 ? UINT32_MAX : id - 1;
+}
 
 /** Start a new bag: a serial no term has seen (marks reset on wrap). */
 void dt__match_next_serial(dt_matcher *m);
 
+/** dt__match_bag_put() when the bag is full: grow it first. */
+size_t dt__match_bag_grow_put(
+	dt_matcher *m, uint32_t id, size_t start, size_t end);
+
 /** Put term `id` into the bag once; return its place, or SIZE_MAX when
  * out of memory. */
-size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end);
+static inline size_t dt__match_bag_put(
+	dt_matcher *m, uint32_t id, size_t start, size_t end)
+{
+	struct dt_match_inbag *t = &m->inbag[id];
 
-/** Run the tokenizer over NUL-terminated `s`, with `m` as the payload; a
- * callback's DT_ENOMEM becomes an error message. */
-int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err);
+	if (t->mark == m->serial) {
+		return t->pos;
+	}
+	if (m->nbag >= m->bagcap) {
+		return dt__match_bag_grow_put(m, id, start, end);
+	}
+	t->mark = m->serial;
+	t->pos = (uint32_t)m->nbag;
+	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
+	return m->nbag++;
+}
+
+/** Run the tokenizer over NUL-terminated `s`, with `m` as the payload
+ * and each term's hash; a callback's DT_ENOMEM becomes an error
+ * message. */
+int dt__match_run(
+	dt_matcher *m, const char *s, dt__term_hcb cb, dt_error *err);
 /** As dt__match_run, over s[0, len). */
-int dt__match_run_n(dt_matcher *m, const char *s, size_t len, dt_term_cb cb,
-	dt_error *err);
+int dt__match_run_n(dt_matcher *m, const char *s, size_t len,
+	dt__term_hcb cb, dt_error *err);
 
 /** Run the tokenizer over the heading, then the text of `u`. */
 int dt__match_run_unit(
-	dt_matcher *m, const dt_unit *u, dt_term_cb cb, dt_error *err);
+	dt_matcher *m, const dt_unit *u, dt__term_hcb cb, dt_error *err);
 
 /* ## Building the index (match_index.c) */
 
@@ -287,6 +356,16 @@ double dt__match_fill(dt_matcher *m);
 /** The leaves whose share may be within RELATIVE_CUT of the best, given
  * the top share `top`, into m->cand[0..m->ncand), in leaf order. */
 void dt__match_near_best(dt_matcher *m, double top);
+
+/* ## Term-at-a-time queries (match.c) */
+
+/** Rank the leaves m->touched[0..m->ntouched) by their sums in m->acc
+ * (the others 0): their shares times `factor` (> 0), those at least
+ * min_score and within RELATIVE_CUT of the best into out[0..max), best
+ * first, ties in touch order, with evidence from the current bag; the
+ * count into *n_out (0 before); clears the touched accumulators. */
+void dt__match_rank(dt_matcher *m, double factor, double min_score,
+	dt_match *out, size_t max, size_t *n_out);
 
 /* ## The document factor (match_docfactor.c) */
 

@@ -15,10 +15,14 @@
  * lookups fewer, yet 9% slower (the copies and compares of every
  * syllable cost more than the probes saved); the same for the first
  * syllable only, kept when unknown (1.5 million fewer): 3.7% slower;
- * the hash and the probe inlined into the lookup: within noise.  Passing
- * the tokenizer's own word hash would save the hash (2% of a vi-100
- * run) but needs a term hash that is a function of the term's bytes
- * along every path (stems, non-BMP folds): not done.
+ * the hash and the probe inlined into the lookup: within noise.
+ * Session 6: the tokenizer passes each term's hash (match_terms.h: its
+ * word hash, a bigram's from its syllables', a stem's kept in the stem
+ * cache), a function of the term's bytes along every path
+ * (dt__term_hash), so no term is hashed twice; the probe and the bag's
+ * put are inline (match_internal.h).  With the tokenizer's changes the
+ * document factor (which counts every term of every local document)
+ * went from 1,050 M to 768 M instructions on vi-10 (callgrind).
  */
 #include <string.h>
 
@@ -81,35 +85,6 @@ int dt__match_is_syllable(const dt_matcher *m, const char *s, size_t len)
 
 /* ## The vocabulary */
 
-/* The slot of s[0..len) (hash h): the one holding it, or the empty one
- * where it goes.  The table is never full (dt__match_intern keeps it at
- * most half full), so the probe ends. */
-static struct dt_match_slot *slot_of(
-	const dt_matcher *m, const char *s, size_t len, uint32_t h)
-{
-	size_t i = h & (m->nslots - 1);
-	uint64_t x = 0, y = 0;
-
-	if (len <= 16) {
-		dt__short_words(s, len, &x, &y);
-	}
-	for (;;) {
-		struct dt_match_slot *slot = &m->slots[i];
-
-		if (slot->id == 0) {
-			return slot;
-		}
-		if (slot->hash == h && slot->len == len &&
-			(len <= 16 ? slot->x == x && slot->y == y
-				   : memcmp(m->strings.data +
-						     m->keys[slot->id - 1].off,
-					     s, len) == 0)) {
-			return slot;
-		}
-		i = (i + 1) & (m->nslots - 1);
-	}
-}
-
 /* A slot for term `id`, hash h, bytes s[0..len). */
 static struct dt_match_slot slot_for(
 	uint32_t id, const char *s, size_t len, uint32_t h)
@@ -136,23 +111,23 @@ int dt__match_rehash(dt_matcher *m)
 	for (i = 0; i < m->nterms; i++) {
 		const dt_match_term *t = &m->terms[i];
 
-		*slot_of(m, m->strings.data + t->off, t->len, t->hash) =
+		*dt__match_slot_of(m, m->strings.data + t->off, t->len, t->hash) =
 			slot_for((uint32_t)i, m->strings.data + t->off, t->len,
 				t->hash);
 	}
 	return 0;
 }
 
-uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
+uint32_t dt__match_intern(
+	dt_matcher *m, const char *s, size_t len, uint32_t h)
 {
-	uint32_t h = dt__match_hash(s, len);
 	struct dt_match_slot *slot;
 	dt_match_term *t;
 
 	if ((m->nterms + 1) * 2 > m->nslots && dt__match_rehash(m) < 0) {
 		return UINT32_MAX;
 	}
-	slot = slot_of(m, s, len, h);
+	slot = dt__match_slot_of(m, s, len, h);
 	if (slot->id != 0) {
 		return slot->id - 1;
 	}
@@ -179,13 +154,6 @@ uint32_t dt__match_intern(dt_matcher *m, const char *s, size_t len)
 	return (uint32_t)m->nterms++;
 }
 
-uint32_t dt__match_lookup(const dt_matcher *m, const char *s, size_t len)
-{
-	uint32_t id = slot_of(m, s, len, dt__match_hash(s, len))->id;
-
-	return id == 0 ? UINT32_MAX : id - 1;
-}
-
 /* ## Bags */
 
 void dt__match_next_serial(dt_matcher *m)
@@ -202,45 +170,39 @@ void dt__match_next_serial(dt_matcher *m)
 	m->serial = 1;
 }
 
-size_t dt__match_bag_put(dt_matcher *m, uint32_t id, size_t start, size_t end)
+size_t dt__match_bag_grow_put(
+	dt_matcher *m, uint32_t id, size_t start, size_t end)
 {
-	struct dt_match_inbag *t = &m->inbag[id];
-
-	if (t->mark == m->serial) {
-		return t->pos;
-	}
 	if (dt__match_grow((void **)&m->bag, &m->bagcap, m->nbag + 1,
 		    sizeof(*m->bag)) < 0) {
 		return SIZE_MAX;
 	}
-	t->mark = m->serial;
-	t->pos = (uint32_t)m->nbag;
-	m->bag[m->nbag] = (dt_match_bagged){id, 0, start, end, m->text_now};
-	return m->nbag++;
+	return dt__match_bag_put(m, id, start, end);
 }
 
 /* ## Tokenizer runs */
 
-int dt__match_run_n(dt_matcher *m, const char *s, size_t len, dt_term_cb cb,
-	dt_error *err)
+int dt__match_run_n(dt_matcher *m, const char *s, size_t len,
+	dt__term_hcb cb, dt_error *err)
 {
 	int rc;
 
 	m->text_now = s;
-	rc = dt_tokenizer_run(m->tok, s, len, cb, m, err);
+	rc = dt__tokenizer_run_hashed(m->tok, s, len, cb, m, err);
 	if (rc == DT_ENOMEM) {
 		return dt__match_oom(err);
 	}
 	return rc < 0 ? rc : 0;
 }
 
-int dt__match_run(dt_matcher *m, const char *s, dt_term_cb cb, dt_error *err)
+int dt__match_run(
+	dt_matcher *m, const char *s, dt__term_hcb cb, dt_error *err)
 {
 	return dt__match_run_n(m, s, strlen(s), cb, err);
 }
 
 int dt__match_run_unit(
-	dt_matcher *m, const dt_unit *u, dt_term_cb cb, dt_error *err)
+	dt_matcher *m, const dt_unit *u, dt__term_hcb cb, dt_error *err)
 {
 	int rc = dt__match_run(m, dt_unit_heading(u), cb, err);
 

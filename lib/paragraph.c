@@ -66,3 +66,15 @@ size_t dt__para_title_len(const char *t, size_t len)
 	}
 	return words <= TITLE_MAX_WORDS ? e : 0;
 }
+
+size_t dt__para_newlines(const char *t, size_t from, size_t to)
+{
+	const char *p = t + from, *end = t + to, *nl;
+	size_t n = 0;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p = nl + 1;
+	}
+	return n;
+}

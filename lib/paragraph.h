@@ -24,4 +24,12 @@ int dt__para_next(const char *t, size_t len, size_t *at, size_t *start,
  */
 size_t dt__para_title_len(const char *t, size_t len);
 
+/**
+ * The line breaks in t[from, to): what dt_unit_text_line() adds between
+ * two offsets of a text without a NUL before `to`, so that the lines of
+ * a unit's paragraphs are counted once, from one paragraph to the next,
+ * not each from the start of the text.
+ */
+size_t dt__para_newlines(const char *t, size_t from, size_t to);
+
 #endif /* DT_PARAGRAPH_H */

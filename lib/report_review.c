@@ -64,35 +64,6 @@ static int json_doc(dt_buf *b, const char *key, const char *file,
 	return rc == 0 ? dt__buf_putc(b, '}') : rc;
 }
 
-static int json_link(dt_buf *b, const dt_link *l)
-{
-	int rc = dt__buf_putc(b, '{');
-
-	if (rc == 0) {
-		rc = dt__json_kv_str(b, "file", l->file, 1);
-	}
-	if (rc == 0) {
-		rc = dt__json_kv_str(b, "eid", l->local_eid, 0);
-	}
-	if (rc == 0) {
-		rc = dt__json_kv_num(b, "line", (long)l->line, 0);
-	}
-	if (rc == 0) {
-		rc = dt__json_kv_str(b, "kind", l->kind == DT_LINK_EXPLICIT ?
-			"explicit" : "implicit", 0);
-	}
-	if (rc == 0) {
-		rc = dt__json_key(b, "score", 0);
-	}
-	if (rc == 0) {
-		rc = put_score(b, l->score);
-	}
-	if (rc == 0) {
-		rc = dt__json_kv_str(b, "evidence", l->evidence, 0);
-	}
-	return rc == 0 ? dt__buf_putc(b, '}') : rc;
-}
-
 static const char *accept_name(dt_accept a)
 {
 	static const char *const names[] = { "", "not-applicable",
@@ -151,7 +122,7 @@ static int json_unit(dt_buf *b, const dt_unit_review *u)
 	for (k = 0; rc == 0 && k < u->nlinks; k++) {
 		rc = k ? dt__buf_putc(b, ',') : 0;
 		if (rc == 0) {
-			rc = json_link(b, &u->links[k]);
+			rc = dt__json_link(b, &u->links[k]);
 		}
 	}
 	if (rc == 0) {

@@ -82,8 +82,7 @@ static uint32_t str_hash(const char *s, size_t *len)
 static int table_room(dt_str_table *t, size_t n)
 {
 	size_t cap = t->cap ? t->cap : 1024, i;
-	const char **v;
-	uint32_t *hv;
+	dt_str_slot *v;
 
 	if (n > SIZE_MAX / 8 - t->n) {
 		return DT_ENOMEM;
@@ -98,29 +97,23 @@ static int table_room(dt_str_table *t, size_t n)
 		return DT_ENOMEM;
 	}
 	v = dt__calloc(cap, sizeof(*v));
-	hv = dt__calloc(cap, sizeof(*hv));
-	if (v == NULL || hv == NULL) {
-		dt__free(v);
-		dt__free(hv);
+	if (v == NULL) {
 		return DT_ENOMEM;
 	}
 	for (i = 0; i < t->cap; i++) {
 		size_t h;
 
-		if (t->slots[i] == NULL) {
+		if (t->slots[i].s == NULL) {
 			continue;
 		}
-		h = t->hashes[i] & (cap - 1);
-		while (v[h] != NULL) {
+		h = t->slots[i].hash & (cap - 1);
+		while (v[h].s != NULL) {
 			h = (h + 1) & (cap - 1);
 		}
 		v[h] = t->slots[i];
-		hv[h] = t->hashes[i];
 	}
 	dt__free(t->slots);
-	dt__free(t->hashes);
 	t->slots = v;
-	t->hashes = hv;
 	t->cap = cap;
 	return 0;
 }
@@ -149,17 +142,23 @@ const char *dt__review_str_reserved(dt_review *r, const char *s)
 {
 	dt_str_table *t = &r->table;
 	size_t len, h;
-	uint32_t hash;
+	uint32_t hash, len32;
 	char *c;
 
 	if (s == NULL || *s == '\0') {
 		return dt__empty;
 	}
 	hash = str_hash(s, &len);
+	len32 = len < UINT32_MAX ? (uint32_t)len : UINT32_MAX;
 	h = hash & (t->cap - 1);
-	while (t->slots[h] != NULL) {
-		if (t->hashes[h] == hash && strcmp(t->slots[h], s) == 0) {
-			return t->slots[h];
+	while (t->slots[h].s != NULL) {
+		const dt_str_slot *e = &t->slots[h];
+
+		/* a length of UINT32_MAX or more is compared in full */
+		if (e->hash == hash && e->len == len32 &&
+			(len32 < UINT32_MAX ? memcmp(e->s, s, len) == 0 :
+					      strcmp(e->s, s) == 0)) {
+			return e->s;
 		}
 		h = (h + 1) & (t->cap - 1);
 	}
@@ -167,8 +166,7 @@ const char *dt__review_str_reserved(dt_review *r, const char *s)
 	c = t->block + t->used;
 	memcpy(c, s, len + 1);
 	t->used += len + 1;
-	t->slots[h] = c;
-	t->hashes[h] = hash;
+	t->slots[h] = (dt_str_slot){c, hash, len32};
 	t->n++;
 	return c;
 }
@@ -388,7 +386,6 @@ void dt_review_free(dt_review *r)
 	}
 	dt__free(r->strs);
 	dt__free(r->table.slots);
-	dt__free(r->table.hashes);
 	dt__free(r->units);
 	dt__free(r->map);
 	dt__free(r->links);

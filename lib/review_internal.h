@@ -20,6 +20,16 @@
 typedef struct dt_matcher dt_matcher;
 typedef struct dt_scope dt_scope;
 
+/* A string of the table with its hash and length, side by side: a
+ * probe reads one entry (one cache line, where a pointer and a hash in
+ * two arrays were two misses per link merged) and the string itself only
+ * when hash and length agree, comparing known lengths. */
+typedef struct {
+	const char *s; /* NULL = free */
+	uint32_t hash;
+	uint32_t len;  /* strlen(s), when under UINT32_MAX (else that) */
+} dt_str_slot;
+
 /* Strings the review keeps, each kept once: a local eId, an evidence or
  * a message that many links share is one copy.  The bytes live in
  * blocks of strs[]; the table finds a string's copy.  The hash of each
@@ -27,8 +37,7 @@ typedef struct dt_scope dt_scope;
  * only when the hashes agree (strings lie all over the blocks, and each
  * one read was a cache miss: ~2% of a ru-100 run). */
 typedef struct {
-	const char **slots;  /* open addressing; NULL = free */
-	uint32_t *hashes;    /* the hash of slots[i] */
+	dt_str_slot *slots;  /* open addressing */
 	size_t cap, n;       /* cap: a power of two, or 0 */
 	char *block;         /* the block being filled (in strs[]) */
 	size_t used, room;

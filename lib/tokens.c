@@ -26,6 +26,7 @@
 #include <unicode/uchar.h>
 
 #include "internal.h"
+#include "match_terms.h"
 #include "short_bytes.h"
 
 /* Generated from lib/data/stopwords_*.txt (see tools/txt2c.sh). */
@@ -223,6 +224,30 @@ static ALWAYS_INLINE cpinfo entry_at(
  * word is dropped), and put_fold() stores 4 bytes at a time. */
 #define WORD_BUF (WORD_MAX + 8)
 
+/* What a folded character of n bytes at u adds to a word hash: its
+ * UTF-8 bytes, little-endian, when it has up to three (the table's fold
+ * as put_fold() loads it), else its code point with bit 24 set.  So the
+ * hash of a word is a function of its folded bytes (dt__term_hash). */
+static uint32_t char_value(const unsigned char *u, size_t n)
+{
+	uint32_t cp;
+
+	switch (n) {
+	case 1:
+		return u[0];
+	case 2:
+		return (uint32_t)u[0] | (uint32_t)u[1] << 8;
+	case 3:
+		return (uint32_t)u[0] | (uint32_t)u[1] << 8 |
+		       (uint32_t)u[2] << 16;
+	default:
+		cp = (uint32_t)(u[0] & 0x07u) << 18 |
+		     (uint32_t)(u[1] & 0x3Fu) << 12 |
+		     (uint32_t)(u[2] & 0x3Fu) << 6 | (uint32_t)(u[3] & 0x3Fu);
+		return cp | 1u << 24;
+	}
+}
+
 /* Append the fold of the code point at s[0..len) (class CL_WORD or
  * CL_WORD_SLOW, entry `e`) to `out`, mix it into the word hash `*h`, and
  * return the byte count (at most 4).  The hash is built here, from values
@@ -232,6 +257,7 @@ static ALWAYS_INLINE size_t put_fold(
 	char *out, cpinfo e, const unsigned char *s, size_t len, uint64_t *h)
 {
 	uint32_t cp, v;
+	size_t n;
 
 	if (INFO_CLASS(e) == CL_WORD) {
 		memcpy(out, &e, 4); /* the fold and a byte of junk after it */
@@ -243,15 +269,25 @@ static ALWAYS_INLINE size_t put_fold(
 	if (dt__utf8_decode(s, len, &cp) == 0) {
 		return 0; /* cannot happen: the scan decoded it */
 	}
-	v = fold_cp((UChar32)cp);
-	*h = ((*h << 7) | (*h >> 57)) ^ (v | 1u << 24);
-	return dt__utf8_encode(v, out);
+	n = dt__utf8_encode(fold_cp((UChar32)cp), out);
+	*h = ((*h << 7) | (*h >> 57)) ^ char_value((unsigned char *)out, n);
+	return n;
 }
 
 /* The final hash of a folded word of `len` bytes from put_fold()'s mix. */
 static uint32_t hash_final(uint64_t h, size_t len)
 {
 	h = (h ^ len) * 0x9E3779B97F4A7C15u;
+	return (uint32_t)(h >> 32);
+}
+
+/* The hash of a Vietnamese bigram from those of its syllables. */
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+	uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15u;
+
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
 	return (uint32_t)(h >> 32);
 }
 
@@ -312,8 +348,9 @@ typedef struct {
 enum { STOP_VI, STOP_RU, STOP_EN, STOP_COUNT };
 static stopset stops[STOP_COUNT];
 
-/* True when `w` (`len` bytes, hash `hash`) is in `set`. */
-static int stopset_has(
+/* True when `w` (`len` bytes, hash `hash`) is in `set`.  Inline: every
+ * word of a run asks. */
+static ALWAYS_INLINE int stopset_has(
 	const stopset *set, const char *w, size_t len, uint32_t hash)
 {
 	uint32_t i = hash & (STOP_SLOTS - 1);
@@ -429,6 +466,7 @@ int dt_is_stopword(dt_lang lang, const char *word, size_t len)
 
 typedef struct {
 	uint32_t hash;
+	uint32_t stem_hash;    /* dt__term_hash() of the stem */
 	uint8_t len, stem_len; /* len 0: empty */
 	char word[STEM_KEEP];
 	char stem[STEM_KEEP];
@@ -440,8 +478,9 @@ struct dt_tokenizer {
 	const stopset *stop;        /* NULL: keep every word */
 	struct sb_stemmer *stemmer; /* NULL: terms are folded words */
 	stem_slot *stems;           /* the stem cache (with a stemmer) */
-	/* the current run */
+	/* the current run: one of the callbacks */
 	dt_term_cb cb;
+	dt__term_hcb hcb;
 	void *payload;
 	dt_error *err;
 	/* Vietnamese: the previous syllable, while it can start a bigram,
@@ -449,6 +488,7 @@ struct dt_tokenizer {
 	 * buf + prev_len + 1, so the bigram is already in place. */
 	size_t prev_len; /* 0 = none */
 	size_t prev_start;
+	uint32_t prev_hash;
 	char buf[2 * WORD_BUF];
 };
 
@@ -531,10 +571,38 @@ typedef struct {
 	uint32_t hash;
 } span;
 
-static int is_stop(const dt_tokenizer *tok, const char *w, const span *sp)
+/* Hand term t[0, len) (hash `hash`: dt__term_hash) to the run's
+ * callback. */
+static ALWAYS_INLINE int emit(const dt_tokenizer *tok, const char *t,
+	size_t len, uint32_t hash, size_t start, size_t end)
+{
+	return tok->hcb != NULL ?
+		tok->hcb(t, len, hash, start, end, tok->payload) :
+		tok->cb(t, len, start, end, tok->payload);
+}
+
+static ALWAYS_INLINE int is_stop(
+	const dt_tokenizer *tok, const char *w, const span *sp)
 {
 	return tok->stop != NULL &&
 	       stopset_has(tok->stop, w, sp->len, sp->hash);
+}
+
+/* Move the syllable w[0, len), after the previous one in buf, to the
+ * front of buf.  A syllable has 2-7 bytes nearly always: one 8-byte load
+ * then one store (the bytes after it in buf are scratch: the next word
+ * is scanned in after it; buf has room past WORD_BUF), where a byte loop
+ * cost 2% of a run and a memmove call more. */
+static ALWAYS_INLINE void to_front(char *buf, const char *w, size_t len)
+{
+	uint64_t v;
+
+	if (len > 8) {
+		memmove(buf, w, len);
+		return;
+	}
+	memcpy(&v, w, 8);
+	memcpy(buf, &v, 8);
 }
 
 /* Vietnamese: a word is a syllable, at buf + base (base = prev_len + 1, or
@@ -551,7 +619,6 @@ static int is_stop(const dt_tokenizer *tok, const char *w, const span *sp)
 static int vi_word(dt_tokenizer *tok, size_t base, const span *sp, int adjacent)
 {
 	char *w = tok->buf + base;
-	size_t k;
 	int rc;
 
 	if (is_stop(tok, w, sp)) {
@@ -560,23 +627,23 @@ static int vi_word(dt_tokenizer *tok, size_t base, const span *sp, int adjacent)
 	}
 	if (adjacent && base > 0) {
 		tok->buf[base - 1] = ' ';
-		rc = tok->cb(tok->buf, base + sp->len, tok->prev_start, sp->end,
-			tok->payload);
+		rc = emit(tok, tok->buf, base + sp->len,
+			pair_hash(tok->prev_hash, sp->hash), tok->prev_start,
+			sp->end);
 		if (rc != 0) {
 			return rc;
 		}
 	}
-	rc = tok->cb(w, sp->len, sp->start, sp->end, tok->payload);
+	rc = emit(tok, w, sp->len, sp->hash, sp->start, sp->end);
 	if ((tok->flags & DT_TERMS_NO_BIGRAMS) != 0) {
 		return rc; /* prev_len stays 0: every syllable at buf[0] */
 	}
-	/* move it to the front: a forward byte copy is overlap-safe, and
-	 * cheaper than a memmove call for a 2-7 byte syllable */
-	for (k = 0; base > 0 && k < sp->len; k++) {
-		tok->buf[k] = w[k];
+	if (base > 0) {
+		to_front(tok->buf, w, sp->len);
 	}
 	tok->prev_len = sp->len;
 	tok->prev_start = sp->start;
+	tok->prev_hash = sp->hash;
 	return rc;
 }
 
@@ -606,19 +673,20 @@ static int plain_word(dt_tokenizer *tok, const span *sp)
 	const sb_symbol *stem;
 	stem_slot *slot;
 	size_t stem_len;
+	uint32_t stem_hash;
 
 	if (is_stop(tok, w, sp)) {
 		return 0;
 	}
 	if (tok->stemmer == NULL ||
 		(tok->lang == DT_LANG_RU && !has_cyrillic(w, sp->len))) {
-		return tok->cb(w, sp->len, sp->start, sp->end, tok->payload);
+		return emit(tok, w, sp->len, sp->hash, sp->start, sp->end);
 	}
 	slot = &tok->stems[sp->hash & (STEM_SLOTS - 1)];
 	if (slot->len != 0 && slot->len == sp->len && slot->hash == sp->hash &&
 		dt__same_bytes(slot->word, w, sp->len)) {
-		return tok->cb(slot->stem, slot->stem_len, sp->start, sp->end,
-			tok->payload);
+		return emit(tok, slot->stem, slot->stem_len, slot->stem_hash,
+			sp->start, sp->end);
 	}
 	stem = sb_stemmer_stem(
 		tok->stemmer, (const sb_symbol *)w, (int)sp->len);
@@ -626,15 +694,17 @@ static int plain_word(dt_tokenizer *tok, const span *sp)
 		return dt__fail(tok->err, DT_ENOMEM, 0, 0, "out of memory");
 	}
 	stem_len = (size_t)sb_stemmer_length(tok->stemmer);
+	stem_hash = dt__term_hash((const char *)stem, stem_len);
 	if (sp->len <= STEM_KEEP && stem_len <= STEM_KEEP) {
 		slot->hash = sp->hash;
+		slot->stem_hash = stem_hash;
 		slot->len = (uint8_t)sp->len;
 		slot->stem_len = (uint8_t)stem_len;
 		memcpy(slot->word, w, sp->len);
 		memcpy(slot->stem, stem, stem_len);
 	}
-	return tok->cb(
-		(const char *)stem, stem_len, sp->start, sp->end, tok->payload);
+	return emit(tok, (const char *)stem, stem_len, stem_hash, sp->start,
+		sp->end);
 }
 
 /* Scan the word starting at s[i] (a word character), folding it into
@@ -712,16 +782,15 @@ static size_t vi_base(const dt_tokenizer *tok)
 	return tok->prev_len > 0 ? tok->prev_len + 1 : 0;
 }
 
-int dt_tokenizer_run(dt_tokenizer *tok, const char *s, size_t len,
-	dt_term_cb cb, void *payload, dt_error *err)
+/* The run of dt_tokenizer_run() and dt__tokenizer_run_hashed(), with the
+ * callback set. */
+static int run(dt_tokenizer *tok, const char *s, size_t len, void *payload,
+	dt_error *err)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	int gap = GAP_NONE, rc = 0;
 
-	DT_ASSERT_ARG(
-		tok != NULL && (s != NULL || len == 0) && cb != NULL, err);
-	tok->cb = cb;
 	tok->payload = payload;
 	tok->err = err;
 	tok->prev_len = 0;
@@ -744,7 +813,63 @@ int dt_tokenizer_run(dt_tokenizer *tok, const char *s, size_t len,
 		gap = GAP_ADJACENT;
 	}
 	tok->cb = NULL;
+	tok->hcb = NULL;
 	tok->payload = NULL;
 	tok->err = NULL;
 	return rc;
+}
+
+int dt_tokenizer_run(dt_tokenizer *tok, const char *s, size_t len,
+	dt_term_cb cb, void *payload, dt_error *err)
+{
+	DT_ASSERT_ARG(
+		tok != NULL && (s != NULL || len == 0) && cb != NULL, err);
+	tok->cb = cb;
+	tok->hcb = NULL;
+	return run(tok, s, len, payload, err);
+}
+
+int dt__tokenizer_run_hashed(dt_tokenizer *tok, const char *s, size_t len,
+	dt__term_hcb cb, void *payload, dt_error *err)
+{
+	DT_ASSERT_ARG(
+		tok != NULL && (s != NULL || len == 0) && cb != NULL, err);
+	tok->cb = NULL;
+	tok->hcb = cb;
+	return run(tok, s, len, payload, err);
+}
+
+/* The length of the UTF-8 sequence led by byte c, as far as a hash
+ * needs: folded terms are valid UTF-8; other bytes count one each. */
+static size_t lead_len(unsigned char c)
+{
+	return c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 && c < 0xF0 ? 3 :
+	       c >= 0xC2 && c < 0xE0 ? 2 : 1;
+}
+
+/* The word hash scan_word() computes, from the folded bytes s[0, len). */
+static uint32_t word_hash(const unsigned char *s, size_t len)
+{
+	uint64_t h = 0;
+	size_t i = 0, n;
+
+	for (; i < len; i += n) {
+		n = lead_len(s[i]);
+		n = n <= len - i ? n : 1;
+		h = ((h << 7) | (h >> 57)) ^ char_value(s + i, n);
+	}
+	return hash_final(h, len);
+}
+
+uint32_t dt__term_hash(const char *s, size_t len)
+{
+	const char *sp = len > 0 ? memchr(s, ' ', len) : NULL;
+	size_t a;
+
+	if (sp == NULL) {
+		return word_hash((const unsigned char *)s, len);
+	}
+	a = (size_t)(sp - s); /* a bigram: "syllable syllable" */
+	return pair_hash(word_hash((const unsigned char *)s, a),
+		word_hash((const unsigned char *)sp + 1, len - a - 1));
 }

@@ -257,3 +257,72 @@ Test(json, every_byte_at_every_position_of_a_csv_field)
 	every_byte_everywhere(csv_same_as_ref);
 	csv_same_as_ref("");
 }
+
+/* ## Links */
+
+/* A link as report_review.c wrote it, key by key, before dt__json_link:
+ * the reference the literal keys must give byte for byte. */
+static void ref_json_link(dt_buf *b, const dt_link *l)
+{
+	char num[32];
+
+	cr_assert_eq(dt__buf_putc(b, '{'), 0);
+	cr_assert_eq(dt__json_kv_str(b, "file", l->file, 1), 0);
+	cr_assert_eq(dt__json_kv_str(b, "eid", l->local_eid, 0), 0);
+	cr_assert_eq(dt__json_kv_num(b, "line", (long)l->line, 0), 0);
+	cr_assert_eq(dt__json_kv_str(b, "kind", l->kind == DT_LINK_EXPLICIT ?
+		"explicit" : "implicit", 0), 0);
+	cr_assert_eq(dt__json_key(b, "score", 0), 0);
+	snprintf(num, sizeof(num), "%.3f", l->score);
+	cr_assert_eq(dt__buf_puts(b, num), 0);
+	cr_assert_eq(dt__json_kv_str(b, "evidence", l->evidence, 0), 0);
+	cr_assert_eq(dt__buf_putc(b, '}'), 0);
+}
+
+/* A random string of up to 60 bytes, tricky ones among them; NULL one
+ * time in 16. */
+static const char *random_value(uint64_t *seed, char *s)
+{
+	size_t len = next(seed) % 60, k;
+
+	if (next(seed) % 16 == 0) {
+		return NULL;
+	}
+	for (k = 0; k < len; k++) {
+		uint64_t x = next(seed);
+
+		s[k] = x % 3 ? (char)('a' + x % 26) :
+			(char)tricky[x % sizeof(tricky)];
+	}
+	s[len] = '\0';
+	return s;
+}
+
+Test(json, a_link_with_literal_keys_is_written_as_key_by_key)
+{
+	static const double scores[] = { 0, 1, 0.2, 0.2005, 0.9995, 0.123456,
+		1e-9, 0.35, 0.0004999, 0.6665 };
+	uint64_t seed = 0x2545F4914F6CDD1Dull;
+	char f[64], e[64], v[64];
+	size_t i;
+
+	for (i = 0; i < 20000; i++) {
+		dt_buf got, want;
+		dt_link l = { 0 };
+
+		l.file = random_value(&seed, f);
+		l.local_eid = random_value(&seed, e);
+		l.evidence = random_value(&seed, v);
+		l.line = i % 7 == 0 ? 0 : (size_t)(next(&seed) % 100000);
+		l.kind = next(&seed) % 2 ? DT_LINK_EXPLICIT : DT_LINK_IMPLICIT;
+		l.score = i % 3 ? (double)(next(&seed) % 1000001) / 1e6 :
+			scores[i % (sizeof(scores) / sizeof(scores[0]))];
+		dt__buf_init(&got, 0);
+		dt__buf_init(&want, 0);
+		cr_assert_eq(dt__json_link(&got, &l), 0);
+		ref_json_link(&want, &l);
+		cr_assert_str_eq(got.data, want.data, "link %zu", i);
+		dt__buf_dispose(&got);
+		dt__buf_dispose(&want);
+	}
+}

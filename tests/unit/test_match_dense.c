@@ -439,11 +439,11 @@ Test(match_dense, every_path_agrees_with_the_reference_on_random_indexes)
 
 /* ## Unit bags kept by the document factor */
 
-static int bag_term(
-	const char *s, size_t len, size_t start, size_t end, void *payload)
+static int bag_term(const char *s, size_t len, uint32_t hash, size_t start,
+	size_t end, void *payload)
 {
 	dt_matcher *m = payload;
-	uint32_t id = dt__match_lookup(m, s, len);
+	uint32_t id = dt__match_lookup(m, s, len, hash);
 
 	if (id != UINT32_MAX) {
 		cr_assert_neq(dt__match_bag_put(m, id, start, end), SIZE_MAX);
@@ -605,4 +605,259 @@ Test(match_dense, paragraph_bags_equal_the_plain_walk)
 	}
 	cr_assert_gt(parts, 100, "few paragraphs: untested");
 	cr_assert_gt(sorted, 0, "no sorted run: the search is untested");
+}
+
+/* ## The document factor from the compact topical counts (tdtf) */
+
+/* Term counts of a local document, in the order first met, by a plain
+ * tokenizer run (the reference of local_factor's counting). */
+typedef struct {
+	dt_matcher *m;
+	float *ltf;
+	uint32_t *order;
+	size_t n;
+} ref_counts;
+
+static int ref_count_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
+{
+	ref_counts *c = payload;
+	uint32_t id = dt__match_lookup(c->m, s, len, hash);
+
+	(void)start;
+	(void)end;
+	if (id != UINT32_MAX) {
+		if (c->ltf[id] == 0) {
+			c->order[c->n++] = id;
+		}
+		c->ltf[id] += 1;
+	}
+	return 0;
+}
+
+/* The factor as local_factor computed it before tdtf, reading each
+ * term's topical flag and dtf in dt_match_term. */
+static double ref_factor(dt_matcher *m, const dt_doc *doc)
+{
+	ref_counts c = {m, NULL, NULL, 0};
+	double dot = 0, sum = 0, cosine;
+	size_t i;
+
+	c.ltf = calloc(m->nterms + 1, sizeof(*c.ltf));
+	c.order = calloc(m->nterms + 1, sizeof(*c.order));
+	cr_assert(c.ltf != NULL && c.order != NULL);
+	for (i = 0; i < dt_doc_unit_count(doc); i++) {
+		const dt_unit *u = dt_doc_unit_at(doc, i);
+		const char *h = dt_unit_heading(u), *t = dt_unit_text(u);
+
+		cr_assert_eq(dt__tokenizer_run_hashed(m->tok, h, strlen(h),
+			ref_count_term, &c, NULL), 0);
+		cr_assert_eq(dt__tokenizer_run_hashed(m->tok, t, strlen(t),
+			ref_count_term, &c, NULL), 0);
+	}
+	for (i = 0; i < c.n; i++) {
+		const dt_match_term *t = &m->terms[c.order[i]];
+		float ltf = c.ltf[c.order[i]];
+
+		if (t->topical) {
+			dot += (double)ltf * t->dtf;
+			sum += (double)ltf * ltf;
+		}
+	}
+	free(c.ltf);
+	free(c.order);
+	cosine = sum > 0 && m->dnorm > 0 ? dot / (sqrt(sum) * m->dnorm) : 0;
+	cosine = (cosine - DOC_COS_LO) / (DOC_COS_HI - DOC_COS_LO);
+	return cosine < 0 ? 0 : cosine > 1 ? 1 : cosine;
+}
+
+Test(match_dense, the_document_factor_is_the_one_of_the_term_records)
+{
+	static char dir_src[DOC_CAP], local_src[DOC_CAP], other_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	size_t seed, topical = 0, not_topical = 0, inside = 0;
+
+	for (seed = 1; seed <= 30; seed++) {
+		dt_matcher *m = NULL;
+		dt_doc *dir, *local, *other;
+		double got, want;
+		size_t n, i;
+
+		rng = 0x2545f4914f6cdd1dull * seed;
+		n = directive(dir_src, clauses);
+		plan(local_src, clauses, n);
+		/* a document of random words: about little of the directive */
+		snprintf(other_src, sizeof(other_src), "# Báo cáo\n\n");
+		words(other_src, sizeof(other_src), 40 + seed * 7);
+		dir = parse(dir_src);
+		local = parse(local_src);
+		other = parse(other_src);
+		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+		for (i = 0; i < m->nterms; i++) {
+			const dt_match_term *t = &m->terms[i];
+
+			cr_assert_eq(m->tdtf[i], t->topical ? t->dtf : -1.0f);
+			cr_assert_geq(t->dtf, 0);
+			topical += t->topical != 0;
+			not_topical += t->topical == 0;
+		}
+		dt__matcher_doc_begin(m);
+		cr_assert_eq(dt__match_doc_factor(m, dt_doc_unit_at(local, 0),
+			&got, NULL), 0);
+		want = ref_factor(m, local);
+		cr_assert_eq(got, want, "seed %zu: %.17g, want %.17g", seed,
+			got, want);
+		inside += got > 0 && got < 1;
+		dt__matcher_doc_begin(m);
+		cr_assert_eq(dt__match_doc_factor(m, dt_doc_unit_at(other, 0),
+			&got, NULL), 0);
+		cr_assert_eq(got, ref_factor(m, other), "seed %zu", seed);
+		inside += got > 0 && got < 1;
+		dt__matcher_free(m);
+		dt_doc_free(local);
+		dt_doc_free(other);
+		dt_doc_free(dir);
+	}
+	cr_assert_gt(topical, 0);
+	cr_assert_gt(not_topical, 0);
+	cr_assert_gt(inside, 5, "%zu factors strictly inside (0, 1)", inside);
+}
+
+/* ## Ranking touched leaves: only those near the best are divided */
+
+/* The ranking before near_touched(): every touched leaf scored with
+ * fmin and fmax, kept by insertion in touch order; targets and scores
+ * only (the bag is empty: no evidence). */
+static size_t ref_rank(const dt_matcher *m, const double *acc,
+	const uint32_t *touched, size_t ntouched, double factor,
+	double min_score, dt_match *out, size_t max)
+{
+	double best = 0, *score = calloc(ntouched + 1, sizeof(*score));
+	size_t i, n = 0;
+
+	cr_assert_not_null(score);
+	for (i = 0; i < ntouched; i++) {
+		uint32_t l = touched[i];
+
+		score[i] = factor * fmin(1.0, acc[l] / m->leaves[l].self);
+		best = fmax(best, score[i]);
+	}
+	min_score = fmax(min_score, RELATIVE_CUT * best);
+	for (i = 0; i < ntouched; i++) {
+		size_t k;
+
+		if (!(score[i] >= min_score && score[i] > 0)) {
+			continue;
+		}
+		k = n < max ? n++ : max;
+		for (; k > 0 && out[k - 1].score < score[i]; k--) {
+			if (k < max) {
+				out[k] = out[k - 1];
+			}
+		}
+		if (k < max) {
+			out[k].target = m->leaves[touched[i]].unit;
+			out[k].score = score[i];
+		}
+	}
+	free(score);
+	return n;
+}
+
+/* A share for a leaf: above 1 (clipped), at the cut of the best and a
+ * few ulps either side of it, ties, tiny ones, or random. */
+static double pick_share(double best_share, size_t kind)
+{
+	double cut = RELATIVE_CUT * (best_share < 1 ? best_share : 1);
+
+	switch (kind % 9) {
+	case 0:
+		return 1 + (double)pick(1000) / 100;
+	case 1:
+		return cut;
+	case 2:
+		return nextafter(cut, 0);
+	case 3:
+		return nextafter(cut, 2);
+	case 4:
+		return cut * (1 - 1e-12);
+	case 5:
+		return best_share;
+	case 6:
+		return 1e-300;
+	default:
+		return (double)pick(1000000) / 1e6;
+	}
+}
+
+Test(match_dense, ranking_only_the_leaves_near_the_best_keeps_the_same)
+{
+	static char dir_src[DOC_CAP];
+	static char clauses[MAX_CLAUSES][512];
+	static const double factors[] = {1.0, 0.7, 0.2500001, 1e-3};
+	static const double mins[] = {0.0, 0.2, 0.5, 0.95};
+	size_t seed, rounds = 0, kept = 0, edge = 0;
+
+	for (seed = 1; seed <= 6; seed++) {
+		dt_matcher *m = NULL;
+		dt_doc *dir;
+		size_t r;
+
+		rng = 0x51ed270b27a5c3f1ull * seed;
+		directive(dir_src, clauses);
+		dir = parse(dir_src);
+		cr_assert_eq(dt__matcher_new(&m, dir, NULL), 0);
+		cr_assert(m->positive);
+		dt__match_next_serial(m); /* an empty bag: no evidence */
+		for (r = 0; r < 400; r++) {
+			double acc[4096], best_share = 0.3 + pick(1500) / 1000.0;
+			dt_match got[8], want[8];
+			size_t n = 1 + pick(m->nleaves), i, ng = 0, nw, max;
+			double factor = factors[r % 4], min = mins[r / 4 % 4];
+
+			cr_assert_leq(m->nleaves, 4096);
+			/* n distinct leaves, in a random order */
+			for (i = 0; i < m->nleaves; i++) {
+				m->touched[i] = (uint32_t)i;
+			}
+			for (i = 0; i < n; i++) {
+				size_t j = i + pick(m->nleaves - i);
+				uint32_t t = m->touched[i];
+
+				m->touched[i] = m->touched[j];
+				m->touched[j] = t;
+			}
+			m->ntouched = n;
+			for (i = 0; i < n; i++) {
+				uint32_t l = m->touched[i];
+				double s = i == 0 ? best_share :
+					pick_share(best_share, pick(9));
+
+				acc[l] = s * m->leaves[l].self;
+				m->acc[l] = acc[l];
+				edge += s == RELATIVE_CUT *
+					(best_share < 1 ? best_share : 1);
+			}
+			max = 1 + r % 8;
+			nw = ref_rank(m, acc, m->touched, n, factor, min, want,
+				max);
+			dt__match_rank(m, factor, min, got, max, &ng);
+			cr_assert_eq(ng, nw, "seed %zu round %zu", seed, r);
+			for (i = 0; i < ng; i++) {
+				cr_assert_eq(got[i].target, want[i].target,
+					"seed %zu round %zu match %zu", seed,
+					r, i);
+				cr_assert_eq(got[i].score, want[i].score);
+			}
+			for (i = 0; i < m->nleaves; i++) {
+				cr_assert_eq(m->acc[i], 0, "not cleared");
+			}
+			kept += ng;
+			rounds++;
+		}
+		dt__matcher_free(m);
+		dt_doc_free(dir);
+	}
+	cr_assert_gt(kept, rounds, "%zu kept in %zu rounds", kept, rounds);
+	cr_assert_gt(edge, 100, "%zu shares at the cut", edge);
 }

@@ -245,3 +245,78 @@ Test(paragraph, the_citing_bar_moves_with_the_threshold)
 	dt_review_free(r);
 	dt_doc_free(dir);
 }
+
+/* ## Paragraph lines counted from one paragraph to the next */
+
+/* The slow count: a byte at a time, as dt_unit_text_line() does. */
+static size_t newlines_slow(const char *t, size_t from, size_t to)
+{
+	size_t n = 0, i;
+
+	for (i = from; i < to; i++) {
+		n += t[i] == '\n';
+	}
+	return n;
+}
+
+Test(paragraph, newlines_between_offsets_agree_with_a_byte_count)
+{
+	static const char alphabet[] = "\n\n\na b.\xc4\x91";
+	char t[300];
+	unsigned seed = 12345;
+	int round;
+
+	for (round = 0; round < 2000; round++) {
+		size_t len = (seed = seed * 1103515245u + 12345u) % 300, i;
+		size_t from, to;
+
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			t[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		from = len ? (seed >> 8) % (len + 1) : 0;
+		to = from + (len - from ? (seed >> 4) % (len - from + 1) : 0);
+		cr_assert_eq(dt__para_newlines(t, from, to),
+			newlines_slow(t, from, to), "round %d", round);
+	}
+	cr_expect_eq(dt__para_newlines("\n\n", 0, 2), 2);
+	cr_expect_eq(dt__para_newlines("a\n", 0, 0), 0);
+	cr_expect_eq(dt__para_newlines("a\n", 2, 2), 0);
+}
+
+/* What implicit_paragraphs (review_add.c) computes, the line of each
+ * paragraph summed from the one before, against dt_unit_text_line() of
+ * every unit of a document with several paragraphs per item. */
+Test(paragraph, paragraph_lines_summed_agree_with_dt_unit_text_line)
+{
+	static const char md[] =
+		"## KẾ HOẠCH\n\n"
+		"1. **Về quản lý đảng viên**\n\n"
+		"   Chi bộ rà soát.\n   Dòng hai.\n\n"
+		"   Đoạn ba,\n   còn dòng,\n   và dòng nữa.\n\n\n"
+		"   Đoạn cuối.\n\n"
+		"2. Một dòng.\n\n"
+		"   Hai đoạn.\n";
+	dt_doc *doc = NULL;
+	dt_error err = { 0 };
+	size_t i, checked = 0;
+
+	cr_assert_eq(dt_doc_parse(&doc, md, strlen(md), "local.md", NULL,
+		&err), 0, "%s", err.message);
+	for (i = 0; i < dt_doc_unit_count(doc); i++) {
+		const dt_unit *u = dt_doc_unit_at(doc, i);
+		const char *t = dt_unit_text(u);
+		size_t len = strlen(t), at = 0, start, end, counted = 0;
+		size_t line = dt_unit_text_line(u, 0);
+
+		while (dt__para_next(t, len, &at, &start, &end)) {
+			line += dt__para_newlines(t, counted, start);
+			counted = start;
+			cr_expect_eq(line, dt_unit_text_line(u, start),
+				"unit %zu, paragraph at %zu", i, start);
+			checked++;
+		}
+	}
+	cr_expect_geq(checked, 6, "%zu paragraphs", checked);
+	dt_doc_free(doc);
+}

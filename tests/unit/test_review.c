@@ -16,6 +16,7 @@
 #include <criterion/criterion.h>
 
 #include "internal.h"
+#include "review_internal.h"
 #include "report_pieces.h"
 #include "report_text.h"
 
@@ -676,4 +677,55 @@ Test(review, markdown_cells_escape_as_byte_by_byte)
 		dt__buf_dispose(&got);
 		dt__buf_dispose(&want);
 	}
+}
+
+/* ## The string table: one copy of each distinct string
+ *
+ * Checked against a plain list: random strings of few letters (many
+ * equal, many of one length, prefixes of one another), each copy equal
+ * to its string, and two copies the same pointer exactly when their
+ * strings are equal. */
+Test(review, the_string_table_keeps_one_copy_of_each_distinct_string,
+	.init = setup, .fini = teardown)
+{
+	enum { N = 6000 };
+	static char strs[N][24];
+	static const char *copies[N];
+	dt_review *r = new_review();
+	uint64_t x = 88172645463325252ull;
+	size_t i, j, distinct = 0;
+
+	for (i = 0; i < N; i++) {
+		size_t len, k;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		len = 1 + x % 9;
+		for (k = 0; k < len; k++) {
+			strs[i][k] = "ab\xc4"[(x >> (k + 8)) % 3 == 2 &&
+				k % 5 == 4 ? 2 : (x >> (k + 8)) % 2];
+		}
+		strs[i][len] = '\0';
+		copies[i] = dt__review_str(r, strs[i]);
+		cr_assert_not_null(copies[i]);
+		cr_assert_str_eq(copies[i], strs[i]);
+	}
+	for (i = 0; i < N; i++) {
+		int seen = 0;
+
+		for (j = 0; j < i; j++) {
+			int same = strcmp(strs[i], strs[j]) == 0;
+
+			cr_assert_eq(same, copies[i] == copies[j],
+				"'%s' (%zu) and '%s' (%zu)", strs[i], i,
+				strs[j], j);
+			seen |= same;
+		}
+		distinct += !seen;
+	}
+	cr_assert_gt(distinct, 100, "%zu distinct", distinct);
+	cr_assert_lt(distinct, N / 2, "%zu distinct", distinct);
+	cr_assert_eq(dt__review_str(r, ""), dt__review_str(r, NULL));
+	dt_review_free(r);
 }

@@ -3,12 +3,14 @@
  * (tokens.c).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
 #include <libstemmer.h>
 
 #include "internal.h"
+#include "match_terms.h"
 
 #define MAX_TERMS 64
 
@@ -554,4 +556,233 @@ Test(tokens, russian_stems_from_the_cache_are_the_stemmers, .fini = teardown)
 	cr_assert_eq(dt_tokenizer_run(tok, text, at, check_stem, &c, &err), 0);
 	cr_assert_eq(c.checked, n);
 	sb_stemmer_delete(c.ref);
+}
+
+/* ## The hashed run (match_terms.h): the same terms, each with the hash
+ * of its bytes */
+
+/* Every term of both runs, in order, as bytes and spans; the hash the
+ * hashed run passed beside each. */
+typedef struct {
+	dt_buf plain, hashed;
+	size_t nplain, nhashed, mismatches;
+} hash_check;
+
+static void put_term(dt_buf *b, const char *s, size_t len, size_t start,
+	size_t end)
+{
+	char span[64];
+
+	cr_assert_eq(dt__buf_append(b, s, len), 0);
+	snprintf(span, sizeof(span), "|%zu,%zu\n", start, end);
+	cr_assert_eq(dt__buf_puts(b, span), 0);
+}
+
+static int plain_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	hash_check *c = payload;
+
+	put_term(&c->plain, s, len, start, end);
+	c->nplain++;
+	return 0;
+}
+
+static int hashed_term(const char *s, size_t len, uint32_t hash,
+	size_t start, size_t end, void *payload)
+{
+	hash_check *c = payload;
+
+	put_term(&c->hashed, s, len, start, end);
+	c->nhashed++;
+	if (hash != dt__term_hash(s, len)) {
+		c->mismatches++;
+		cr_log_error("hash of '%.*s': %08x, bytes give %08x", (int)len,
+			s, hash, dt__term_hash(s, len));
+	}
+	return 0;
+}
+
+/* Run `s` through a tokenizer of `lang` both ways: the same terms and
+ * spans, and every hash that of the term's bytes.  Returns the terms. */
+static size_t same_terms_hashed(dt_lang lang, unsigned flags, const char *s,
+	size_t len)
+{
+	hash_check c;
+	dt_error err = {0};
+	size_t n;
+
+	memset(&c, 0, sizeof(c));
+	dt__buf_init(&c.plain, 0);
+	dt__buf_init(&c.hashed, 0);
+	cr_assert_eq(dt_tokenizer_new(&tok, lang, flags, &err), 0);
+	cr_assert_eq(dt_tokenizer_run(tok, s, len, plain_term, &c, &err), 0);
+	cr_assert_eq(
+		dt__tokenizer_run_hashed(tok, s, len, hashed_term, &c, &err),
+		0);
+	cr_assert_eq(c.nplain, c.nhashed);
+	cr_assert_eq(c.plain.len, c.hashed.len);
+	cr_assert(c.plain.len == 0 ||
+		memcmp(c.plain.data, c.hashed.data, c.plain.len) == 0);
+	cr_assert_eq(c.mismatches, 0);
+	dt_tokenizer_free(tok);
+	tok = NULL;
+	n = c.nplain;
+	dt__buf_dispose(&c.plain);
+	dt__buf_dispose(&c.hashed);
+	return n;
+}
+
+static uint64_t xorshift(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+Test(tokens, hashed_runs_give_the_same_terms_and_hashes_of_their_bytes,
+	.fini = teardown)
+{
+	/* pieces of words and gaps: Vietnamese precomposed and decomposed,
+	 * capitals, đ, Cyrillic with ё, Latin, digits, letters and folds
+	 * beyond the BMP (Deseret), format characters, '_', hyphens,
+	 * blank lines, stopwords, invalid bytes */
+	static const char *const pieces[] = {"Đảng", "viên", "chi", "bộ",
+		"của", "và", "Ệ", "e\xcc\xa3\xcc\x82", "Sinh", "hoạt", "THƯ",
+		"Ёлка", "закона", "органов", "и", "в", "Статья", "QĐ", "TW",
+		"2024", "x", "\xf0\x90\x90\x80", "\xf0\x90\x90\xa8",
+		"\xf0\x9d\x90\x80", "\xc2\xad", "\xe2\x80\x8d", "_", "-",
+		" ", " ", " ", "\n", "\n\n", ", ", ". ", "\xff", "\xc3",
+		"\xe1\xbb", "ǅ", "ß", "İ", "ﬁ", "Ω"};
+	static const dt_lang langs[] = {DT_LANG_VI, DT_LANG_RU, DT_LANG_EN,
+		DT_LANG_OTHER};
+	static const unsigned flags[] = {0, DT_TERMS_KEEP_STOPWORDS,
+		DT_TERMS_NO_BIGRAMS, DT_TERMS_NO_STEM};
+	char s[4096];
+	uint64_t x = 0x9E3779B97F4A7C15ull;
+	size_t round, nterms = 0;
+
+	for (round = 0; round < 1000; round++) {
+		size_t len = 0, k, n = xorshift(&x) % 120;
+
+		for (k = 0; k < n; k++) {
+			const char *p = pieces[xorshift(&x) %
+				(sizeof(pieces) / sizeof(pieces[0]))];
+			size_t pl = strlen(p);
+
+			cr_assert_lt(len + pl, sizeof(s));
+			memcpy(s + len, p, pl);
+			len += pl;
+		}
+		nterms += same_terms_hashed(langs[round % 4],
+			flags[round / 4 % 4], s, len);
+	}
+	cr_assert_gt(nterms, 10000, "%zu terms", nterms);
+}
+
+Test(tokens, hashed_runs_of_the_corpus_give_hashes_of_their_bytes,
+	.fini = teardown)
+{
+	static const char *const files[] = {"corpus/vi/31-QD-TW.md",
+		"corpus/vi/07-CT-TW.md", "corpus/ru/12-P.md"};
+	static const dt_lang langs[] = {DT_LANG_VI, DT_LANG_VI, DT_LANG_RU};
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		char path[512], *buf;
+		FILE *f;
+		long n;
+
+		snprintf(path, sizeof(path), "%s/%s", DT_TEST_DATA, files[i]);
+		f = fopen(path, "rb");
+		cr_assert_not_null(f, "%s", path);
+		cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+		n = ftell(f);
+		cr_assert_gt(n, 0);
+		rewind(f);
+		buf = malloc((size_t)n);
+		cr_assert_not_null(buf);
+		cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+		fclose(f);
+		cr_expect_gt(same_terms_hashed(langs[i], 0, buf, (size_t)n),
+			200, "%s", files[i]);
+		free(buf);
+	}
+}
+
+Test(tokens, a_bigram_hash_is_a_function_of_its_bytes)
+{
+	/* the same bytes from different runs hash alike, and a space marks
+	 * the syllables of a bigram wherever the term comes from */
+	cr_expect_eq(dt__term_hash("chi bộ", strlen("chi bộ")),
+		dt__term_hash("chi bộ", strlen("chi bộ")));
+	cr_expect_neq(dt__term_hash("chi bộ", strlen("chi bộ")),
+		dt__term_hash("bộ chi", strlen("bộ chi")));
+	cr_expect_neq(dt__term_hash("ab", 2), dt__term_hash("ba", 2));
+	(void)dt__term_hash("", 0);
+	(void)dt__term_hash(" ", 1);
+	(void)dt__term_hash("\xf0\x90", 2); /* a cut sequence */
+}
+
+/* ## Bigrams are the syllables beside them, whatever their lengths */
+
+static int any_term(
+	const char *s, size_t len, size_t start, size_t end, void *payload)
+{
+	dt_buf *b = payload;
+
+	(void)start;
+	(void)end;
+	cr_assert_eq(dt__buf_append(b, s, len), 0);
+	return dt__buf_putc(b, '\n');
+}
+
+/* The terms of random syllables of every length around the 8 bytes the
+ * tokenizer moves a syllable in (to_front), one space or ", " apart:
+ * each syllable, after it the pair of it and the one before when only a
+ * space is between (the byte loop the move replaced gave these). */
+Test(tokens, bigrams_join_the_syllables_beside_them_at_any_length,
+	.fini = teardown)
+{
+	static const char *const syllables[] = {"chi", "bộ", "nghiêng",
+		"nghiệng", "khuyết", "đ", "a", "viên", "nghiêngnghiêngnghiêng",
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "thưởng", "quyền", "2024",
+		"ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+		"abcdefghijklmnopq"};
+	static char text[8192];
+	static char want[16384];
+	uint64_t x = 42;
+	size_t round;
+	dt_error err = {0};
+
+	cr_assert_eq(dt_tokenizer_new(&tok, DT_LANG_VI,
+		DT_TERMS_KEEP_STOPWORDS, &err), 0);
+	for (round = 0; round < 300; round++) {
+		size_t n = 1 + xorshift(&x) % 60, k, tl = 0, wl = 0;
+		const char *prev = NULL;
+		dt_buf got;
+
+		for (k = 0; k < n; k++) {
+			const char *s = syllables[xorshift(&x) %
+				(sizeof(syllables) / sizeof(syllables[0]))];
+			int comma = xorshift(&x) % 5 == 0;
+
+			tl += (size_t)snprintf(text + tl, sizeof(text) - tl,
+				"%s%s", k ? (comma ? ", " : " ") : "", s);
+			if (prev != NULL && !comma) {
+				wl += (size_t)snprintf(want + wl,
+					sizeof(want) - wl, "%s %s\n", prev, s);
+			}
+			wl += (size_t)snprintf(want + wl, sizeof(want) - wl,
+				"%s\n", s);
+			prev = s;
+		}
+		dt__buf_init(&got, 0);
+		cr_assert_eq(dt_tokenizer_run(tok, text, tl, any_term, &got,
+			&err), 0);
+		cr_assert_str_eq(got.data ? got.data : "", want,
+			"round %zu: %s", round, text);
+		dt__buf_dispose(&got);
+	}
 }
