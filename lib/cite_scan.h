@@ -237,12 +237,30 @@ int dt__cite_qualified_at(const scan *sc, size_t p, dt_cite_ref *ref,
  *  0, or a negative dt_status with `err` filled. */
 int dt__cite_grammar_lang(dt_cite_lang cl, dt_error *err);
 
-/* ## The scan's first step (cite.c) */
+/* ## The scan's first step (cite_candidate.c) */
+
+/* A text and the grammar the scanner looks for candidates with. */
+typedef struct {
+	const char *s;
+	size_t len;
+	dt_cite_lang cl;
+	const dt_prefixes *starts; /* where the grammar's candidates may */
+	const dt_re *cand0;        /* begin, and the pattern itself */
+} dt_cite_text;
+
+/** Set t up for s[0..len) in grammar cl (its patterns compiled:
+ *  dt__cite_grammar_lang()). */
+void dt__cite_text_init(dt_cite_text *t, const char *s, size_t len,
+	dt_cite_lang cl);
 
 /** Where dt__cite_scan() looks next from pos: 1 with the candidate
  *  pattern's match in ov[0..2); 2 with ov[0] at a Russian word after one
- *  that may end an adjective; 0 when none is left; a negative dt_status.
- *  Exposed for the test that holds it to the plain loop it replaced. */
+ *  that may end an adjective; 0 when none is left; a negative dt_status. */
+int dt__cite_next_candidate(const dt_cite_text *t, size_t pos, size_t *ov);
+
+/** dt__cite_next_candidate() on a text of its own, compiling the grammar
+ *  first.  Exposed for the test that holds it to the plain loop it
+ *  replaced. */
 int dt__cite_candidate(const char *s, size_t len, dt_cite_lang cl,
 	size_t pos, size_t *ov);
 
