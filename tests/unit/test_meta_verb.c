@@ -25,7 +25,7 @@ static const char *const pieces[] = {
 
 static size_t random_text(char *t, size_t cap, unsigned *seed)
 {
-	size_t len = 0, n = 1 + rand_r(seed) % 7, k;
+	size_t len = 0, n = 1 + rand_r(seed) % 12, k;
 
 	for (k = 0; k < n; k++) {
 		const char *p = pieces[rand_r(seed) % NPIECES];
@@ -59,7 +59,12 @@ static void check(const char *s, size_t len)
 	if (rc > 0) {
 		cr_assert_eq(dt__meta_verb_marks(c, len), 1, "'%.*s'",
 			(int)len, s);
+		cr_assert_eq(dt__meta_verb_marks_portable(c, len), 1,
+			"'%.*s'", (int)len, s);
 	}
+	/* the two scans agree on every text, verb or not */
+	cr_assert_eq(dt__meta_verb_marks(c, len),
+		dt__meta_verb_marks_portable(c, len), "'%.*s'", (int)len, s);
 	free(c);
 }
 
@@ -149,6 +154,9 @@ Test(meta_verb, no_case_form_of_a_marked_letter_is_missed)
 				found++;
 				cr_assert_eq(dt__meta_verb_marks(t, n), 1,
 					"U+%04X in slot %zu", (unsigned)cp, k);
+				cr_assert_eq(dt__meta_verb_marks_portable(t,
+					n), 1, "U+%04X in slot %zu",
+					(unsigned)cp, k);
 			}
 		}
 	}
@@ -164,5 +172,44 @@ Test(meta_verb, says_no_on_text_without_a_verb)
 	for (k = 0; k < sizeof(none) / sizeof(none[0]); k++) {
 		cr_assert_eq(dt__meta_verb_marks(none[k], strlen(none[k])), 0,
 			"%s", none[k]);
+		cr_assert_eq(dt__meta_verb_marks_portable(none[k],
+			strlen(none[k])), 0, "%s", none[k]);
+	}
+}
+
+/* A mark at every offset of long texts (chunk edges, the carry from one
+ * chunk of 16 bytes to the next, the bytes after the last chunk). */
+Test(meta_verb, marks_are_found_at_every_offset_of_long_texts)
+{
+	static const char *const marks[] = { "thay thế", "THAY THẾ",
+		"hết hiệu lực", "HẾT HIỆU LỰC", "bãi bỏ", "BÃI BỎ",
+		"утратил силу", "УТРАТИЛ СИЛУ", "утратил сИЛУ" };
+	static const char *const fills[] = { "a", "\xD0\xBF",
+		"\xE1\xBB\x87", "\xD1\x83" };
+	size_t m, f, pad;
+
+	cr_assert_eq(dt__meta_patterns_init(), 0);
+	for (m = 0; m < sizeof(marks) / sizeof(marks[0]); m++) {
+		for (f = 0; f < sizeof(fills) / sizeof(fills[0]); f++) {
+			for (pad = 0; pad < 40; pad++) {
+				char t[256];
+				size_t n = 0, k, ml = strlen(marks[m]);
+
+				for (k = 0; k < pad; k++) {
+					memcpy(t + n, fills[f],
+						strlen(fills[f]));
+					n += strlen(fills[f]);
+				}
+				t[n++] = ' ';
+				memcpy(t + n, marks[m], ml);
+				n += ml;
+				check(t, n);
+				t[n++] = ' ';
+				for (k = 0; k < pad % 19; k++) {
+					t[n++] = 'x';
+				}
+				check(t, n);
+			}
+		}
 	}
 }
