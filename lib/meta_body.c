@@ -296,12 +296,14 @@ static int sentence_refs(dt_meta_body *c, size_t i, size_t len,
  * so never right at a sentence's end but the text's).  One search per
  * block instead of one per sentence, and no sentence split, for the
  * blocks (nearly all) without a verb; 1 also when the search hit a
- * limit, so that the sentences decide as before. */
+ * limit, so that the sentences decide as before.  A byte scan for the
+ * letters every verb holds skips the search on most blocks first. */
 static int maybe_verb(const char *t, size_t len)
 {
 	size_t ov[2];
 
-	return dt__meta_run(RE_VERB, t, len, 0, ov, 1) != 0;
+	return dt__meta_verb_marks(t, len) &&
+		dt__meta_run(RE_VERB, t, len, 0, ov, 1) != 0;
 }
 
 int dt__meta_supersession(dt_meta_body *c, size_t from, size_t pre_end)

@@ -42,6 +42,14 @@ int dt__meta_patterns_init(void);
 int dt__meta_run(int which, const char *s, size_t len, size_t from,
 	size_t *ov, size_t ovn);
 
+/** 0 when RE_VERB cannot match anywhere in t[0..len): none of the
+ * letters every supersession verb holds is there; 1 otherwise. */
+int dt__meta_verb_marks(const char *t, size_t len);
+
+/** dt__meta_verb_marks() without SIMD (what other machines run), for
+ * the test that holds both to the pattern. */
+int dt__meta_verb_marks_portable(const char *t, size_t len);
+
 /** Compiled pattern `which`, for tests that compare with it. */
 const dt_re *dt__meta_re(int which);
 

@@ -388,7 +388,59 @@ static int incomplete(const char *s, const dt_symbol *sym)
 	return known_code(s, first);
 }
 
+/* Could a byte starting at s[i] begin a digit (PCRE2's \d is any
+ * Unicode Nd)?  ASCII digits do; no character of U+0080..U+063F (lead
+ * bytes C2..D8: Latin, combining marks, Cyrillic) nor of U+1E00..U+1EFF
+ * (E1 B8..BB: Vietnamese) is a digit; any other non-ASCII may be. */
+static int may_be_digit(const unsigned char *u, size_t len, size_t i)
+{
+	if (i >= len) {
+		return 0;
+	}
+	if (u[i] < 0x80) {
+		return u[i] >= '0' && u[i] <= '9';
+	}
+	if (u[i] >= 0xC2 && u[i] <= 0xD8) {
+		return 0;
+	}
+	return !(u[i] == 0xE1 && i + 1 < len && u[i + 1] >= 0xB8 &&
+		u[i + 1] <= 0xBB);
+}
+
+/* May RE_SYM match in s[from..len)?  Each of its matches holds a '/',
+ * a '-', or an E2 byte ('–' E2 80 93, '№' E2 84 96), or else is "N",
+ * an optional blank and a digit.  Most header lines and sentences hold
+ * none of these, and the test costs a few instructions a byte against
+ * the thousands the pattern spends on a short line. */
+static int may_hold_symbol(const char *s, size_t len, size_t from)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = from; i < len; i++) {
+		if (u[i] == '/' || u[i] == '-' || u[i] == 0xE2) {
+			return 1;
+		}
+		if (u[i] == 'N' && (may_be_digit(u, len, i + 1) ||
+			((i + 1 < len && (u[i + 1] == ' ' ||
+			u[i + 1] == '\t')) && may_be_digit(u, len, i + 2)))) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int dt__symbol_find(dt_symbol *out, const char *s, size_t len, size_t from)
+{
+	pthread_once(&re_once, re_compile);
+	if (re_status == 0 && from <= len && !may_hold_symbol(s, len, from)) {
+		return 0;
+	}
+	return dt__symbol_find_full(out, s, len, from);
+}
+
+int dt__symbol_find_full(dt_symbol *out, const char *s, size_t len,
+	size_t from)
 {
 	size_t ov[2 * 12];
 	int rc = run(RE_SYM, s, len, from, ov, 12);
@@ -602,6 +654,18 @@ int dt__symbol_doctype_find_plain(size_t *idx_out, dt_span *span_out,
 }
 
 int dt__symbol_doctype_at(size_t *idx_out, dt_span *span_out,
+	const char *s, size_t len, size_t at)
+{
+	/* no row can begin here: the anchored pattern fails (prefix.h) */
+	pthread_once(&re_once, re_compile);
+	if (re_status == 0 && at < len &&
+		!dt__prefixes_may_start(type_starts, s, len, at)) {
+		return 0;
+	}
+	return dt__symbol_doctype_at_full(idx_out, span_out, s, len, at);
+}
+
+int dt__symbol_doctype_at_full(size_t *idx_out, dt_span *span_out,
 	const char *s, size_t len, size_t at)
 {
 	return doctype_match(RE_TYPE_AT, idx_out, span_out, s, len, at);

@@ -63,6 +63,11 @@ typedef struct {
  */
 int dt__symbol_find(dt_symbol *out, const char *s, size_t len, size_t from);
 
+/** dt__symbol_find() without its byte pre-test: the pattern on every
+ *  text.  For the test that compares them. */
+int dt__symbol_find_full(dt_symbol *out, const char *s, size_t len,
+	size_t from);
+
 /**
  * Parse s[0..len), which must be one symbol and nothing else (blanks at
  * either end and a leading "Số"/"№" allowed), in any letter case
@@ -109,6 +114,11 @@ int dt__symbol_doctype_find_plain(size_t *idx_out, dt_span *span_out,
 /** Like dt__symbol_doctype_find() but only a type word starting exactly
  *  at `at`. */
 int dt__symbol_doctype_at(size_t *idx_out, dt_span *span_out,
+	const char *s, size_t len, size_t at);
+
+/** dt__symbol_doctype_at() without its prefix pre-test.  For the test
+ *  that compares them. */
+int dt__symbol_doctype_at_full(size_t *idx_out, dt_span *span_out,
 	const char *s, size_t len, size_t at);
 
 /** Canonical upper-case name of type row `idx` ("QUY ĐỊNH", "ПЛАН"),
