@@ -172,6 +172,10 @@ void dt__re_free(dt_re *re);
  *  bitmap, found at compile time). */
 int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
 	size_t *ov, size_t ovn);
+/** After a match of rc pairs, set the pairs of ov past them to SIZE_MAX:
+ *  the groups past the highest one set then never show a previous
+ *  match's offsets.  Without a match (rc <= 0) ov is left as it is. */
+void dt__re_unset_rest(int rc, size_t *ov, size_t ovn);
 
 /* ## blocks: what a reader hands to the outline */
 typedef enum {

@@ -212,7 +212,6 @@ int dt__meta_patterns_init(void)
 int dt__meta_run(int which, const char *s, size_t len, size_t from,
 	size_t *ov, size_t ovn)
 {
-	size_t i;
 	int rc;
 
 	if (from > len) {
@@ -221,9 +220,7 @@ int dt__meta_run(int which, const char *s, size_t len, size_t from,
 	rc = which == RE_VERB ? dt__prefixes_search(verb_starts,
 		re[RE_VERB_AT], DT_PREFIX_WORD_START, s, len, from, ov, ovn) :
 		dt__re_match(re[which], s, len, from, ov, ovn);
-	for (i = rc > 0 ? (size_t)rc : ovn; i < ovn; i++) {
-		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
-	}
+	dt__re_unset_rest(rc, ov, ovn);
 	return rc;
 }
 

@@ -293,3 +293,12 @@ int dt__re_match(const dt_re *re, const char *s, size_t len, size_t start,
 	}
 	return match_rest(re, s, len, start, ov, ovn);
 }
+
+void dt__re_unset_rest(int rc, size_t *ov, size_t ovn)
+{
+	size_t i;
+
+	for (i = rc > 0 ? (size_t)rc : ovn; i < ovn; i++) {
+		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
+	}
+}

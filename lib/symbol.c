@@ -95,7 +95,6 @@ static void re_compile(void)
 static int run(int which, const char *s, size_t len, size_t from,
 	size_t *ov, size_t ovn)
 {
-	size_t i;
 	int rc;
 
 	pthread_once(&re_once, re_compile);
@@ -106,9 +105,7 @@ static int run(int which, const char *s, size_t len, size_t from,
 		return 0;
 	}
 	rc = dt__re_match(re[which], s, len, from, ov, ovn);
-	for (i = rc > 0 ? (size_t)rc : ovn; i < ovn; i++) {
-		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
-	}
+	dt__re_unset_rest(rc, ov, ovn);
 	return rc;
 }
 

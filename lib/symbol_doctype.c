@@ -162,25 +162,25 @@ static void re_compile(void)
 	re_status = rc < 0 ? DT_ERROR : 0;
 }
 
+/* The patterns, compiled on first use: 0 or DT_ERROR. */
+static int compiled(void)
+{
+	pthread_once(&re_once, re_compile);
+	return re_status;
+}
+
 /* Run pattern `which`; on a match clear the groups past the highest one
  * set (their ovector slots hold stale offsets). */
 static int run(int which, const char *s, size_t len, size_t from,
 	size_t *ov, size_t ovn)
 {
-	size_t i;
-	int rc;
+	int rc = compiled();
 
-	pthread_once(&re_once, re_compile);
-	if (re_status < 0) {
-		return re_status;
-	}
-	if (from > len) {
-		return 0;
+	if (rc < 0 || from > len) {
+		return rc;
 	}
 	rc = dt__re_match(re[which], s, len, from, ov, ovn);
-	for (i = rc > 0 ? (size_t)rc : ovn; i < ovn; i++) {
-		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
-	}
+	dt__re_unset_rest(rc, ov, ovn);
 	return rc;
 }
 
@@ -221,21 +221,14 @@ static int doctype_search(size_t *idx_out, dt_span *span_out,
 	const char *s, size_t len, size_t from)
 {
 	size_t ov[2 * (N_DOCTYPES + 1)];
-	size_t i;
-	int rc;
+	int rc = compiled();
 
-	pthread_once(&re_once, re_compile);
-	if (re_status < 0) {
-		return re_status;
-	}
-	if (from > len) {
-		return 0;
+	if (rc < 0 || from > len) {
+		return rc;
 	}
 	rc = dt__prefixes_search(type_starts, re[RE_TYPE_AT],
 		DT_PREFIX_WORD_START, s, len, from, ov, N_DOCTYPES + 1);
-	for (i = rc > 0 ? (size_t)rc : N_DOCTYPES + 1; i <= N_DOCTYPES; i++) {
-		ov[2 * i] = ov[2 * i + 1] = SIZE_MAX;
-	}
+	dt__re_unset_rest(rc, ov, N_DOCTYPES + 1);
 	return doctype_of(rc, ov, idx_out, span_out);
 }
 
@@ -255,8 +248,7 @@ int dt__symbol_doctype_at(size_t *idx_out, dt_span *span_out,
 	const char *s, size_t len, size_t at)
 {
 	/* no row can begin here: the anchored pattern fails (prefix.h) */
-	pthread_once(&re_once, re_compile);
-	if (re_status == 0 && at < len &&
+	if (compiled() == 0 && at < len &&
 		!dt__prefixes_may_start(type_starts, s, len, at)) {
 		return 0;
 	}

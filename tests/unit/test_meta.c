@@ -13,6 +13,7 @@
 #include "internal.h"
 #include "meta_internal.h"
 #include "symbol.h"
+#include "test_files.h"
 
 /* ## Fixtures: hand-built blocks and a document */
 
@@ -391,28 +392,16 @@ Test(meta, doctype_search_finds_what_the_plain_search_finds_in_the_corpus)
 	dt_span a, b;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char path[512], *s;
-		FILE *f;
-		long len;
+		size_t len;
+		char *s = test_read_file(files[i], &len);
 		int r1, r2;
 
-		snprintf(path, sizeof(path), "%s/%s", DT_TEST_DATA, files[i]);
-		f = fopen(path, "rb");
-		cr_assert_not_null(f, "%s", path);
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		rewind(f);
-		s = malloc((size_t)len + 1);
-		cr_assert_eq(fread(s, 1, (size_t)len, f), (size_t)len);
-		s[len] = '\0';
-		fclose(f);
 		/* match after match, as the callers walk a text */
 		for (from = 0;; from = a.end) {
-			r1 = dt__symbol_doctype_find(&i1, &a, s, (size_t)len,
+			r1 = dt__symbol_doctype_find(&i1, &a, s, len, from);
+			r2 = dt__symbol_doctype_find_plain(&i2, &b, s, len,
 				from);
-			r2 = dt__symbol_doctype_find_plain(&i2, &b, s,
-				(size_t)len, from);
-			cr_assert_eq(r1, r2, "%s from %zu", path, from);
+			cr_assert_eq(r1, r2, "%s from %zu", files[i], from);
 			if (r1 <= 0) {
 				break;
 			}

@@ -13,34 +13,7 @@
 #include <criterion/criterion.h>
 
 #include "cite.h"
-
-#ifndef DT_TEST_DATA
-#define DT_TEST_DATA "."
-#endif
-
-static size_t put_utf8(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
+#include "test_files.h"
 
 /* ## The fold */
 
@@ -61,7 +34,7 @@ static size_t known(uint32_t *v)
 static int matches(const dt_re *re, uint32_t cp)
 {
 	char s[4];
-	size_t ov[2], n = put_utf8(s, cp);
+	size_t ov[2], n = test_put_utf8(s, cp);
 	int rc = dt__re_match(re, s, n, 0, ov, 1);
 
 	cr_assert_geq(rc, 0);
@@ -134,7 +107,7 @@ static void expect_prefix(const char *pattern, const char *want)
 	char got[64];
 
 	for (i = 0; i < n; i++) {
-		len += put_utf8(got + len, t[i]);
+		len += test_put_utf8(got + len, t[i]);
 	}
 	got[len] = '\0';
 	cr_expect_str_eq(got, want, "prefix of %s", pattern);
@@ -330,23 +303,12 @@ Test(prefix, finds_what_the_search_pattern_finds_in_the_corpus)
 
 	cr_assert_eq(dt__cite_grammar_init(NULL), 0);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		char path[512], *s;
-		FILE *f;
-		long len;
+		size_t len;
+		char *s = test_read_file(files[i], &len);
 
-		snprintf(path, sizeof(path), "%s/%s", DT_TEST_DATA, files[i]);
-		f = fopen(path, "rb");
-		cr_assert_not_null(f, "%s", path);
-		fseek(f, 0, SEEK_END);
-		len = ftell(f);
-		rewind(f);
-		s = malloc((size_t)len + 1);
-		cr_assert_eq(fread(s, 1, (size_t)len, f), (size_t)len);
-		s[len] = '\0';
-		fclose(f);
 		for (cl = 0; cl < DT_CG_COUNT; cl++) {
-			check_positions((dt_cite_lang)cl, s, (size_t)len);
-			check_search((dt_cite_lang)cl, s, (size_t)len);
+			check_positions((dt_cite_lang)cl, s, len);
+			check_search((dt_cite_lang)cl, s, len);
 		}
 		free(s);
 	}

@@ -16,30 +16,7 @@
 #include <criterion/criterion.h>
 
 #include "cite_scan.h"
-
-static size_t put_utf8(char *out, uint32_t cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
+#include "test_files.h"
 
 /* ## Sets of prefixes */
 
@@ -148,7 +125,7 @@ static size_t random_text(char *out, size_t cap, int kind, unsigned *seed)
 			k = strlen(w);
 			memcpy(one, w, k);
 		} else {
-			k = put_utf8(one, palette[next(seed, sizeof(palette) /
+			k = test_put_utf8(one, palette[next(seed, sizeof(palette) /
 				sizeof(palette[0]))]);
 		}
 		if (n + k >= cap) {

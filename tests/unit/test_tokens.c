@@ -11,6 +11,7 @@
 
 #include "internal.h"
 #include "match_terms.h"
+#include "test_files.h"
 
 #define MAX_TERMS 64
 
@@ -690,23 +691,12 @@ Test(tokens, hashed_runs_of_the_corpus_give_hashes_of_their_bytes,
 	size_t i;
 
 	for (i = 0; i < 3; i++) {
-		char path[512], *buf;
-		FILE *f;
-		long n;
+		size_t n;
+		char *buf = test_read_file(files[i], &n);
 
-		snprintf(path, sizeof(path), "%s/%s", DT_TEST_DATA, files[i]);
-		f = fopen(path, "rb");
-		cr_assert_not_null(f, "%s", path);
-		cr_assert_eq(fseek(f, 0, SEEK_END), 0);
-		n = ftell(f);
 		cr_assert_gt(n, 0);
-		rewind(f);
-		buf = malloc((size_t)n);
-		cr_assert_not_null(buf);
-		cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-		fclose(f);
-		cr_expect_gt(same_terms_hashed(langs[i], 0, buf, (size_t)n),
-			200, "%s", files[i]);
+		cr_expect_gt(same_terms_hashed(langs[i], 0, buf, n), 200, "%s",
+			files[i]);
 		free(buf);
 	}
 }

@@ -1,0 +1,20 @@
+/*
+ * test_files.h - what several unit tests need: a file of the source tree
+ * read whole, and a code point written as UTF-8 (test_files.c).
+ */
+#ifndef DT_TEST_FILES_H
+#define DT_TEST_FILES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Read DT_TEST_DATA/rel whole (the test fails if it cannot), NUL added;
+ * *len gets its size.  Free with free(). */
+char *test_read_file(const char *rel, size_t *len);
+
+/* cp (any value below 0x110000, surrogates too) as UTF-8 into out[0..4);
+ * the bytes written.  The tests' own encoder: a test of the library's
+ * UTF-8 code must not build its input with that code. */
+size_t test_put_utf8(char *out, uint32_t cp);
+
+#endif
