@@ -192,7 +192,7 @@ static int is_ru_name(const char *name)
 
 /* A type name (folded to lower case) as a pattern: Vietnamese words as
  * written, Russian words as stems that take any case ending ("положен"
- * + up to 4 letters); symbol.c's own row then decides what the word
+ * + up to 4 letters); symbol_doctype.c's own row then decides what the word
  * is. */
 static int put_type_name(dt_buf *b, const char *name)
 {
@@ -218,7 +218,7 @@ static int put_type_name(dt_buf *b, const char *name)
 	return rc;
 }
 
-/* Document words of language `cl` (symbol.c rows and extras), each
+/* Document words of language `cl` (symbol_doctype.c rows and extras), each
  * followed by `tail` (what must come after it). */
 static int type_entries(dt_word_list *w, dt_str_pool *pool, dt_cite_lang cl,
 	const char *tail)
@@ -286,7 +286,7 @@ static int put_code(dt_buf *b, const char *c, size_t n)
 	return rc;
 }
 
-/* "(?-i:QĐi|QĐ|NQ|…)": the Party and State type codes of symbol.c's
+/* "(?-i:QĐi|QĐ|NQ|…)": the Party and State type codes of the type
  * table that are written in Latin letters (Russian codes follow "№"). */
 /* "|QĐ|QD|NQ|…|": every Latin type code once, in table order. */
 static int code_list(dt_buf *alt)

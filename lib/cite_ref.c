@@ -3,10 +3,10 @@
  * "Quy định số 31-QĐ/TW", "Quy định 31", "QĐ 31", "Kế hoạch này",
  * "Luật Cán bộ, công chức", "настоящего приказа", "№ 12-П", or a type
  * word alone ("của Quy định"), perhaps after adjectives ("областного
- * Положения", cite_qualifier.c).  Type words are symbol.c's table (plus
- * the extra rows of cite_grammar.c); symbols, dates and symbols further
- * on in the clause are symbol.c's finders.  Every read stays inside a
- * window of REF_REACH bytes.
+ * Положения", cite_qualifier.c).  Type words are symbol_doctype.c's
+ * table (plus the extra rows of cite_grammar_data.h); symbols, dates
+ * and symbols further on in the clause are symbol.c's finders.  Every
+ * read stays inside a window of REF_REACH bytes.
  */
 #include <stdio.h>
 

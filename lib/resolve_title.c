@@ -13,7 +13,7 @@
  * về tăng cường …"), or a type word inside the title ("Об утверждении
  * Положения о порядке …" gives "Положения" + "о порядке …").
  *
- * Type words are symbol.c's (every case form).  The words after them
+ * Type words are symbol_doctype.c's (every case form).  The words after them
  * compare letter by letter in a simple lower case (the NFC texts of the
  * scripts concerned need no more), so nothing is allocated.  The local
  * document is searched once, when a bare type word first needs it, not
