@@ -13,7 +13,7 @@
 #include "internal.h"
 #include "meta_internal.h"
 #include "symbol.h"
-#include "test_files.h"
+#include "test_util.h"
 
 /* ## Fixtures: hand-built blocks and a document */
 

@@ -11,7 +11,7 @@
 
 #include "internal.h"
 #include "meta_internal.h"
-#include "test_files.h"
+#include "test_util.h"
 
 static const char *const pieces[] = {
 	"thay thế", "THAY THẾ", "Thay  thế", "tHAY\tThẾ", "bãi bỏ",
@@ -23,27 +23,6 @@ static const char *const pieces[] = {
 	"_", "9", ".", "\n", " ", "ế", "Ỏ", "у", "л",
 };
 #define NPIECES (sizeof(pieces) / sizeof(pieces[0]))
-
-static size_t random_text(char *t, size_t cap, unsigned *seed)
-{
-	size_t len = 0, n = 1 + rand_r(seed) % 12, k;
-
-	for (k = 0; k < n; k++) {
-		const char *p = pieces[rand_r(seed) % NPIECES];
-		size_t pl = strlen(p);
-
-		if (len + pl >= cap) {
-			break;
-		}
-		memcpy(t + len, p, pl);
-		len += pl;
-		if (rand_r(seed) % 2 && len + 1 < cap) {
-			t[len++] = ' ';
-		}
-	}
-	t[len] = '\0';
-	return len;
-}
 
 /* The scan's answer on an exact-size copy of s[0..len) (so that ASan
  * sees a read past the end), checked against the pattern's. */
@@ -77,7 +56,8 @@ Test(meta_verb, marks_are_found_in_every_slice_that_holds_a_verb)
 
 	cr_assert_eq(dt__meta_patterns_init(), 0);
 	for (round = 0; round < 2000; round++) {
-		size_t len = random_text(t, sizeof(t), &seed), a, z;
+		size_t len = test_random_text(t, sizeof(t), pieces, NPIECES,
+			12, &seed), a, z;
 		size_t ov[2];
 
 		hits += dt__meta_run(RE_VERB, t, len, 0, ov, 1) > 0;

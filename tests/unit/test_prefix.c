@@ -13,7 +13,7 @@
 #include <criterion/criterion.h>
 
 #include "cite.h"
-#include "test_files.h"
+#include "test_util.h"
 
 /* ## The fold */
 

@@ -16,7 +16,7 @@
 #include <criterion/criterion.h>
 
 #include "cite_scan.h"
-#include "test_files.h"
+#include "test_util.h"
 
 /* ## Sets of prefixes */
 

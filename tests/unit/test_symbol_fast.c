@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "symbol.h"
+#include "test_util.h"
 
 static const char *const pieces[] = {
 	"31-QĐ/TW", "30/2020/NĐ-CP", "594/KH-UBND", "927/QĐ TTg",
@@ -27,27 +28,6 @@ static const char *const pieces[] = {
 	"CT-TTG", "Chỉ thị", "\xC2\xA0", "ẞ", "K",
 };
 #define NPIECES (sizeof(pieces) / sizeof(pieces[0]))
-
-static size_t random_text(char *t, size_t cap, unsigned *seed)
-{
-	size_t len = 0, n = 1 + rand_r(seed) % 6, k;
-
-	for (k = 0; k < n; k++) {
-		const char *p = pieces[rand_r(seed) % NPIECES];
-		size_t pl = strlen(p);
-
-		if (len + pl + 1 >= cap) {
-			break;
-		}
-		memcpy(t + len, p, pl);
-		len += pl;
-		if (rand_r(seed) % 2) {
-			t[len++] = ' ';
-		}
-	}
-	t[len] = '\0';
-	return len;
-}
 
 static int boundary(const char *t, size_t i)
 {
@@ -90,7 +70,8 @@ Test(symbol_fast, fast_finds_answer_as_the_patterns_at_every_offset)
 	int round, found = 0, types = 0;
 
 	for (round = 0; round < 2500; round++) {
-		size_t len = random_text(t, sizeof(t), &seed), n, at;
+		size_t len = test_random_text(t, sizeof(t), pieces, NPIECES,
+			6, &seed), n, at;
 		dt_symbol sym;
 		size_t idx;
 		dt_span sp;

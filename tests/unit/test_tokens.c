@@ -11,7 +11,7 @@
 
 #include "internal.h"
 #include "match_terms.h"
-#include "test_files.h"
+#include "test_util.h"
 
 #define MAX_TERMS 64
 

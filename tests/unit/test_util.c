@@ -1,12 +1,13 @@
 /*
- * test_files.c - helpers the unit tests share (test_files.h).
+ * test_util.c - helpers the unit tests share (test_util.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <criterion/criterion.h>
 
-#include "test_files.h"
+#include "test_util.h"
 
 #ifndef DT_TEST_DATA
 #define DT_TEST_DATA "."
@@ -56,4 +57,26 @@ size_t test_put_utf8(char *out, uint32_t cp)
 	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
+}
+
+size_t test_random_text(char *t, size_t cap, const char *const *pieces,
+	size_t npieces, size_t max_pieces, unsigned *seed)
+{
+	size_t len = 0, n = 1 + (size_t)rand_r(seed) % max_pieces, k;
+
+	for (k = 0; k < n; k++) {
+		const char *p = pieces[(size_t)rand_r(seed) % npieces];
+		size_t pl = strlen(p);
+
+		if (len + pl + 1 >= cap) {
+			break;
+		}
+		memcpy(t + len, p, pl);
+		len += pl;
+		if (rand_r(seed) % 2) {
+			t[len++] = ' ';
+		}
+	}
+	t[len] = '\0';
+	return len;
 }
