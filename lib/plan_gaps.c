@@ -63,6 +63,20 @@ static int string(reader *r, size_t *from, size_t *to)
 	return 0;
 }
 
+/* An object member's key and the ':' after it. */
+static int key(reader *r, size_t *from, size_t *to)
+{
+	int rc = string(r, from, to);
+
+	if (rc == 0 && peek(r) != ':') {
+		rc = fail(r, "':' was expected");
+	}
+	if (rc == 0) {
+		r->at++;
+	}
+	return rc;
+}
+
 static int value(reader *r, unsigned depth);
 
 /* Skip the array or object at r->at (its values may nest). */
@@ -82,14 +96,10 @@ static int compound(reader *r, unsigned depth, int object)
 	}
 	for (;;) {
 		if (object) {
-			rc = string(r, &kf, &kt);
-			if (rc == 0 && peek(r) != ':') {
-				rc = fail(r, "':' was expected");
-			}
+			rc = key(r, &kf, &kt);
 			if (rc < 0) {
 				return rc;
 			}
-			r->at++;
 		}
 		rc = value(r, depth + 1);
 		if (rc < 0) {
@@ -135,6 +145,23 @@ static int is(reader *r, size_t from, size_t to, const char *word)
 		memcmp(r->s + from, word, to - from) == 0;
 }
 
+/* Add the eId r->s[from, to) to the result. */
+static int keep_eid(reader *r, size_t from, size_t to)
+{
+	char **grown = dt__reallocarray(r->eids, r->n + 1, sizeof(char *));
+
+	if (grown == NULL) {
+		return dt__fail(r->err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	r->eids = grown;
+	r->eids[r->n] = dt__strndup(r->s + from, to - from);
+	if (r->eids[r->n] == NULL) {
+		return dt__fail(r->err, DT_ENOMEM, 0, 0, "out of memory");
+	}
+	r->n++;
+	return 0;
+}
+
 /* One object of "units": keep its eId when its status says a gap. */
 static int unit(reader *r)
 {
@@ -146,14 +173,10 @@ static int unit(reader *r)
 	}
 	r->at++;
 	while (peek(r) != '}') {
-		rc = string(r, &kf, &kt);
-		if (rc == 0 && peek(r) != ':') {
-			rc = fail(r, "':' was expected");
-		}
+		rc = key(r, &kf, &kt);
 		if (rc < 0) {
 			return rc;
 		}
-		r->at++;
 		if (peek(r) == '"' && (is(r, kf, kt, "eid") ||
 			is(r, kf, kt, "status"))) {
 			rc = string(r, &vf, &vt);
@@ -177,21 +200,7 @@ static int unit(reader *r)
 		}
 	}
 	r->at++;
-	if (gap && et > ef) {
-		char **grown = dt__reallocarray(r->eids, r->n + 1,
-			sizeof(char *));
-
-		if (grown == NULL) {
-			return dt__fail(r->err, DT_ENOMEM, 0, 0, "out of memory");
-		}
-		r->eids = grown;
-		r->eids[r->n] = dt__strndup(r->s + ef, et - ef);
-		if (r->eids[r->n] == NULL) {
-			return dt__fail(r->err, DT_ENOMEM, 0, 0, "out of memory");
-		}
-		r->n++;
-	}
-	return 0;
+	return gap && et > ef ? keep_eid(r, ef, et) : 0;
 }
 
 /* The top-level object: "units" is read unit by unit, the rest skipped. */
@@ -205,14 +214,10 @@ static int report(reader *r)
 	}
 	r->at++;
 	while (peek(r) != '}') {
-		rc = string(r, &kf, &kt);
-		if (rc == 0 && peek(r) != ':') {
-			rc = fail(r, "':' was expected");
-		}
+		rc = key(r, &kf, &kt);
 		if (rc < 0) {
 			return rc;
 		}
-		r->at++;
 		if (is(r, kf, kt, "units") && peek(r) == '[') {
 			seen = 1;
 			r->at++;
