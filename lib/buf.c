@@ -209,3 +209,18 @@ char *dt__buf_detach(dt_buf *b, size_t *len_out)
 	b->cap = 0;
 	return p;
 }
+
+int dt__buf_finish_output(dt_buf *b, int rc, const char *what, char **out,
+	size_t *len_out, dt_error *err)
+{
+	if (rc == 0) {
+		*out = dt__buf_detach(b, len_out);
+		rc = *out == NULL ? DT_ENOMEM : 0;
+	}
+	dt__buf_dispose(b);
+	if (rc == DT_ELIMIT) {
+		return dt__fail(err, rc, 0, 0,
+			"%s output over 1 gib or units nested too deep", what);
+	}
+	return rc < 0 ? dt__fail(err, rc, 0, 0, "out of memory") : 0;
+}

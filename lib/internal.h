@@ -94,6 +94,23 @@ int dt__buf_puts(dt_buf *b, const char *s);
 int dt__buf_putl(dt_buf *b, long v);
 /** Hand the contents to the caller (NUL-terminated); `b` becomes empty. */
 char *dt__buf_detach(dt_buf *b, size_t *len_out);
+/** End a document writer (write_md.c, write_akn.c) that built its output
+ *  in `b` with status `rc`: on success the output goes to *out, else the
+ *  error names `what` ("markdown", "akn"); `b` is disposed either way. */
+int dt__buf_finish_output(dt_buf *b, int rc, const char *what, char **out,
+	size_t *len_out, dt_error *err);
+
+/** Narrow s[*a..*z) past spaces, tabs and line breaks on both sides. */
+static inline void dt__trim_blanks(const char *s, size_t *a, size_t *z)
+{
+	while (*a < *z && (s[*a] == ' ' || s[*a] == '\t' || s[*a] == '\n')) {
+		(*a)++;
+	}
+	while (*z > *a && (s[*z - 1] == ' ' || s[*z - 1] == '\t' ||
+		s[*z - 1] == '\n')) {
+		(*z)--;
+	}
+}
 
 /* ## utf8.c */
 /** Decode one code point at s[0..len); return its byte length (1..4) and

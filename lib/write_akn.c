@@ -652,15 +652,5 @@ int dt_doc_write_akn(char **out, size_t *len_out, const dt_doc *doc,
 	put(&w, "    <%s>\n", body);
 	children(&w, &doc->root, 3, 1);
 	put(&w, "    </%s>\n  </%s>\n</akomaNtoso>\n", body, type);
-	if (w.rc == 0) {
-		*out = dt__buf_detach(&w.b, len_out);
-		w.rc = *out == NULL ? DT_ENOMEM : 0;
-	}
-	dt__buf_dispose(&w.b);
-	if (w.rc < 0) {
-		return dt__fail(err, w.rc, 0, 0, w.rc == DT_ELIMIT ?
-			"akn output over 1 gib or units nested too deep" :
-			"out of memory");
-	}
-	return 0;
+	return dt__buf_finish_output(&w.b, w.rc, "akn", out, len_out, err);
 }

@@ -537,15 +537,5 @@ int dt_doc_write_md(char **out, size_t *len_out, const dt_doc *doc,
 		w.b.data[w.b.len - 2] == '\n') {
 		w.b.data[--w.b.len] = '\0'; /* one final newline */
 	}
-	if (w.rc == 0) {
-		*out = dt__buf_detach(&w.b, len_out);
-		w.rc = *out == NULL ? DT_ENOMEM : 0;
-	}
-	dt__buf_dispose(&w.b);
-	if (w.rc < 0) {
-		return dt__fail(err, w.rc, 0, 0, w.rc == DT_ELIMIT ?
-			"markdown output over 1 gib or units nested too deep" :
-			"out of memory");
-	}
-	return 0;
+	return dt__buf_finish_output(&w.b, w.rc, "markdown", out, len_out, err);
 }
