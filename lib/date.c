@@ -254,13 +254,7 @@ int dt__date_parse(dt_date *out, const char *s, size_t len)
 	size_t a = 0, z = len;
 	int rc;
 
-	while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n')) {
-		a++;
-	}
-	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' ||
-		s[z - 1] == '\n')) {
-		z--;
-	}
+	dt__trim_blanks(s, &a, &z);
 	rc = dt__date_find(out, s, z, a);
 	if (rc <= 0) {
 		return rc;

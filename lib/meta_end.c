@@ -63,7 +63,7 @@ static int lone_end_mark(const char *t, size_t len)
 {
 	size_t a = 0;
 
-	dt__meta_trim(t, &a, &len);
+	dt__trim_blanks(t, &a, &len);
 	return (len - a == 3 && memcmp(t + a, "./.", 3) == 0) ||
 		(len - a == 2 && memcmp(t + a, "/.", 2) == 0);
 }

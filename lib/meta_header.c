@@ -75,7 +75,7 @@ static int join_add(dt_buf *b, const char *s, size_t a, size_t z)
 {
 	int rc = 0;
 
-	dt__meta_trim(s, &a, &z);
+	dt__trim_blanks(s, &a, &z);
 	if (a == z || z - a + 1 > b->max - b->len) {
 		return 0;
 	}
@@ -99,7 +99,7 @@ static int type_line(const char *s, size_t len, int heading, size_t *idx,
 		return rc;
 	}
 	a = sp.end;
-	dt__meta_trim(s, &a, &z);
+	dt__trim_blanks(s, &a, &z);
 	if (a < z && s[a] == ':' && a + 1 == z) {
 		a = z;
 	}
@@ -229,7 +229,7 @@ static int symbol_part(hdr *h, char *w, size_t *a, size_t *z)
 
 static int place_set(hdr *h, const char *w, size_t a, size_t z)
 {
-	dt__meta_trim(w, &a, &z);
+	dt__trim_blanks(w, &a, &z);
 	if (!h->apply || h->have_place || a == z) {
 		return 0;
 	}
@@ -266,7 +266,7 @@ static int date_part(hdr *h, char *w, size_t *a, size_t *z)
 	} else if (rc == 0) {
 		size_t k = pz;
 
-		dt__meta_trim(w, a, &k);
+		dt__trim_blanks(w, a, &k);
 		if (k > *a && w[k - 1] == ',' && k - *a <= PLACE_MAX) {
 			rc = place_set(h, w, *a, k - 1);
 			pz = *a;
@@ -313,17 +313,17 @@ static int fields(hdr *h, const char *s, size_t len)
 		rc = blank_mottos(w, z);
 		h->st.anchor |= rc > 0;
 	}
-	dt__meta_trim(w, &a, &z);
+	dt__trim_blanks(w, &a, &z);
 	if (rc >= 0 && a < z) {
 		rc = symbol_part(h, w, &a, &z);
 		found |= rc > 0;
 	}
-	dt__meta_trim(w, &a, &z);
+	dt__trim_blanks(w, &a, &z);
 	if (rc >= 0 && a < z) {
 		rc = date_part(h, w, &a, &z);
 		found |= rc > 0;
 	}
-	dt__meta_trim(w, &a, &z);
+	dt__trim_blanks(w, &a, &z);
 	if (rc >= 0 && a < z && dt__meta_run(RE_RU_PLACE, w, z, a, ov, 2) > 0) {
 		rc = place_set(h, w, ov[2], ov[3]);
 		found = 1;

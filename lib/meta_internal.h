@@ -65,8 +65,6 @@ static inline int dt__meta_is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-/** Narrow s[*a..*z) past blanks on both sides. */
-void dt__meta_trim(const char *s, size_t *a, size_t *z);
 
 /** All capitals: the first letter is upper case and no lower-case letter
  * stands outside a symbol-like token ("QUY ĐỊNH SỐ 19-QĐi/TU"). */

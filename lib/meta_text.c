@@ -10,16 +10,6 @@
 
 /* ## Text */
 
-void dt__meta_trim(const char *s, size_t *a, size_t *z)
-{
-	while (*a < *z && dt__meta_is_blank(s[*a])) {
-		(*a)++;
-	}
-	while (*z > *a && dt__meta_is_blank(s[*z - 1])) {
-		(*z)--;
-	}
-}
-
 int dt__meta_caps(const char *s, size_t a, size_t z)
 {
 	size_t ov[2], pos = a;

@@ -343,13 +343,7 @@ int dt__symbol_parse(dt_symbol *out, const char *s, size_t len)
 	size_t a = 0, z = len;
 	int rc;
 
-	while (a < z && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n')) {
-		a++;
-	}
-	while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' ||
-		s[z - 1] == '\n')) {
-		z--;
-	}
+	dt__trim_blanks(s, &a, &z);
 	rc = run(RE_SO, s, z, a, ov, 1);
 	if (rc < 0) {
 		return rc;
