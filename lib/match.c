@@ -165,6 +165,25 @@
  * memset: callgrind counts each byte of memset's REP STOSB as an
  * instruction (176 M on vi-10), but a loop stores no fewer bytes.
  *
+ * Measured and dropped in session 7 (dev unless said; pooled implicit F1
+ * .785 at the settings above):
+ * - the constants swept one at a time: BM25 k1 0.6-3.0 x b 0.3-1.0 moves
+ *   F1 by at most .001 up to k1 1.6 and lowers it above (a query is a set
+ *   of terms and scores are shares of the leaf's own weight, so k1 and b
+ *   nearly cancel); RELATIVE_CUT .8/.85/.95/1.0 .755/.785/.763/.756;
+ *   W_CONTEXT .15/.5/.7 .750/.780/.780; W_GENERIC .25/.75/1 .746/.776/
+ *   .739; DOC_COS_LO/HI .2-.35/.5-.7 no change; CITING_SCORE_FACTOR
+ *   1.5/2/2.5 .773/.786/.768 (review_add.c);
+ * - Vietnamese bigrams only (syllables not indexed): vi-10 gaps 0.58 ->
+ *   0.46 s CPU, but F1 .785 -> .708 (syllables at weight .05: .777);
+ * - a thesaurus of administrative synonyms (44 groups, vi and ru:
+ *   "lý do"/"nguyên nhân", уведомление/сообщение, лично/персонально …),
+ *   simulated by rewriting directive and local texts alike, which is more
+ *   than a term-level table could do (Vietnamese stopwords such as "đang
+ *   ở" yield no term): dev .785 -> .804, test .777 -> .773; not built;
+ * - citing paragraphs held to the plain threshold for the articles they
+ *   cite: one more true link on dev and two false ones.
+ *
  * Files.  This one holds the life cycle, the queries and the evidence;
  * match_dense.c the sums and candidates of a dense query;
  * match_vocab.c the vocabulary, bags and tokenizer runs; match_index.c
