@@ -715,9 +715,10 @@ static size_t ru_word_before(const char *s, size_t p)
  * Положения": adjectives and a type word at t that nothing after makes
  * a candidate of (no number, no capital, no units before them).  A
  * document as a whole when an alias the document defined has those
- * adjectives ("(далее — областное Положение)"), else nothing: on_raw
- * (citeset.c) keeps it only when the alias resolves it.  The farthest
- * of two words before t that reads as adjectives up to t starts it. */
+ * adjectives ("(далее — областное Положение)"), else nothing:
+ * dt__citeset_on_raw (citeset_resolve.c) keeps it only when the alias
+ * resolves it.  The farthest of two words before t that reads as
+ * adjectives up to t starts it. */
 static int scan_qualified(scanner *z, size_t t, size_t *next)
 {
 	scan sc = { z->s, z->len, z->len, z->cl };

@@ -2,8 +2,8 @@
  * cite.h - citations inside lib/ (never installed): the grammar tables
  * (cite_grammar.c), the scanner that turns text into abstract citations
  * (cite.c), their resolution against loaded directives (resolve.c), the
- * set that dt_cites_find() builds (citeset.c) and its writers
- * (report_cites.c).
+ * set that dt_cites_find() builds (citeset.c, citeset_resolve.c) and its
+ * writers (report_cites.c).
  *
  * Flow: the scanner finds candidate starts with one PCRE2 pattern per
  * language, parses each chain with small anchored patterns and a

@@ -3,7 +3,7 @@
  * "частью 3 указанной статьи", "части 2 той же статьи", "khoản 3 Điều
  * đó" (DOMAIN §4.4, §4.10).  The scanner marks such a group (an
  * anaphoric prefix or label, a grammar row) and gives it no label;
- * citeset.c keeps the unit path of the last citation of the same
+ * citeset_resolve.c keeps the unit path of the last citation of the same
  * paragraph (the antecedent), and resolution borrows from it the label
  * of the unit of the anaphor's level and the units above it, so
  * "частью 3 указанной статьи" after "частью 1 статьи 5 Положения №

@@ -4,7 +4,7 @@
  * UTF-16 conversions that ICU's C API needs (icu_text.h), shared with
  * fold.c.
  *
- * This file, fold.c and tokens.c are the only users of ICU's normalizer
+ * This file, fold.c and tokens_table.c are the only users of ICU's normalizer
  * and case folding; ICU's UTF-16 and int32_t lengths stay inside them.
  */
 #include <pthread.h>

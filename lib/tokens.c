@@ -10,9 +10,10 @@
  *
  * Why not ICU's BreakIterator: it was measured here at ~75 MB/s, slower
  * than the parsers together, while a table built once from ICU's character
- * data and a hand-written UTF-8 scan gives ~220 MB/s on Vietnamese with
- * bigrams and stopwords (tests/bench/bench_text.c, row (b)).  The table
- * covers the BMP; rarer code points ask ICU directly.  Boundaries agree
+ * data (tokens_table.c) and a hand-written UTF-8 scan gives ~220 MB/s on
+ * Vietnamese with bigrams and stopwords (tests/bench/bench_text.c, row
+ * (b)).  The table covers the BMP; rarer code points ask ICU directly
+ * (tokens_table.c is the tokenizer's only ICU user).  Boundaries agree
  * with UAX #29 for the scripts we read, except that apostrophes, periods
  * and colons between letters, and '_', split words where UAX #29 joins.
  *
@@ -23,11 +24,11 @@
 #include <string.h>
 
 #include <libstemmer.h>
-#include <unicode/uchar.h>
 
 #include "internal.h"
 #include "match_terms.h"
 #include "short_bytes.h"
+#include "tokens_table.h"
 
 /* Generated from lib/data/stopwords_*.txt (see tools/txt2c.sh). */
 extern const char *const dt__data_stopwords_vi[];
@@ -37,183 +38,21 @@ extern const size_t dt__data_stopwords_ru_count;
 extern const char *const dt__data_stopwords_en[];
 extern const size_t dt__data_stopwords_en_count;
 
-/* ## The character table
- *
- * One 4-byte entry per BMP code point: the UTF-8 of its simple case fold
- * (ё/Ё already mapped to е) and an info byte with the class and that
- * UTF-8's length.  Folding a character is then one table load and one
- * 4-byte store, with no branch on its length.  The 256 KiB table stays
- * cache-warm: a document touches only a few blocks of it. */
-
-enum {
-	CL_PUNCT = 0, /* breaks words and Vietnamese bigrams */
-	CL_SPACE,     /* breaks words, keeps the next word adjacent */
-	CL_NEWLINE,   /* like CL_SPACE once; two in a row break bigrams */
-	CL_IGNORE,    /* format characters: invisible, as if absent */
-	CL_WORD,      /* letters, combining marks, digits */
-	CL_WORD_SLOW  /* a word character whose fold is not in the table */
-};
-
-typedef struct {
-	unsigned char fold[3]; /* UTF-8 of the fold, zero-padded */
-	unsigned char info;    /* class | fold length << 4 */
-} cpinfo;
-
-/* put_fold() copies an entry as 4 bytes */
-_Static_assert(sizeof(cpinfo) == 4, "cpinfo must be 4 bytes");
-
-#define INFO_CLASS(e) ((unsigned)(e).info & 0x0Fu)
-#define INFO_LEN(e) ((size_t)((e).info >> 4))
-
-static cpinfo bmp[0x10000];
-static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
-
-/* Class of `c` from its general category and White_Space.  Nl (Roman
- * numeral letters) counts as a word character; No (², ①) does not, so a
- * circled list number separates like punctuation. */
-static unsigned classify(UChar32 c)
-{
-	if (c == '\n' || c == 0x85 || c == 0x2028) {
-		return CL_NEWLINE;
-	}
-	if (c == 0x2029) {
-		return CL_PUNCT; /* paragraph separator: a hard break */
-	}
-	if (c == 0x200B || u_isUWhiteSpace(c)) {
-		return CL_SPACE; /* ZWSP separates words although it is Cf */
-	}
-	if (c == '_') {
-		/* NLP tools write a word's syllables as xây_dựng (DOMAIN
-		 * §6.5): split, and keep them adjacent for the bigram. */
-		return CL_SPACE;
-	}
-	switch (u_charType(c)) {
-	case U_UPPERCASE_LETTER:
-	case U_LOWERCASE_LETTER:
-	case U_TITLECASE_LETTER:
-	case U_MODIFIER_LETTER:
-	case U_OTHER_LETTER:
-	case U_NON_SPACING_MARK:
-	case U_ENCLOSING_MARK:
-	case U_COMBINING_SPACING_MARK:
-	case U_DECIMAL_DIGIT_NUMBER:
-	case U_LETTER_NUMBER:
-		return CL_WORD;
-	case U_FORMAT_CHAR:
-		return CL_IGNORE; /* soft hyphen, ZWJ, ZWNJ, bidi marks, BOM */
-	default:
-		return CL_PUNCT; /* hyphens, apostrophes, other Pc */
-	}
-}
-
-/* Simple case folding (one code point to one), plus ё -> е (DOMAIN §6.6):
- * official Russian mostly writes е, so the two must match. */
-static uint32_t fold_cp(UChar32 c)
-{
-	UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-
-	return f == 0x451 ? 0x435u : (uint32_t)f;
-}
-
-/* The table entry of `c`.  A word character outside the BMP, or one whose
- * fold is (none in Unicode 15), is CL_WORD_SLOW: folded when met. */
-static cpinfo info_of(UChar32 c)
-{
-	cpinfo e = {{0, 0, 0}, 0};
-	unsigned cl = classify(c);
-	uint32_t f = fold_cp(c);
-	char u[4];
-	size_t n;
-
-	if (cl == CL_WORD && (c > 0xFFFF || f > 0xFFFF)) {
-		cl = CL_WORD_SLOW;
-	}
-	if (cl == CL_WORD) {
-		n = dt__utf8_encode(f, u);
-		memcpy(e.fold, u, n);
-		e.info = (unsigned char)(cl | n << 4);
-	} else {
-		e.info = (unsigned char)cl;
-	}
-	return e;
-}
-
 static void stopsets_build(void);
+
+/* The character table (tokens_table.c), then the stopword sets, whose
+ * words are folded through it: once per process. */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static void tables_build(void)
 {
-	UChar32 c;
-
-	for (c = 0; c < 0x10000; c++) {
-		bmp[c] = info_of(c);
-	}
+	dt__tokens_table_build();
 	stopsets_build();
 }
 
 static void tables_init(void)
 {
 	pthread_once(&tables_once, tables_build);
-}
-
-/* Entry of the code point at s[0..len) (len >= 1) that the inline fast path
- * did not take: 4-byte sequences and invalid bytes.  An invalid byte is a
- * one-byte separator, so garbage never merges two words. */
-static cpinfo entry_slow(const unsigned char *s, size_t len, size_t *n)
-{
-	cpinfo punct = {{0, 0, 0}, CL_PUNCT};
-	uint32_t cp;
-
-	*n = dt__utf8_decode(s, len, &cp);
-	if (*n == 0) {
-		*n = 1;
-		return punct;
-	}
-	if (cp < 0x10000) {
-		return bmp[cp];
-	}
-	return info_of((UChar32)cp);
-}
-
-/* The hot helpers must inline into the scan loops; GCC otherwise keeps
- * entry_at() out of line because it has several callers. */
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
-static inline int is_cont(unsigned char b)
-{
-	return (b & 0xC0) == 0x80;
-}
-
-/* The table entry of the code point at s[i] and its byte length in *n.
- * One- to three-byte sequences are decoded inline (they are nearly all
- * text); the checks are those of dt__utf8_decode. */
-static ALWAYS_INLINE cpinfo entry_at(
-	const unsigned char *s, size_t len, size_t i, size_t *n)
-{
-	unsigned c = s[i];
-
-	if (c < 0x80) {
-		*n = 1;
-		return bmp[c];
-	}
-	if (c >= 0xC2 && c < 0xE0 && i + 1 < len && is_cont(s[i + 1])) {
-		*n = 2;
-		return bmp[((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu)];
-	}
-	if (c >= 0xE0 && c < 0xF0 && i + 2 < len && is_cont(s[i + 1]) &&
-		is_cont(s[i + 2])) {
-		uint32_t cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) |
-			      (s[i + 2] & 0x3Fu);
-
-		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-			*n = 3;
-			return bmp[cp];
-		}
-	}
-	return entry_slow(s + i, len - i, n);
 }
 
 /* A word whose folded form is longer than this is not a term.  No word of
@@ -269,7 +108,7 @@ static ALWAYS_INLINE size_t put_fold(
 	if (dt__utf8_decode(s, len, &cp) == 0) {
 		return 0; /* cannot happen: the scan decoded it */
 	}
-	n = dt__utf8_encode(fold_cp((UChar32)cp), out);
+	n = dt__utf8_encode(dt__tokens_fold_cp(cp), out);
 	*h = ((*h << 7) | (*h >> 57)) ^ char_value((unsigned char *)out, n);
 	return n;
 }

@@ -1,10 +1,10 @@
 /*
  * test_cite_engine.c - the inside of the citation engine (cite.c,
- * cite_ref.c, resolve.c, citeset.c): how chains are cut into groups and
- * attached (DOMAIN §4.2), ranges over the Vietnamese letter table, the
- * decimal-path and Charter-tag rules, and the linear-time promise of
- * DESIGN §7 on bomb shapes.  The table of citation forms against the
- * public API is test_cite.c.
+ * cite_ref.c, resolve.c, citeset.c, citeset_resolve.c): how chains are
+ * cut into groups and attached (DOMAIN §4.2), ranges over the Vietnamese
+ * letter table, the decimal-path and Charter-tag rules, and the
+ * linear-time promise of DESIGN §7 on bomb shapes.  The table of
+ * citation forms against the public API is test_cite.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
