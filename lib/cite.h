@@ -247,9 +247,10 @@ int dt__cite_ref_at(dt_cite_ref *out, const char *s, size_t len, size_t at,
 int dt__cite_qualified_ref_at(dt_cite_ref *out, const char *s, size_t len,
 	size_t at, dt_cite_lang cl);
 
-/** cite_attach.c: attach the groups of `raw` (DOMAIN §4.2): a smaller unit attaches to
- *  the nearest larger unit to its right within its ';' segment, else to
- *  the nearest larger one to its left (a descent, "Điều 26, khoản 5"). */
+/** Attach the groups of `raw` (DOMAIN §4.2; cite_attach.c): a smaller
+ *  unit attaches to the nearest larger unit to its right within its ';'
+ *  segment, else to the nearest larger one to its left (a descent,
+ *  "Điều 26, khoản 5"). */
 void dt__cite_attach(dt_cite_raw *raw);
 
 /** Rank of a group for attachment: smaller is larger ("Phần" 1). */
