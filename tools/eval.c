@@ -245,10 +245,63 @@ static int link_matches(const ev_fact *p, const ev_fact *g)
 	return strcmp(p->file, g->file) == 0 && eid_related(p->eid, g->eid);
 }
 
-/* want_pred: 0 explicit, 1 implicit, -1 any; want_gold likewise; a gold
- * implicit link is found by a prediction of either kind. */
+/* Where a scorer tells its errors: the callback (or NULL) and the name of
+ * the measure. */
+typedef struct {
+	ev_error_cb cb;
+	void *payload;
+	const char *measure;
+} teller;
+
+static void tell(const teller *t, int missed, const ev_fact *f)
+{
+	if (t != NULL && t->cb != NULL) {
+		t->cb(t->measure, missed, f, t->payload);
+	}
+}
+
+/* Does a gold link of the kinds a `want_pred` prediction may find match
+ * predicted link `p`?  An explicit prediction finds only explicit gold
+ * links in the explicit measure; a link into a nolinks file is false. */
+static int gold_has(const ev_section *g, const ev_fact *p, int want_pred)
+{
+	size_t k;
+
+	if (is_nolinks(g, p->file)) {
+		return 0;
+	}
+	for (k = 0; k < g->n; k++) {
+		const ev_fact *q = &g->facts[k];
+
+		if (q->kind == EV_LINK && (want_pred != 0 || !q->implicit) &&
+			link_matches(p, q)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does a prediction find gold link `q`?  A gold implicit link is found
+ * by a prediction of either kind. */
+static int pred_has(const ev_fact *pred, size_t npred, const ev_fact *q,
+	int want_pred)
+{
+	size_t i;
+
+	for (i = 0; i < npred; i++) {
+		const ev_fact *p = &pred[i];
+
+		if (p->kind == EV_LINK && (q->implicit || want_pred < 0 ||
+			p->implicit == want_pred) && link_matches(p, q)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* want_pred: 0 explicit, 1 implicit, -1 any; want_gold likewise. */
 static void score_links(ev_score *s, const ev_section *g, const ev_fact *pred,
-	size_t npred, int want_pred, int want_gold)
+	size_t npred, int want_pred, int want_gold, const teller *t)
 {
 	size_t i, k;
 
@@ -260,17 +313,10 @@ static void score_links(ev_score *s, const ev_section *g, const ev_fact *pred,
 			continue;
 		}
 		s->pred++;
-		if (is_nolinks(g, p->file)) {
-			continue;
-		}
-		for (k = 0; k < g->n; k++) {
-			const ev_fact *q = &g->facts[k];
-
-			if (q->kind == EV_LINK && (want_pred != 0 ||
-				!q->implicit) && link_matches(p, q)) {
-				s->matched_pred++;
-				break;
-			}
+		if (gold_has(g, p, want_pred)) {
+			s->matched_pred++;
+		} else {
+			tell(t, 0, p);
 		}
 	}
 	for (k = 0; k < g->n; k++) {
@@ -281,15 +327,10 @@ static void score_links(ev_score *s, const ev_section *g, const ev_fact *pred,
 			continue;
 		}
 		s->gold++;
-		for (i = 0; i < npred; i++) {
-			const ev_fact *p = &pred[i];
-
-			if (p->kind == EV_LINK && (q->implicit ||
-				want_pred < 0 || p->implicit == want_pred) &&
-				link_matches(p, q)) {
-				s->matched_gold++;
-				break;
-			}
+		if (pred_has(pred, npred, q, want_pred)) {
+			s->matched_gold++;
+		} else {
+			tell(t, 1, q);
 		}
 	}
 }
@@ -304,7 +345,7 @@ static int ref_matches(const ev_fact *p, const ev_fact *g)
 /* Precision/recall of facts of one kind matched by `same`. */
 static void score_kind(ev_score *s, ev_kind kind, const ev_fact *gold,
 	size_t ngold, const ev_fact *pred, size_t npred,
-	int (*same)(const ev_fact *, const ev_fact *))
+	int (*same)(const ev_fact *, const ev_fact *), const teller *t)
 {
 	size_t i, k;
 
@@ -319,6 +360,9 @@ static void score_kind(ev_score *s, ev_kind kind, const ev_fact *gold,
 				break;
 			}
 		}
+		if (k == ngold) {
+			tell(t, 0, &pred[i]);
+		}
 	}
 	for (k = 0; k < ngold; k++) {
 		if (gold[k].kind != kind) {
@@ -330,6 +374,9 @@ static void score_kind(ev_score *s, ev_kind kind, const ev_fact *gold,
 				s->matched_gold++;
 				break;
 			}
+		}
+		if (i == npred) {
+			tell(t, 1, &gold[k]);
 		}
 	}
 }
@@ -373,24 +420,36 @@ static void expand_leaves(ev_fact **out, size_t *n, size_t *cap,
 void ev_score_section(ev_scores *out, const ev_section *gold,
 	const ev_fact *pred, size_t npred, const dt_doc *directive)
 {
+	ev_score_section_errors(out, gold, pred, npred, directive, NULL, NULL);
+}
+
+void ev_score_section_errors(ev_scores *out, const ev_section *gold,
+	const ev_fact *pred, size_t npred, const dt_doc *directive,
+	ev_error_cb cb, void *payload)
+{
 	ev_fact *gl = NULL, *pl = NULL;
 	size_t gn = 0, gc = 0, pn = 0, pc = 0;
+	teller t[] = { { cb, payload, "explicit links" },
+		{ cb, payload, "implicit links" }, { cb, payload, "uncovered" },
+		{ cb, payload, "partial" }, { cb, payload, "broken" },
+		{ cb, payload, "stale" } };
 
 	memset(out, 0, sizeof(*out));
-	score_links(&out->explicit_links, gold, pred, npred, 0, 0);
-	score_links(&out->implicit_links, gold, pred, npred, 1, 1);
-	score_links(&out->all_links, gold, pred, npred, -1, -1);
+	score_links(&out->explicit_links, gold, pred, npred, 0, 0, &t[0]);
+	score_links(&out->implicit_links, gold, pred, npred, 1, 1, &t[1]);
+	score_links(&out->all_links, gold, pred, npred, -1, -1, NULL);
 	expand_leaves(&gl, &gn, &gc, gold->facts, gold->n, directive);
 	expand_leaves(&pl, &pn, &pc, pred, npred, directive);
-	score_kind(&out->uncovered, EV_UNCOVERED, gl, gn, pl, pn, eid_equal);
+	score_kind(&out->uncovered, EV_UNCOVERED, gl, gn, pl, pn, eid_equal,
+		&t[2]);
 	ev_facts_free(gl, gn);
 	ev_facts_free(pl, pn);
 	score_kind(&out->partial, EV_PARTIAL, gold->facts, gold->n, pred,
-		npred, eid_equal);
+		npred, eid_equal, &t[3]);
 	score_kind(&out->broken, EV_BROKEN, gold->facts, gold->n, pred, npred,
-		ref_matches);
+		ref_matches, &t[4]);
 	score_kind(&out->stale, EV_STALE, gold->facts, gold->n, pred, npred,
-		ref_matches);
+		ref_matches, &t[5]);
 }
 
 double ev_precision(const ev_score *s)

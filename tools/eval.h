@@ -28,7 +28,9 @@ typedef struct {
 	char *file;    /* link, broken, stale, nolinks */
 	size_t line;   /* link, broken, stale */
 	int implicit;  /* link: 1 implicit, 0 explicit */
-	char *text;    /* broken, stale: the cited text */
+	char *text;    /* broken, stale: the cited text; a predicted
+		        * implicit link: its evidence */
+	double score;  /* a predicted link: its score (0 for gold) */
 } ev_fact;
 
 typedef struct {
@@ -67,6 +69,20 @@ typedef struct {
  * uncovered units to leaves (may be NULL: units then count as given). */
 void ev_score_section(ev_scores *out, const ev_section *gold,
 	const ev_fact *pred, size_t npred, const dt_doc *directive);
+
+/* Told of each fact a measure leaves unmatched: a prediction that no
+ * gold fact matches (`missed` 0: a false one) or a gold fact that no
+ * prediction matches (`missed` 1).  `measure` is the name dt-eval prints
+ * ("explicit links", "implicit links", "uncovered", "partial", "broken",
+ * "stale"; "all links" is their union and is not told).  An uncovered
+ * unit is told leaf by leaf, as it is scored. */
+typedef void (*ev_error_cb)(
+	const char *measure, int missed, const ev_fact *f, void *payload);
+
+/* ev_score_section(), telling `cb` (may be NULL) of every error. */
+void ev_score_section_errors(ev_scores *out, const ev_section *gold,
+	const ev_fact *pred, size_t npred, const dt_doc *directive,
+	ev_error_cb cb, void *payload);
 
 double ev_precision(const ev_score *s);
 double ev_recall(const ev_score *s);

@@ -2,6 +2,7 @@
  * test_eval.c - the evaluator's scoring on a tiny set whose scores are
  * known (tools/eval.c).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <criterion/criterion.h>
@@ -100,9 +101,9 @@ Test(eval, matches_ancestors_and_refuses_nolinks_files, .init = setup,
 	.fini = teardown)
 {
 	ev_fact p[3] = {
-		{ EV_LINK, "art_1", "dev/a.md", 10, 0, NULL },
-		{ EV_LINK, "art_3__para_1__point_a", "dev/b.md", 5, 0, NULL },
-		{ EV_LINK, "art_2", "dev/c.md", 1, 1, NULL },
+		{ EV_LINK, "art_1", "dev/a.md", 10, 0, NULL, 0 },
+		{ EV_LINK, "art_3__para_1__point_a", "dev/b.md", 5, 0, NULL, 0 },
+		{ EV_LINK, "art_2", "dev/c.md", 1, 1, NULL, 0 },
 	};
 	ev_scores s;
 
@@ -116,7 +117,7 @@ Test(eval, matches_ancestors_and_refuses_nolinks_files, .init = setup,
 	cr_assert_eq(s.implicit_links.matched_pred, 0);
 	/* art_10 is not a descendant of art_1 */
 	{
-		ev_fact q = { EV_LINK, "art_10", "dev/a.md", 10, 0, NULL };
+		ev_fact q = { EV_LINK, "art_10", "dev/a.md", 10, 0, NULL, 0 };
 
 		ev_score_section(&s, &gold.sections[0], &q, 1, NULL);
 		cr_assert_eq(s.explicit_links.matched_pred, 0);
@@ -127,8 +128,8 @@ Test(eval, matches_broken_refs_within_one_line, .init = setup,
 	.fini = teardown)
 {
 	ev_fact p[2] = {
-		{ EV_BROKEN, NULL, "dev/a.md", 31, 0, "x" },
-		{ EV_STALE, NULL, "dev/b.md", 9, 0, "y" },
+		{ EV_BROKEN, NULL, "dev/a.md", 31, 0, "x", 0 },
+		{ EV_STALE, NULL, "dev/b.md", 9, 0, "y", 0 },
 	};
 	ev_scores s;
 
@@ -150,4 +151,65 @@ Test(eval, rejects_malformed_gold_with_its_line)
 		sizeof(err)), 0);
 	cr_assert_str_eq(err, "1: fact before the first directive line");
 	ev_gold_free(&g);
+}
+
+/* What ev_score_section_errors() told, one line per error. */
+typedef struct {
+	char lines[16][96];
+	size_t n;
+} told;
+
+static void collect(
+	const char *measure, int missed, const ev_fact *f, void *payload)
+{
+	told *t = payload;
+
+	cr_assert_lt(t->n, 16, "more errors told than the test expects");
+	snprintf(t->lines[t->n++], sizeof(t->lines[0]), "%s %s %s %s:%zu",
+		measure, missed ? "missed" : "false", f->eid ? f->eid : "-",
+		f->file ? f->file : "-", f->line);
+}
+
+Test(eval, tells_each_unmatched_fact_of_each_measure, .init = setup,
+	.fini = teardown)
+{
+	ev_fact p[4] = {
+		/* finds art_1__para_1 and art_1__para_2, not art_2 */
+		{ EV_LINK, "art_1", "dev/a.md", 10, 0, NULL, 1.0 },
+		/* a false implicit link: into a nolinks file */
+		{ EV_LINK, "art_3__para_1", "dev/c.md", 4, 1, "words", 0.4 },
+		/* a false uncovered unit, and the gold art_4 missed */
+		{ EV_UNCOVERED, "art_5", NULL, 0, 0, NULL, 0 },
+		/* the broken ref, one line off: found */
+		{ EV_BROKEN, NULL, "dev/a.md", 31, 0, "x", 0 },
+	};
+	told t = { .n = 0 };
+	ev_scores s, plain;
+	size_t i, expected = 0;
+
+	ev_score_section_errors(&s, &gold.sections[0], p, 4, NULL, collect,
+		&t);
+	cr_assert_eq(t.n, 7);
+	cr_assert_str_eq(t.lines[0], "explicit links missed art_2 dev/a.md:20");
+	cr_assert_str_eq(
+		t.lines[1], "implicit links false art_3__para_1 dev/c.md:4");
+	cr_assert_str_eq(
+		t.lines[2], "implicit links missed art_3__para_1 dev/b.md:5");
+	cr_assert_str_eq(t.lines[3], "uncovered false art_5 -:0");
+	cr_assert_str_eq(t.lines[4], "uncovered missed art_4 -:0");
+	cr_assert_str_eq(t.lines[5], "partial missed art_1 -:0");
+	cr_assert_str_eq(t.lines[6], "stale missed - dev/b.md:7");
+	/* the same figures as without the callback, and one error told per
+	 * unmatched prediction or gold fact of every measure but all links */
+	ev_score_section(&plain, &gold.sections[0], p, 4, NULL);
+	cr_assert_eq(memcmp(&s, &plain, sizeof(s)), 0);
+	for (i = 0; i < sizeof(s) / sizeof(ev_score); i++) {
+		const ev_score *m = (const ev_score *)&s + i;
+
+		if (m != &s.all_links) {
+			expected += m->pred - m->matched_pred + m->gold -
+				    m->matched_gold;
+		}
+	}
+	cr_assert_eq(expected, t.n);
 }
