@@ -167,6 +167,7 @@ check-run: all $(UNIT) $(EVAL) $(FUZZ_REPLAY)
 	sh tests/check_gold.sh $(BIN)
 	sh tests/check_install.sh
 	$(EVAL) > $(BUILD)/eval.txt && cat $(BUILD)/eval.txt
+	sh tests/check_eval.sh $(EVAL)
 	@p=0; f=0; for t in $(FUZZ_ALL); do \
 	    set -- $$($(BUILD)/fuzz-replay-$$t tests/fuzz/seeds/$$t \
 	        tests/fuzz/regressions/$$t); \
@@ -209,8 +210,9 @@ bench-run: $(BENCH_BIN) $(BIN) $(GEN_CORPUS)
 	@for b in $(BENCH_BIN); do $$b; done
 	sh tests/bench/run_bench.sh $(BIN) $(GEN_CORPUS)
 
+# EVAL_ARGS: e.g. "--split dev --errors" while tuning (tools/dt-eval.c)
 eval: $(EVAL)
-	$(EVAL)
+	$(EVAL) $(EVAL_ARGS)
 
 # libFuzzer (clang): each target for FUZZ_SECONDS; see tests/fuzz/README.md
 fuzz:

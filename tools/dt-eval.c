@@ -13,7 +13,14 @@
  * each split pooled over every set and directive: the figures the
  * targets of issue 6 ("on the corpus test split") are read from.
  *
- * usage: dt-eval [--json] [GOLD.tsv ...]   (default: corpus/ * /gold.tsv)
+ * usage: dt-eval [--json | --errors] [--split NAME] [GOLD.tsv ...]
+ *        (default: corpus/ * /gold.tsv)
+ *   --json        one JSON object of every section's figures
+ *   --errors      after each section's figures, every fact a measure
+ *                 left unmatched: a false prediction (with the score and
+ *                 evidence of an implicit link) or a missed gold fact
+ *   --split NAME  only the sections of that split ("dev" while tuning:
+ *                 the test split's figures stay unseen)
  */
 #define _POSIX_C_SOURCE 200809L
 #include <glob.h>
@@ -26,6 +33,13 @@
 #include "eval.h"
 
 enum { MAX_DIRECTIVES = 16 };
+
+/* The command line's options. */
+static struct {
+	int json;          /* --json */
+	int errors;        /* --errors */
+	const char *split; /* --split NAME, or NULL: every split */
+} opts;
 
 typedef struct {
 	const char *gold_path;
@@ -151,6 +165,22 @@ static const char *rel(const section_report *r, const char *path)
 	return strncmp(path, r->dir, dl) == 0 ? path + dl : path;
 }
 
+/* A predicted link, with its score and, when implicit, its evidence (for
+ * --errors). */
+static void predict_link(section_report *r, const dt_link *l)
+{
+	int implicit = l->kind == DT_LINK_IMPLICIT;
+	size_t before = r->npred;
+
+	predict(r, EV_LINK, rel(r, l->file), l->line, l->eid, implicit);
+	if (r->npred > before) {
+		ev_fact *f = &r->pred[r->npred - 1];
+
+		f->score = l->score;
+		f->text = implicit && l->evidence ? strdup(l->evidence) : NULL;
+	}
+}
+
 /* The review's links and findings as predicted facts. */
 static void predict_review(section_report *r, const dt_review *rv)
 {
@@ -160,10 +190,7 @@ static void predict_review(section_report *r, const dt_review *rv)
 		const dt_unit_review *u = dt_review_unit_at(rv, i);
 
 		for (k = 0; k < u->nlinks; k++) {
-			const dt_link *l = &u->links[k];
-
-			predict(r, EV_LINK, rel(r, l->file), l->line, l->eid,
-				l->kind == DT_LINK_IMPLICIT);
+			predict_link(r, &u->links[k]);
 		}
 	}
 	for (i = 0; i < dt_review_finding_count(rv); i++) {
@@ -251,6 +278,9 @@ static void print_split_pools(void)
 	size_t k, i;
 
 	for (k = 0; k < NSPLITS; k++) {
+		if (opts.split != NULL && strcmp(splits[k], opts.split) != 0) {
+			continue;
+		}
 		printf("%s split, pooled over every set and directive\n",
 			splits[k]);
 		for (i = 0; i < NMEASURES; i++) {
@@ -405,6 +435,35 @@ static int check_akn_form(const section_report *md, int json)
 	return differ;
 }
 
+/* --errors: one line per unmatched fact, under its section's figures. */
+static void print_error(
+	const char *measure, int missed, const ev_fact *f, void *payload)
+{
+	(void)payload;
+	printf("  error: %s: %s", measure, missed ? "missed" : "false ");
+	if (f->eid != NULL) {
+		printf(" %s", f->eid);
+	}
+	if (f->file != NULL) {
+		printf(" %s:%zu", f->file, f->line);
+	}
+	if (!missed && f->kind == EV_LINK) {
+		printf(" score %.3f", f->score);
+	}
+	if (f->text != NULL) {
+		printf(" (%s)", f->text);
+	}
+	printf("\n");
+}
+
+static void print_errors(const section_report *r)
+{
+	ev_scores again;
+
+	ev_score_section_errors(&again, r->sec, r->pred, r->npred,
+		r->directive, print_error, NULL);
+}
+
 static int eval_sections(const ev_gold *g, section_report *base,
 	dt_doc **docs, size_t ndocs, const char **names, int json,
 	int *first)
@@ -417,6 +476,9 @@ static int eval_sections(const ev_gold *g, section_report *base,
 		section_report r = *base;
 
 		r.sec = &g->sections[i];
+		if (opts.split != NULL && strcmp(r.sec->split, opts.split) != 0) {
+			continue;
+		}
 		for (k = 0; k < ndocs; k++) {
 			if (strcmp(names[k], r.sec->directive) == 0) {
 				r.directive = docs[k];
@@ -434,6 +496,9 @@ static int eval_sections(const ev_gold *g, section_report *base,
 			*first = 0;
 		} else {
 			print_text(&r);
+		}
+		if (opts.errors) {
+			print_errors(&r);
 		}
 		rc |= check_akn_form(&r, json);
 		ev_facts_free(r.pred, r.npred);
@@ -483,15 +548,42 @@ static int eval_gold(const char *path, int json, int *first)
 	return rc;
 }
 
+static int usage(void)
+{
+	fprintf(stderr, "usage: dt-eval [--json | --errors] [--split NAME] "
+		"[GOLD.tsv ...]\n");
+	return 2;
+}
+
+/* The leading options; returns the index of the first gold file, or -1
+ * on a usage error. */
+static int parse_options(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--json") == 0) {
+			opts.json = 1;
+		} else if (strcmp(argv[i], "--errors") == 0) {
+			opts.errors = 1;
+		} else if (strcmp(argv[i], "--split") == 0 && i + 1 < argc) {
+			opts.split = argv[++i];
+		} else {
+			return -1;
+		}
+	}
+	return opts.json && opts.errors ? -1 : i;
+}
+
 int main(int argc, char **argv)
 {
-	int json = 0, first = 1, rc = 0, i = 1;
+	int first = 1, rc = 0, i = parse_options(argc, argv);
+	int json = opts.json;
 	glob_t g;
 	size_t k;
 
-	if (argc > 1 && strcmp(argv[1], "--json") == 0) {
-		json = 1;
-		i = 2;
+	if (i < 0) {
+		return usage();
 	}
 	if (json) {
 		printf("{\"tool\":\"dt-eval\",\"schema\":1,\"sections\":[");
