@@ -182,7 +182,9 @@
  *   than a term-level table could do (Vietnamese stopwords such as "đang
  *   ở" yield no term): dev .785 -> .804, test .777 -> .773; not built;
  * - citing paragraphs held to the plain threshold for the articles they
- *   cite: one more true link on dev and two false ones.
+ *   cite: one more true link on dev and two false ones;
+ * - bare numbers left out of the index ("30" of "до 30 апреля" met "30
+ *   дней"), Russian only or both languages: .782.
  *
  * Files.  This one holds the life cycle, the queries and the evidence;
  * match_dense.c the sums and candidates of a dense query;
