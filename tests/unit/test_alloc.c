@@ -244,3 +244,37 @@ Test(alloc, citations_fail_every_allocation_cleanly)
 	dt_doc_free(c.dir);
 	dt_doc_free(c.local);
 }
+
+/* dt_review_accept() out of memory: DT_ENOMEM in `err` too, and no unit
+ * left accepted with a NULL reason (the reports print it). */
+Test(alloc, accepting_gaps_fails_cleanly)
+{
+	static const char tsv[] = "# accepted\nart_1\tplanned\tnext year\n"
+		"art_2\tnot-applicable\tdefinitions only\n";
+	dt_doc *dir = NULL;
+	size_t n, i;
+	int rc = DT_ENOMEM;
+
+	cr_assert_eq(dt_doc_parse(&dir, md_src, sizeof(md_src) - 1, "d.md",
+		NULL, NULL), 0);
+	for (n = 1; rc != 0; n++) {
+		dt_review *r = NULL;
+		dt_error err = { 0 };
+
+		cr_assert_lt(n, 100000, "never succeeded");
+		cr_assert_eq(dt_review_new(&r, dir, NULL, NULL), 0);
+		dt__alloc_fail_after(n);
+		rc = dt_review_accept(r, tsv, sizeof(tsv) - 1, "a.tsv", &err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
+		cr_assert(rc == 0 || err.code == DT_ENOMEM,
+			"n=%zu: err.code %d", n, err.code);
+		cr_assert_eq(dt_review_finish(r, NULL), 0);
+		for (i = 0; i < dt_review_unit_count(r); i++) {
+			cr_assert_not_null(dt_review_unit_at(r, i)->accept_reason,
+				"n=%zu unit %zu", n, i);
+		}
+		dt_review_free(r);
+	}
+	dt_doc_free(dir);
+}
