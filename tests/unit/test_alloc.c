@@ -245,6 +245,59 @@ Test(alloc, citations_fail_every_allocation_cleanly)
 	dt_doc_free(c.local);
 }
 
+/* Every unit's value, in document order, into v[]; how many. */
+static size_t unit_values(const dt_doc *doc, long *v, size_t cap)
+{
+	size_t i, n = dt_doc_unit_count(doc);
+
+	for (i = 0; i < n && i < cap; i++) {
+		v[i] = dt_unit_value(dt_doc_unit_at(doc, i));
+	}
+	return n;
+}
+
+/* "Phần thứ hai" is numbered by case-folding "thứ hai": out of memory
+ * there once gave the part the value 0 and a successful parse. */
+Test(alloc, ordinal_parts_fail_cleanly_or_keep_their_numbers)
+{
+	static const char src[] = "## PHẦN THỨ NHẤT\n\n### Điều 1. Một\n\n"
+		"Nội dung.\n\n## Phần thứ hai\n\n### Điều 2. Hai\n\n"
+		"Nội dung.\n";
+	long want[16], got[16];
+	size_t n, nwant, k;
+	dt_doc *doc = NULL;
+	int rc = DT_ENOMEM;
+
+	cr_assert_eq(dt_doc_parse(&doc, src, sizeof(src) - 1, "a.md", NULL,
+		NULL), 0);
+	nwant = unit_values(doc, want, 16);
+	cr_assert(nwant >= 4 && nwant <= 16);
+	cr_assert_eq(dt_unit_kind(dt_doc_unit_at(doc, 0)), DT_KIND_PART);
+	cr_assert_eq(want[0], 1);
+	dt_doc_free(doc);
+	for (n = 1; rc != 0; n++) {
+		dt_error err = { 0 };
+
+		cr_assert_lt(n, 100000, "never succeeded");
+		doc = NULL;
+		dt__alloc_fail_after(n);
+		rc = dt_doc_parse(&doc, src, sizeof(src) - 1, "a.md", NULL,
+			&err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || (rc == DT_ENOMEM && err.code == rc),
+			"n=%zu rc=%d", n, rc);
+		if (rc == 0) {
+			cr_assert_eq(unit_values(doc, got, 16), nwant);
+			for (k = 0; k < nwant; k++) {
+				cr_assert_eq(got[k], want[k],
+					"n=%zu unit %zu: %ld, not %ld", n, k,
+					got[k], want[k]);
+			}
+		}
+		dt_doc_free(doc);
+	}
+}
+
 /* dt_review_accept() out of memory: DT_ENOMEM in `err` too, and no unit
  * left accepted with a NULL reason (the reports print it). */
 Test(alloc, accepting_gaps_fails_cleanly)
