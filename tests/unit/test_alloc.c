@@ -331,3 +331,71 @@ Test(alloc, accepting_gaps_fails_cleanly)
 	}
 	dt_doc_free(dir);
 }
+
+typedef struct {
+	dt_doc *dir, *local;
+} review_ctx;
+
+/* The `gaps` pipeline: new, accept, add, finish, and every report. */
+static int review_once(void *ctx, dt_error *err)
+{
+	static const char tsv[] = "art_2\tplanned\tnext year\n";
+	static const dt_report_format fmts[] = { DT_REPORT_TEXT,
+		DT_REPORT_JSON, DT_REPORT_MD, DT_REPORT_CSV, DT_REPORT_HTML };
+	review_ctx *c = ctx;
+	dt_review *r = NULL;
+	char *out = NULL;
+	size_t i;
+	int rc = dt_review_new(&r, c->dir, NULL, err);
+
+	cr_assert(rc == 0 ? r != NULL : r == NULL);
+	if (rc == 0) {
+		rc = dt_review_accept(r, tsv, sizeof(tsv) - 1, "a.tsv", err);
+	}
+	if (rc == 0) {
+		rc = dt_review_add(r, c->local, err);
+	}
+	if (rc == 0) {
+		rc = dt_review_finish(r, err);
+	}
+	for (i = 0; rc == 0 && i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		rc = dt_review_write(&out, NULL, r, fmts[i], 0, err);
+		cr_assert(rc == 0 ? out != NULL : out == NULL);
+		dt_free(out);
+	}
+	dt_review_free(r);
+	return rc;
+}
+
+/* Some allocations may fail without harm (a shrinking realloc keeps the
+ * larger block), so go on well past the first success. */
+Test(alloc, gaps_pipeline_fails_every_allocation_cleanly)
+{
+	static const char local[] = "# KẾ HOẠCH\n\n### Điều 1. Sinh hoạt\n\n"
+		"Các chi bộ họp thường kỳ mỗi tháng một lần theo khoản 1 "
+		"Điều 1 Quy định số 31-QĐ/TW.\n";
+	review_ctx c = { NULL, NULL };
+	size_t n, last = 0;
+
+	cr_assert_eq(dt_doc_parse(&c.dir, md_src, sizeof(md_src) - 1, "d.md",
+		NULL, NULL), 0);
+	cr_assert_eq(dt_doc_parse(&c.local, local, sizeof(local) - 1, "l.md",
+		NULL, NULL), 0);
+	cr_assert_eq(review_once(&c, NULL), 0);
+	for (n = 1; n <= last + 200; n++) {
+		dt_error err = { 0 };
+		int rc;
+
+		cr_assert_lt(n, 200000, "never succeeded");
+		dt__alloc_fail_after(n);
+		rc = review_once(&c, &err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || (rc == DT_ENOMEM && err.code == rc),
+			"allocation %zu: rc %d, err.code %d (%s)", n, rc,
+			err.code, err.message);
+		last = rc != 0 ? n : last;
+	}
+	cr_expect_gt(last, 50, "only %zu allocations", last);
+	dt_doc_free(c.dir);
+	dt_doc_free(c.local);
+}
