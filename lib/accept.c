@@ -36,6 +36,7 @@ static int accept_line(dt_review *r, char *line, size_t lineno,
 {
 	char *tab1 = strchr(line, '\t'), *tab2;
 	const dt_unit *u;
+	const char *reason;
 	dt_accept kind;
 	size_t i;
 
@@ -54,10 +55,17 @@ static int accept_line(dt_review *r, char *line, size_t lineno,
 		return dt__fail(err, DT_EPARSE, lineno, 0, "%s is not a unit "
 			"of the directive", line);
 	}
+	/* The reason is copied before the unit changes: out of memory must
+	 * leave the unit as it was (reason "" unless accepted, never NULL)
+	 * and say so in `err`, as every failure does. */
+	reason = dt__review_str(r, tab2 + 1);
+	if (reason == NULL) {
+		return dt__fail(err, DT_ENOMEM, lineno, 0, "out of memory");
+	}
 	i = dt__review_index(r, u);
 	r->units[i].accepted = kind;
-	r->units[i].accept_reason = dt__review_str(r, tab2 + 1);
-	return r->units[i].accept_reason ? 0 : DT_ENOMEM;
+	r->units[i].accept_reason = reason;
+	return 0;
 }
 
 int dt_review_accept(dt_review *r, const char *tsv, size_t len,

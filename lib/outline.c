@@ -445,6 +445,7 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 		kind == DT_KIND_POINT && row->kind == DT_KIND_CLAUSE ?
 		NUM_ARABIC : row->numbering;
 	dt_unit *parent, *u = NULL;
+	long value = 0;
 	int rc;
 
 	if (kind == DT_KIND_BLOCK) {
@@ -452,9 +453,11 @@ static int numbered(outliner *o, const segment *seg, const match *m)
 	}
 	parent = open_parent(o, kind, num, numlen, seg->line, &rc);
 	if (rc == 0) {
+		rc = dt__outline_num_value(&value, how, num, numlen);
+	}
+	if (rc == 0) {
 		rc = dt__outline_new_unit(&o->units, &u, parent, kind, num,
-			numlen, dt__outline_num_value(how, num, numlen),
-			seg->line);
+			numlen, value, seg->line);
 	}
 	if (rc == 0) {
 		u->delim = group_len(m, 2) > 0 && !(row->flags & G_CHARTER) ?

@@ -25,9 +25,11 @@ typedef struct {
 	size_t units, max_units;
 } dt_unit_builder;
 
-/** The value of number `s[0..n)` read the `how` way: arabic, Roman,
- *  "thứ nhất", the last part of "1.2.3", a letter's position. */
-long dt__outline_num_value(dt_numbering how, const char *s, size_t n);
+/** The value of number `s[0..n)` read the `how` way into *out: arabic,
+ *  Roman, "thứ nhất", the last part of "1.2.3", a letter's position.
+ *  Returns 0, or DT_ENOMEM (an ordinal is case-folded first). */
+int dt__outline_num_value(long *out, dt_numbering how, const char *s,
+	size_t n);
 /** The nesting rank of a unit of `kind` numbered `num`. */
 int dt__outline_rank(dt_kind kind, const char *num);
 /** Make `line` the last line of `u` and its ancestors if it is later. */

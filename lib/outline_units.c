@@ -45,32 +45,38 @@ static long letter_value(const char *const *table, const char *s, size_t n)
 	return 0;
 }
 
-/* "thứ nhất" … "thứ mười" (case-folded), else Roman or arabic. */
-static long ordinal_value(const char *s, size_t n)
+/* "thứ nhất" … "thứ mười" (case-folded), else Roman or arabic, into
+ * *out.  Out of memory folding is DT_ENOMEM, not a value of 0: the unit
+ * would be misnumbered (and its eId, its citations' targets with it)
+ * without a word. */
+static int ordinal_value(long *out, const char *s, size_t n)
 {
 	char *folded = NULL;
-	long v = 0;
 	size_t i;
+	int rc;
 
+	*out = 0;
 	if (n < 4 || (s[0] | 0x20) != 't') {
-		return s[0] >= '0' && s[0] <= '9' ? strtol(s, NULL, 10) :
+		*out = s[0] >= '0' && s[0] <= '9' ? strtol(s, NULL, 10) :
 			roman_value(s, n);
-	}
-	if (dt_fold(&folded, NULL, s, n, DT_FOLD_CASE, NULL) < 0) {
 		return 0;
+	}
+	rc = dt_fold(&folded, NULL, s, n, DT_FOLD_CASE, NULL);
+	if (rc < 0) {
+		return rc == DT_ENOMEM ? rc : 0;
 	}
 	for (i = 0; dt__ordinals_vi[i] != NULL; i++) {
 		const char *w = strstr(folded, dt__ordinals_vi[i]);
 
 		if (w != NULL && strcmp(w, dt__ordinals_vi[i]) == 0) {
-			v = (long)i + 1;
+			*out = (long)i + 1;
 		}
 	}
 	dt__free(folded);
-	return v;
+	return 0;
 }
 
-long dt__outline_num_value(dt_numbering how, const char *s, size_t n)
+static long plain_value(dt_numbering how, const char *s, size_t n)
 {
 	const char *dot;
 
@@ -80,8 +86,6 @@ long dt__outline_num_value(dt_numbering how, const char *s, size_t n)
 	case NUM_ROMAN:
 		return s[0] >= '0' && s[0] <= '9' ? strtol(s, NULL, 10) :
 			roman_value(s, n);
-	case NUM_ORDINAL:
-		return ordinal_value(s, n);
 	case NUM_DECIMAL:
 		dot = s + n;
 		while (dot > s && dot[-1] != '.') {
@@ -98,6 +102,16 @@ long dt__outline_num_value(dt_numbering how, const char *s, size_t n)
 	default:
 		return 0;
 	}
+}
+
+int dt__outline_num_value(long *out, dt_numbering how, const char *s,
+	size_t n)
+{
+	if (how == NUM_ORDINAL) {
+		return ordinal_value(out, s, n);
+	}
+	*out = plain_value(how, s, n);
+	return 0;
 }
 
 /* ## units */

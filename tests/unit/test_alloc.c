@@ -244,3 +244,158 @@ Test(alloc, citations_fail_every_allocation_cleanly)
 	dt_doc_free(c.dir);
 	dt_doc_free(c.local);
 }
+
+/* Every unit's value, in document order, into v[]; how many. */
+static size_t unit_values(const dt_doc *doc, long *v, size_t cap)
+{
+	size_t i, n = dt_doc_unit_count(doc);
+
+	for (i = 0; i < n && i < cap; i++) {
+		v[i] = dt_unit_value(dt_doc_unit_at(doc, i));
+	}
+	return n;
+}
+
+/* "Phần thứ hai" is numbered by case-folding "thứ hai": out of memory
+ * there once gave the part the value 0 and a successful parse. */
+Test(alloc, ordinal_parts_fail_cleanly_or_keep_their_numbers)
+{
+	static const char src[] = "## PHẦN THỨ NHẤT\n\n### Điều 1. Một\n\n"
+		"Nội dung.\n\n## Phần thứ hai\n\n### Điều 2. Hai\n\n"
+		"Nội dung.\n";
+	long want[16], got[16];
+	size_t n, nwant, k;
+	dt_doc *doc = NULL;
+	int rc = DT_ENOMEM;
+
+	cr_assert_eq(dt_doc_parse(&doc, src, sizeof(src) - 1, "a.md", NULL,
+		NULL), 0);
+	nwant = unit_values(doc, want, 16);
+	cr_assert(nwant >= 4 && nwant <= 16);
+	cr_assert_eq(dt_unit_kind(dt_doc_unit_at(doc, 0)), DT_KIND_PART);
+	cr_assert_eq(want[0], 1);
+	dt_doc_free(doc);
+	for (n = 1; rc != 0; n++) {
+		dt_error err = { 0 };
+
+		cr_assert_lt(n, 100000, "never succeeded");
+		doc = NULL;
+		dt__alloc_fail_after(n);
+		rc = dt_doc_parse(&doc, src, sizeof(src) - 1, "a.md", NULL,
+			&err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || (rc == DT_ENOMEM && err.code == rc),
+			"n=%zu rc=%d", n, rc);
+		if (rc == 0) {
+			cr_assert_eq(unit_values(doc, got, 16), nwant);
+			for (k = 0; k < nwant; k++) {
+				cr_assert_eq(got[k], want[k],
+					"n=%zu unit %zu: %ld, not %ld", n, k,
+					got[k], want[k]);
+			}
+		}
+		dt_doc_free(doc);
+	}
+}
+
+/* dt_review_accept() out of memory: DT_ENOMEM in `err` too, and no unit
+ * left accepted with a NULL reason (the reports print it). */
+Test(alloc, accepting_gaps_fails_cleanly)
+{
+	static const char tsv[] = "# accepted\nart_1\tplanned\tnext year\n"
+		"art_2\tnot-applicable\tdefinitions only\n";
+	dt_doc *dir = NULL;
+	size_t n, i;
+	int rc = DT_ENOMEM;
+
+	cr_assert_eq(dt_doc_parse(&dir, md_src, sizeof(md_src) - 1, "d.md",
+		NULL, NULL), 0);
+	for (n = 1; rc != 0; n++) {
+		dt_review *r = NULL;
+		dt_error err = { 0 };
+
+		cr_assert_lt(n, 100000, "never succeeded");
+		cr_assert_eq(dt_review_new(&r, dir, NULL, NULL), 0);
+		dt__alloc_fail_after(n);
+		rc = dt_review_accept(r, tsv, sizeof(tsv) - 1, "a.tsv", &err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
+		cr_assert(rc == 0 || err.code == DT_ENOMEM,
+			"n=%zu: err.code %d", n, err.code);
+		cr_assert_eq(dt_review_finish(r, NULL), 0);
+		for (i = 0; i < dt_review_unit_count(r); i++) {
+			cr_assert_not_null(dt_review_unit_at(r, i)->accept_reason,
+				"n=%zu unit %zu", n, i);
+		}
+		dt_review_free(r);
+	}
+	dt_doc_free(dir);
+}
+
+typedef struct {
+	dt_doc *dir, *local;
+} review_ctx;
+
+/* The `gaps` pipeline: new, accept, add, finish, and every report. */
+static int review_once(void *ctx, dt_error *err)
+{
+	static const char tsv[] = "art_2\tplanned\tnext year\n";
+	static const dt_report_format fmts[] = { DT_REPORT_TEXT,
+		DT_REPORT_JSON, DT_REPORT_MD, DT_REPORT_CSV, DT_REPORT_HTML };
+	review_ctx *c = ctx;
+	dt_review *r = NULL;
+	char *out = NULL;
+	size_t i;
+	int rc = dt_review_new(&r, c->dir, NULL, err);
+
+	cr_assert(rc == 0 ? r != NULL : r == NULL);
+	if (rc == 0) {
+		rc = dt_review_accept(r, tsv, sizeof(tsv) - 1, "a.tsv", err);
+	}
+	if (rc == 0) {
+		rc = dt_review_add(r, c->local, err);
+	}
+	if (rc == 0) {
+		rc = dt_review_finish(r, err);
+	}
+	for (i = 0; rc == 0 && i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		rc = dt_review_write(&out, NULL, r, fmts[i], 0, err);
+		cr_assert(rc == 0 ? out != NULL : out == NULL);
+		dt_free(out);
+	}
+	dt_review_free(r);
+	return rc;
+}
+
+/* Some allocations may fail without harm (a shrinking realloc keeps the
+ * larger block), so go on well past the first success. */
+Test(alloc, gaps_pipeline_fails_every_allocation_cleanly)
+{
+	static const char local[] = "# KẾ HOẠCH\n\n### Điều 1. Sinh hoạt\n\n"
+		"Các chi bộ họp thường kỳ mỗi tháng một lần theo khoản 1 "
+		"Điều 1 Quy định số 31-QĐ/TW.\n";
+	review_ctx c = { NULL, NULL };
+	size_t n, last = 0;
+
+	cr_assert_eq(dt_doc_parse(&c.dir, md_src, sizeof(md_src) - 1, "d.md",
+		NULL, NULL), 0);
+	cr_assert_eq(dt_doc_parse(&c.local, local, sizeof(local) - 1, "l.md",
+		NULL, NULL), 0);
+	cr_assert_eq(review_once(&c, NULL), 0);
+	for (n = 1; n <= last + 200; n++) {
+		dt_error err = { 0 };
+		int rc;
+
+		cr_assert_lt(n, 200000, "never succeeded");
+		dt__alloc_fail_after(n);
+		rc = review_once(&c, &err);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || (rc == DT_ENOMEM && err.code == rc),
+			"allocation %zu: rc %d, err.code %d (%s)", n, rc,
+			err.code, err.message);
+		last = rc != 0 ? n : last;
+	}
+	cr_expect_gt(last, 50, "only %zu allocations", last);
+	dt_doc_free(c.dir);
+	dt_doc_free(c.local);
+}
