@@ -6,7 +6,8 @@
 # --split dev prints the dev sections and the dev pool only; --errors
 # prints, under each section's figures, one `error:` line per unmatched
 # fact, so that for every measure of every section the false lines count
-# `predicted - correct` and the missed lines `gold - found`; --json with
+# `predicted - correct` and the missed lines `gold - found`, and each
+# missed implicit link says how it scored at --min-score 0.01; --json with
 # --errors and unknown options are usage errors (exit 2).
 # Output: one line per failed check, then `eval options: P passed, F failed`.
 # POSIX sh + awk.
@@ -68,6 +69,12 @@ fi
 if grep -q '^  error: implicit links: false .* score [0-9.]* (' "$tmp"; then
 	ok
 else bad "no false implicit link with its score and evidence"; fi
+# every missed implicit link says how it scored at the low threshold
+nmiss=$(grep -c '^  error: implicit links: missed ' "$tmp")
+nnote=$(grep -c '^  error: implicit links: missed .*(\(no candidate\|not near the best\|below the threshold\|[0-9.]*, near the best\)' "$tmp")
+if [ "$nmiss" -gt 0 ] && [ "$nmiss" -eq "$nnote" ]; then ok; else
+	bad "$nmiss missed implicit links, $nnote say how they scored"
+fi
 "$EV" --json --errors > /dev/null 2>&1
 if [ $? -eq 2 ]; then ok; else bad "--json --errors is not a usage error"; fi
 "$EV" --no-such-option > /dev/null 2>&1

@@ -18,7 +18,9 @@
  *   --json        one JSON object of every section's figures
  *   --errors      after each section's figures, every fact a measure
  *                 left unmatched: a false prediction (with the score and
- *                 evidence of an implicit link) or a missed gold fact
+ *                 evidence of an implicit link) or a missed gold fact (a
+ *                 missed implicit link with how its clause and the best
+ *                 one scored at --min-score 0.01)
  *   --split NAME  only the sections of that split ("dev" while tuning:
  *                 the test split's figures stay unseen)
  */
@@ -209,9 +211,11 @@ static void predict_review(section_report *r, const dt_review *rv)
 }
 
 /* Review the directive against every local document of the split, as
- * `dirtrace gaps DIRECTIVE <split>/` would, and predict from it. */
-static void run_split(section_report *r)
+ * `dirtrace gaps [--min-score X] DIRECTIVE <split>/` would (0: the
+ * calibrated threshold), and predict from it. */
+static void run_split(section_report *r, double min_score)
 {
+	dt_review_opts o = { min_score, 0 };
 	char pattern[8300];
 	dt_review *rv = NULL;
 	dt_error err = { 0 };
@@ -223,7 +227,7 @@ static void run_split(section_report *r)
 		glob(pattern, 0, NULL, &g) != 0) {
 		return;
 	}
-	if (dt_review_new(&rv, r->directive, NULL, &err) < 0) {
+	if (dt_review_new(&rv, r->directive, &o, &err) < 0) {
 		fprintf(stderr, "dt-eval: %s: error: %s\n", r->sec->directive,
 			err.message);
 		globfree(&g);
@@ -418,7 +422,7 @@ static int check_akn_form(const section_report *md, int json)
 	r.npred = r.predcap = 0;
 	r.docs = r.docs_failed = 0;
 	memset(&r.scores, 0, sizeof(r.scores));
-	run_split(&r);
+	run_split(&r, 0);
 	ev_score_section(&r.scores, r.sec, r.pred, r.npred, akn);
 	differ = !same_scores(&md->scores, &r.scores);
 	if (!json) {
@@ -435,11 +439,59 @@ static int check_akn_form(const section_report *md, int json)
 	return differ;
 }
 
-/* --errors: one line per unmatched fact, under its section's figures. */
+/* --errors tells why a gold implicit link was missed from a second
+ * review at this threshold: how its own clause scored, and the best. */
+#define NEAR_SCORE 0.01
+
+/* The candidates of the paragraph holding gold line f->line (the
+ * implicit links of `near` in f->file at the last line <= it): how the
+ * gold unit scored among them, and the best. */
+static void print_near(const section_report *near, const ev_fact *f)
+{
+	const ev_fact *own = NULL, *best = NULL;
+	size_t i, at = 0;
+
+	for (i = 0; i < near->npred; i++) {
+		const ev_fact *c = &near->pred[i];
+
+		if (c->kind == EV_LINK && c->implicit && c->line <= f->line &&
+			c->line > at && strcmp(c->file, f->file) == 0) {
+			at = c->line;
+		}
+	}
+	for (i = 0; at > 0 && i < near->npred; i++) {
+		const ev_fact *c = &near->pred[i];
+
+		if (c->kind != EV_LINK || !c->implicit || c->line != at ||
+			strcmp(c->file, f->file) != 0) {
+			continue;
+		}
+		if (best == NULL || c->score > best->score) {
+			best = c;
+		}
+		if (ev_eid_related(c->eid, f->eid) &&
+			(own == NULL || c->score > own->score)) {
+			own = c;
+		}
+	}
+	if (best == NULL) {
+		printf(" (no candidate at --min-score %.2f)", NEAR_SCORE);
+	} else if (own == NULL) {
+		printf(" (not near the best at --min-score %.2f: %s %.3f)",
+			NEAR_SCORE, best->eid, best->score);
+	} else if (own == best) {
+		printf(" (below the threshold: %.3f)", own->score);
+	} else {
+		printf(" (%.3f, near the best: %s %.3f)", own->score, best->eid,
+			best->score);
+	}
+}
+
+/* --errors: one line per unmatched fact, under its section's figures;
+ * `payload` is the review at NEAR_SCORE. */
 static void print_error(
 	const char *measure, int missed, const ev_fact *f, void *payload)
 {
-	(void)payload;
 	printf("  error: %s: %s", measure, missed ? "missed" : "false ");
 	if (f->eid != NULL) {
 		printf(" %s", f->eid);
@@ -453,15 +505,23 @@ static void print_error(
 	if (f->text != NULL) {
 		printf(" (%s)", f->text);
 	}
+	if (missed && f->kind == EV_LINK && f->implicit) {
+		print_near(payload, f);
+	}
 	printf("\n");
 }
 
 static void print_errors(const section_report *r)
 {
+	section_report near = *r;
 	ev_scores again;
 
+	near.pred = NULL;
+	near.npred = near.predcap = 0;
+	run_split(&near, NEAR_SCORE);
 	ev_score_section_errors(&again, r->sec, r->pred, r->npred,
-		r->directive, print_error, NULL);
+		r->directive, print_error, &near);
+	ev_facts_free(near.pred, near.npred);
 }
 
 static int eval_sections(const ev_gold *g, section_report *base,
@@ -486,7 +546,7 @@ static int eval_sections(const ev_gold *g, section_report *base,
 		}
 		r.units = r.directive ? dt_doc_unit_count(r.directive) : 0;
 		check_eids(&r);
-		run_split(&r);
+		run_split(&r, 0);
 		ev_score_section(&r.scores, r.sec, r.pred, r.npred,
 			r.directive);
 		pool_add(&pool, &r.scores);

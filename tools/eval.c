@@ -214,8 +214,7 @@ int ev_gold_parse(ev_gold *g, const char *text, char *errbuf, size_t errlen)
 
 /* ## matching */
 
-/* a == b, or one is an ancestor of the other at a "__" boundary. */
-static int eid_related(const char *a, const char *b)
+int ev_eid_related(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	const char *longer = la > lb ? a : b;
@@ -242,7 +241,7 @@ static int is_nolinks(const ev_section *g, const char *file)
 
 static int link_matches(const ev_fact *p, const ev_fact *g)
 {
-	return strcmp(p->file, g->file) == 0 && eid_related(p->eid, g->eid);
+	return strcmp(p->file, g->file) == 0 && ev_eid_related(p->eid, g->eid);
 }
 
 /* Where a scorer tells its errors: the callback (or NULL) and the name of
@@ -405,7 +404,7 @@ static void expand_leaves(ev_fact **out, size_t *n, size_t *cap,
 			ev_fact f = v[i];
 
 			if (dt_unit_child_count(w) == 0 &&
-				eid_related(dt_unit_eid(w), v[i].eid) &&
+				ev_eid_related(dt_unit_eid(w), v[i].eid) &&
 				strlen(dt_unit_eid(w)) >= strlen(v[i].eid)) {
 				f.eid = (char *)dt_unit_eid(w);
 				ev_facts_push(out, n, cap, &f);

@@ -84,6 +84,10 @@ void ev_score_section_errors(ev_scores *out, const ev_section *gold,
 	const ev_fact *pred, size_t npred, const dt_doc *directive,
 	ev_error_cb cb, void *payload);
 
+/* a == b, or one is an ancestor of the other at a "__" boundary (how a
+ * link matches a gold link). */
+int ev_eid_related(const char *a, const char *b);
+
 double ev_precision(const ev_score *s);
 double ev_recall(const ev_score *s);
 double ev_f1(const ev_score *s);
