@@ -341,8 +341,10 @@ static int finish(dt_matcher *m, dt_error *err)
 	m->inv_self = dt__calloc(m->rowlen, sizeof(*m->inv_self));
 	m->bmax = dt__calloc(m->rowlen / 16 + 1, sizeof(*m->bmax));
 	m->passed = dt__reallocarray(NULL, m->nleaves + 1, sizeof(*m->passed));
+	m->qweight = dt__reallocarray(NULL, m->nterms + 1, sizeof(*m->qweight));
 	if (m->acc == NULL || m->touched == NULL || m->cand == NULL ||
-		m->inv_self == NULL || m->passed == NULL || m->bmax == NULL) {
+		m->inv_self == NULL || m->passed == NULL || m->bmax == NULL ||
+		m->qweight == NULL) {
 		return dt__match_oom(err);
 	}
 	for (i = 0; i < m->nleaves; i++) {
@@ -354,6 +356,7 @@ static int finish(dt_matcher *m, dt_error *err)
 		double df = (double)t->df;
 
 		t->weight *= log(1.0 + (n - df + 0.5) / (df + 0.5));
+		m->qweight[i] = t->weight;
 		for (k = 0; k < t->df; k++) {
 			dt_match_posting *p = &t->post[k];
 			dt_match_leaf *l = &m->leaves[p->leaf];

@@ -126,6 +126,26 @@ static const char vi_flood[] =
 	"\n"
 	"3. Kiểm tra an toàn hồ đập trước mùa mưa bão.\n";
 
+/* A plan whose first task restates khoản 2 Điều 6, and whose second
+ * uses a little of the words of several clauses (Điều 3, 4 and 6) and
+ * implements none of them: each covers much of its clause's weight, none
+ * a third of the paragraph's. */
+static const char vi_scattered[] =
+	"# KẾ HOẠCH\n"
+	"\n"
+	"**THỰC HIỆN QUY ĐỊNH VỀ SINH HOẠT CHI BỘ**\n"
+	"\n"
+	"### I. NHIỆM VỤ\n"
+	"\n"
+	"1. Chi bộ giữ liên lạc thường xuyên với đảng viên qua điện thoại và "
+	"Sổ tay đảng viên điện tử.\n"
+	"\n"
+	"2. Chi ủy phân công đảng viên trẻ hướng dẫn đảng viên cao tuổi cài "
+	"đặt Sổ tay đảng viên điện tử trên điện thoại, tra cứu lý lịch, chủ "
+	"đề sinh hoạt chuyên đề và ý kiến đóng góp; kết quả ghi vào biên "
+	"bản, báo cáo cấp ủy trước ngày 15 tháng 12 và đưa vào tiêu chí đánh "
+	"giá, xếp loại chất lượng tổ chức cơ sở đảng.\n";
+
 static const char ru_directive[] =
 	"# ПОЛОЖЕНИЕ\n"
 	"\n"
@@ -248,6 +268,22 @@ Test(match, boilerplate_alone_scores_below_the_threshold, .fini = teardown)
 			"%s scored %f", dt_unit_eid(out[k].target),
 			out[k].score);
 	}
+}
+
+/* Without the query share (MIN_QUERY_SHARE) the second task would link
+ * to khoản 2 Điều 6 (0.45), khoản 2 Điều 4 and khoản 1 Điều 3 (0.42):
+ * the best and two near ties. */
+Test(match, a_clause_must_account_for_a_share_of_the_paragraph,
+	.fini = teardown)
+{
+	dt_match out[8];
+
+	setup_pair(vi_directive, vi_scattered);
+	cr_assert_geq(query("sec_1__para_1", out), 1);
+	cr_assert_str_eq(dt_unit_eid(out[0].target), "art_6__para_2");
+	cr_assert_geq(out[0].score, DT_MATCH_DEFAULT_MIN_SCORE);
+	cr_assert_eq(query("sec_1__para_2", out), 0, "%s at %f",
+		dt_unit_eid(out[0].target), out[0].score);
 }
 
 Test(match, russian_inflected_paraphrase_finds_its_article, .fini = teardown)

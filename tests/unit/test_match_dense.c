@@ -106,7 +106,24 @@ static void ref_evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 	}
 }
 
-/* Term at a time over m's current bag, keep() as it was. */
+/* Whether the bag's terms that leaf l holds weigh MIN_QUERY_SHARE of the
+ * bag's weight, by a search of each term's postings. */
+static int ref_covers(const dt_matcher *m, uint32_t l)
+{
+	double total = 0, shared = 0;
+	size_t i;
+
+	for (i = 0; i < m->nbag; i++) {
+		double w = m->terms[m->bag[i].id].weight;
+
+		total += w;
+		shared += ref_weight(m, m->bag[i].id, l) > 0 ? w : 0;
+	}
+	return shared >= MIN_QUERY_SHARE * total;
+}
+
+/* Term at a time over m's current bag, keep() as it was, and the query
+ * share. */
 static size_t ref_query(const dt_matcher *m, double factor, double min_score,
 	dt_match *out, size_t max, size_t *ties)
 {
@@ -135,7 +152,7 @@ static size_t ref_query(const dt_matcher *m, double factor, double min_score,
 	for (i = 0; i < nt; i++) {
 		double s = acc[touched[i]];
 
-		if (!(s >= min_score && s > 0)) {
+		if (!(s >= min_score && s > 0) || !ref_covers(m, touched[i])) {
 			continue;
 		}
 		k = n < max ? n++ : max;
