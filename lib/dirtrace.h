@@ -720,6 +720,9 @@ typedef struct {
 typedef struct {
 	double min_score; /* implicit links at or above; 0 = calibrated */
 	unsigned flags;   /* DT_REVIEW_* */
+	double min_share; /* an implicit link's unit holds at least this share
+			   * of the local paragraph's term weight; 0 =
+			   * calibrated, negative = any share */
 } dt_review_opts;
 
 /** One directive reviewed against any number of local documents. */

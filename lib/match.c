@@ -92,10 +92,10 @@
  * words in passing: "báo cáo cấp ủy cấp trên" in a paragraph on
  * something else, "в течение 30 дней" in one on a hiring contest.  They
  * cover much of the clause (the score) but little of the paragraph.  So
- * a match must also account for MIN_QUERY_SHARE of the query: the
- * weights (class weight times IDF, dt_matcher.qweight) of the query
- * terms the leaf holds, over those of all the query's terms
- * (covers_query()).  Found with a throwaway build that dumped 14
+ * a match must also account for DT_MATCH_DEFAULT_MIN_SHARE of the query
+ * (gaps --min-share sets another): the weights (class weight times IDF,
+ * dt_matcher.qweight) of the query terms the leaf holds, over those of
+ * all the query's terms (covers_query()).  Found with a throwaway build that dumped 14
  * features of every candidate (--min-score .05, cut .3) and a harness
  * that reproduces dt-eval's dev figures exactly:
  * - among the 60 dev links kept by the rules above (47 true), the query
@@ -260,6 +260,7 @@ int dt__matcher_new(dt_matcher **out, const dt_doc *directive, dt_error *err)
 	}
 	m->doc = directive;
 	m->lang = dt_doc_lang(directive);
+	m->min_share = DT_MATCH_DEFAULT_MIN_SHARE;
 	dt__buf_init(&m->strings, 0);
 	rc = dt_tokenizer_new(&m->tok, m->lang, 0, err);
 	if (rc == 0 && dt__match_rehash(m) < 0) {
@@ -320,6 +321,11 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->uocc);
 	dt__free(m->uruns);
 	dt__free(m);
+}
+
+void dt__matcher_set_min_share(dt_matcher *m, double share)
+{
+	m->min_share = share;
 }
 
 /* ## Queries */
@@ -478,9 +484,9 @@ static double bag_weight(const dt_matcher *m)
 	return w;
 }
 
-/* Do the query terms leaf `l` holds weigh at least MIN_QUERY_SHARE of
- * the query's weight `total`?  A clause a paragraph implements accounts
- * for much of what the paragraph says; a long paragraph that uses a few
+/* Do the query terms leaf `l` holds weigh at least the matcher's
+ * min_share of the query's weight `total`?  A clause a paragraph
+ * implements accounts for much of what the paragraph says; a long paragraph that uses a few
  * of a short clause's words in passing ("báo cáo cấp ủy cấp trên", "в
  * течение 30 дней") can cover much of that clause and still be about
  * something else (the section "Query share" above). */
@@ -496,7 +502,7 @@ static int covers_query(const dt_matcher *m, uint32_t l, double total)
 			shared += m->qweight[t];
 		}
 	}
-	return shared >= MIN_QUERY_SHARE * total;
+	return shared >= m->min_share * total;
 }
 
 /* fmin(1.0, x), inline: a NaN gives 1.0, as fmin's does (a libm call

@@ -47,7 +47,9 @@ typedef struct {
 /**
  * Score the heading and text of local unit `u` (of a document in language
  * `lang`) against the index; write the matches scoring at least
- * `min_score` and at least 0.9 times the unit's best score, best first,
+ * `min_score` and at least 0.9 times the unit's best score whose leaf
+ * holds the matcher's minimum share of the query's term weight
+ * (dt__matcher_set_min_share), best first,
  * at most `max`, into out[0..max) and their count into *n_out.  No match
  * (and no error) for: a unit of fewer than 3 terms the directive knows, a
  * paragraph of the document's preamble, a language other than the
@@ -73,7 +75,14 @@ int dt__matcher_query_part(dt_matcher *m, const dt_unit *u, size_t title,
 	size_t start, size_t end, dt_lang lang, double min_score,
 	dt_match *out, size_t max, size_t *n_out, dt_error *err);
 
+/** Matches must hold at least `share` of the query's term weight: the
+ *  weights of the query terms the leaf holds over those of all its terms
+ *  (DT_MATCH_DEFAULT_MIN_SHARE until set; 0 or less: any share). */
+void dt__matcher_set_min_share(dt_matcher *m, double share);
+
 /** The default threshold, calibrated on the corpus dev split (match.c). */
 #define DT_MATCH_DEFAULT_MIN_SCORE 0.20
+/** The default minimum query share, chosen on the dev split (match.c). */
+#define DT_MATCH_DEFAULT_MIN_SHARE 0.35
 
 #endif /* DT_MATCH_H */

@@ -24,8 +24,6 @@
 #define W_CONTEXT 0.3    /* ancestor headings and lead-ins of a leaf */
 #define W_GENERIC 0.5    /* administrative boilerplate (generic_*[]) */
 #define RELATIVE_CUT 0.9 /* keep matches within 90% of the best */
-/* a match accounts for at least this share of the query's term weight */
-#define MIN_QUERY_SHARE 0.35
 #define DOC_COS_LO 0.3   /* local document cosine: factor 0 below */
 #define DOC_COS_HI 0.6   /* ... and factor 1 above */
 #define MIN_TERMS 3      /* fewer known terms than this: no match */
@@ -205,6 +203,7 @@ struct dt_matcher {
 	double *inv_self; /* per leaf: 1 / self (rowlen, 0 after nleaves) */
 	double *qweight;  /* by term id: its weight (class weight times IDF),
 			   * what it counts for in a query's share */
+	double min_share; /* dt__matcher_set_min_share() */
 	uint32_t *cand;   /* leaves near the best */
 	size_t ncand;
 	dt_match_passed *passed; /* the leaves that pass */

@@ -356,6 +356,9 @@ int dt_review_new(dt_review **out, const dt_doc *directive,
 	if (r->opts.min_score <= 0) {
 		r->opts.min_score = DT_MATCH_DEFAULT_MIN_SCORE;
 	}
+	if (r->opts.min_share == 0) {
+		r->opts.min_share = DT_MATCH_DEFAULT_MIN_SHARE;
+	}
 	rc = build_units(r);
 	if (rc == 0 && !(r->opts.flags & DT_REVIEW_NO_IMPLICIT)) {
 		rc = first_matcher(r, err);

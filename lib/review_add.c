@@ -525,6 +525,7 @@ static int implicit_links(prep *w, dt_error *err)
 
 	if (rc == 0) {
 		dt__matcher_doc_begin(w->m);
+		dt__matcher_set_min_share(w->m, w->r->opts.min_share);
 	}
 	for (i = 0; rc == 0 && i < dt_doc_unit_count(w->local); i++) {
 		const dt_unit *u = dt_doc_unit_at(w->local, i);

@@ -71,7 +71,7 @@ if grep -q '^  error: implicit links: false .* score [0-9.]* (' "$tmp"; then
 else bad "no false implicit link with its score and evidence"; fi
 # every missed implicit link says how it scored at the low threshold
 nmiss=$(grep -c '^  error: implicit links: missed ' "$tmp")
-nnote=$(grep -c '^  error: implicit links: missed .*(\(no candidate\|not near the best\|below the threshold\|[0-9.]*, near the best\)' "$tmp")
+nnote=$(grep -c '^  error: implicit links: missed .*(\(no candidate\|not near the best\|below the threshold\|[0-9.]*, near the best\|[0-9.]*, under the query share\)' "$tmp")
 if [ "$nmiss" -gt 0 ] && [ "$nmiss" -eq "$nnote" ]; then ok; else
 	bad "$nmiss missed implicit links, $nnote say how they scored"
 fi

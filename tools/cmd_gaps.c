@@ -35,6 +35,9 @@ static const char gaps_help[] =
 	"      --explicit-only    --fail-under counts explicit coverage only\n"
 	"      --min-score X      keep implicit links scoring at least X\n"
 	"                         (0..1; default: calibrated on the corpus)\n"
+	"      --min-share X      keep implicit links whose unit holds terms\n"
+	"                         worth at least X of the paragraph's (0..1,\n"
+	"                         0: any; default: chosen on the corpus)\n"
 	"      --no-implicit      explicit links only\n"
 	"      --accept FILE      accepted gaps: eId<TAB>not-applicable|\n"
 	"                         alternative|planned<TAB>reason\n"
@@ -48,7 +51,7 @@ static const char gaps_help[] =
 
 enum {
 	OPT_FAIL_UNDER = CLI_OPT_FIRST_VERB, OPT_EXPLICIT_ONLY, OPT_MIN_SCORE,
-	OPT_NO_IMPLICIT, OPT_ACCEPT, OPT_KEEP_GOING, OPT_CSV_BOM
+	OPT_MIN_SHARE, OPT_NO_IMPLICIT, OPT_ACCEPT, OPT_KEEP_GOING, OPT_CSV_BOM
 };
 
 enum { MAX_JOBS = 256 };
@@ -59,6 +62,7 @@ static const struct option gaps_longopts[] = {
 	{ "fail-under", required_argument, NULL, OPT_FAIL_UNDER },
 	{ "explicit-only", no_argument, NULL, OPT_EXPLICIT_ONLY },
 	{ "min-score", required_argument, NULL, OPT_MIN_SCORE },
+	{ "min-share", required_argument, NULL, OPT_MIN_SHARE },
 	{ "no-implicit", no_argument, NULL, OPT_NO_IMPLICIT },
 	{ "accept", required_argument, NULL, OPT_ACCEPT },
 	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
@@ -102,7 +106,7 @@ static int parse_num(double *out, const char *arg, double lo, double hi)
 	char *end = NULL;
 	double v = strtod(arg, &end);
 
-	if (end == arg || *end != '\0' || v < lo || v > hi) {
+	if (end == arg || *end != '\0' || !(v >= lo && v <= hi)) { /* NaN too */
 		return -1;
 	}
 	*out = v;
@@ -125,6 +129,15 @@ static int verb_option(gaps_args *a, int opt, const char *arg)
 		return parse_num(&a->ropts.min_score, arg, 0.0001, 1) < 0 ?
 			cli_usage_error("gaps", "--min-score takes a number "
 			"in (0, 1], not '%s'", arg) : 0;
+	case OPT_MIN_SHARE:
+		if (parse_num(&a->ropts.min_share, arg, 0, 1) < 0) {
+			return cli_usage_error("gaps", "--min-share takes a "
+				"number in [0, 1], not '%s'", arg);
+		}
+		/* the library reads 0 as "calibrated", a negative as "any" */
+		a->ropts.min_share = a->ropts.min_share > 0 ? a->ropts.min_share
+							    : -1;
+		return 0;
 	case OPT_EXPLICIT_ONLY:
 		a->explicit_only = 1;
 		return 0;

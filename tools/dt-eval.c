@@ -20,7 +20,8 @@
  *                 left unmatched: a false prediction (with the score and
  *                 evidence of an implicit link) or a missed gold fact (a
  *                 missed implicit link with how its clause and the best
- *                 one scored at --min-score 0.01)
+ *                 one scored at --min-score 0.01, or that the query
+ *                 share dropped its clause)
  *   --split NAME  only the sections of that split ("dev" while tuning:
  *                 the test split's figures stay unseen)
  */
@@ -211,11 +212,12 @@ static void predict_review(section_report *r, const dt_review *rv)
 }
 
 /* Review the directive against every local document of the split, as
- * `dirtrace gaps [--min-score X] DIRECTIVE <split>/` would (0: the
- * calibrated threshold), and predict from it. */
-static void run_split(section_report *r, double min_score)
+ * `dirtrace gaps [--min-score X] [--min-share Y] DIRECTIVE <split>/`
+ * would (0: the calibrated threshold and share; a negative share: any),
+ * and predict from it. */
+static void run_split(section_report *r, double min_score, double min_share)
 {
-	dt_review_opts o = { min_score, 0 };
+	dt_review_opts o = { min_score, 0, min_share };
 	char pattern[8300];
 	dt_review *rv = NULL;
 	dt_error err = { 0 };
@@ -422,7 +424,7 @@ static int check_akn_form(const section_report *md, int json)
 	r.npred = r.predcap = 0;
 	r.docs = r.docs_failed = 0;
 	memset(&r.scores, 0, sizeof(r.scores));
-	run_split(&r, 0);
+	run_split(&r, 0, 0);
 	ev_score_section(&r.scores, r.sec, r.pred, r.npred, akn);
 	differ = !same_scores(&md->scores, &r.scores);
 	if (!json) {
@@ -440,40 +442,57 @@ static int check_akn_form(const section_report *md, int json)
 }
 
 /* --errors tells why a gold implicit link was missed from a second
- * review at this threshold: how its own clause scored, and the best. */
+ * review at this threshold: how its own clause scored, and the best;
+ * and from a third at any query share, whether the share dropped it. */
 #define NEAR_SCORE 0.01
 
-/* The candidates of the paragraph holding gold line f->line (the
- * implicit links of `near` in f->file at the last line <= it): how the
- * gold unit scored among them, and the best. */
-static void print_near(const section_report *near, const ev_fact *f)
+/* The second and third reviews. */
+typedef struct {
+	section_report near, any_share;
+} near_reviews;
+
+/* The paragraph holding gold line f->line among the implicit links of
+ * `rv`: the last line <= it of one in f->file (0: none). */
+static size_t near_line(const section_report *rv, const ev_fact *f)
 {
-	const ev_fact *own = NULL, *best = NULL;
 	size_t i, at = 0;
 
-	for (i = 0; i < near->npred; i++) {
-		const ev_fact *c = &near->pred[i];
+	for (i = 0; i < rv->npred; i++) {
+		const ev_fact *c = &rv->pred[i];
 
 		if (c->kind == EV_LINK && c->implicit && c->line <= f->line &&
 			c->line > at && strcmp(c->file, f->file) == 0) {
 			at = c->line;
 		}
 	}
-	for (i = 0; at > 0 && i < near->npred; i++) {
-		const ev_fact *c = &near->pred[i];
+	return at;
+}
 
-		if (c->kind != EV_LINK || !c->implicit || c->line != at ||
-			strcmp(c->file, f->file) != 0) {
-			continue;
-		}
-		if (best == NULL || c->score > best->score) {
+/* The best-scoring implicit link of `rv` at f->file:at, of the gold
+ * unit (own) or of any unit (NULL if none). */
+static const ev_fact *best_at(const section_report *rv, const ev_fact *f,
+	size_t at, int own)
+{
+	const ev_fact *best = NULL;
+	size_t i;
+
+	for (i = 0; at > 0 && i < rv->npred; i++) {
+		const ev_fact *c = &rv->pred[i];
+
+		if (c->kind == EV_LINK && c->implicit && c->line == at &&
+			strcmp(c->file, f->file) == 0 &&
+			(!own || ev_eid_related(c->eid, f->eid)) &&
+			(best == NULL || c->score > best->score)) {
 			best = c;
 		}
-		if (ev_eid_related(c->eid, f->eid) &&
-			(own == NULL || c->score > own->score)) {
-			own = c;
-		}
 	}
+	return best;
+}
+
+/* The second review's verdict: the gold unit's own best candidate in
+ * its paragraph, and the paragraph's best. */
+static void print_near_scores(const ev_fact *own, const ev_fact *best)
+{
 	if (best == NULL) {
 		printf(" (no candidate at --min-score %.2f)", NEAR_SCORE);
 	} else if (own == NULL) {
@@ -487,8 +506,34 @@ static void print_near(const section_report *near, const ev_fact *f)
 	}
 }
 
+/* How the gold unit of missed link f scored: among the candidates of its
+ * paragraph at NEAR_SCORE, or, when not there, at any query share (the
+ * relative cut is taken before the share, match.c: then the share alone
+ * dropped it).  The paragraph is found among the candidates at any
+ * share: almost every paragraph has some there, where a paragraph the
+ * share leaves bare would pass for the one before it. */
+static void print_near(const near_reviews *nr, const ev_fact *f)
+{
+	size_t at = near_line(&nr->any_share, f);
+	const ev_fact *own = best_at(&nr->near, f, at, 1);
+	const ev_fact *unshared = own != NULL ? NULL :
+		best_at(&nr->any_share, f, at, 1);
+
+	const ev_fact *best = best_at(&nr->near, f, at, 0);
+
+	if (unshared != NULL) {
+		printf(" (%.3f, under the query share)", unshared->score);
+	} else if (best == NULL && (best = best_at(&nr->any_share, f, at,
+					    0)) != NULL) {
+		printf(" (not near the best at any query share: %s %.3f)",
+			best->eid, best->score);
+	} else {
+		print_near_scores(own, best);
+	}
+}
+
 /* --errors: one line per unmatched fact, under its section's figures;
- * `payload` is the review at NEAR_SCORE. */
+ * `payload` is the near_reviews. */
 static void print_error(
 	const char *measure, int missed, const ev_fact *f, void *payload)
 {
@@ -513,15 +558,18 @@ static void print_error(
 
 static void print_errors(const section_report *r)
 {
-	section_report near = *r;
+	near_reviews nr = { *r, *r };
 	ev_scores again;
 
-	near.pred = NULL;
-	near.npred = near.predcap = 0;
-	run_split(&near, NEAR_SCORE);
+	nr.near.pred = nr.any_share.pred = NULL;
+	nr.near.npred = nr.near.predcap = 0;
+	nr.any_share.npred = nr.any_share.predcap = 0;
+	run_split(&nr.near, NEAR_SCORE, 0);
+	run_split(&nr.any_share, NEAR_SCORE, -1);
 	ev_score_section_errors(&again, r->sec, r->pred, r->npred,
-		r->directive, print_error, &near);
-	ev_facts_free(near.pred, near.npred);
+		r->directive, print_error, &nr);
+	ev_facts_free(nr.near.pred, nr.near.npred);
+	ev_facts_free(nr.any_share.pred, nr.any_share.npred);
 }
 
 static int eval_sections(const ev_gold *g, section_report *base,
@@ -546,7 +594,7 @@ static int eval_sections(const ev_gold *g, section_report *base,
 		}
 		r.units = r.directive ? dt_doc_unit_count(r.directive) : 0;
 		check_eids(&r);
-		run_split(&r, 0);
+		run_split(&r, 0, 0);
 		ev_score_section(&r.scores, r.sec, r.pred, r.npred,
 			r.directive);
 		pool_add(&pool, &r.scores);

@@ -6,7 +6,8 @@
  * the local document's format (auto, Markdown, AKN), bit 2 explicit links
  * only, bits 3-5 the report format (text, JSON, Markdown, CSV, TSV, HTML;
  * 6 and 7 are JSON and HTML), bit 6 the CSV BOM / colour write flags,
- * bit 7 a fixed list of accepted gaps.  The rest is the one local
+ * bit 7 a fixed list of accepted gaps and implicit links at any query
+ * share (--min-share 0).  The rest is the one local
  * document: the directive is reviewed against it, as `dirtrace gaps` does
  * (new, accept, add, finish, write), and every result is read.
  */
@@ -69,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		DT_REPORT_JSON, DT_REPORT_MD, DT_REPORT_CSV, DT_REPORT_TSV,
 		DT_REPORT_HTML, DT_REPORT_JSON, DT_REPORT_HTML };
 	dt_parse_opts opts = DT_PARSE_OPTS_INIT;
-	dt_review_opts ropts = { 0, 0 };
+	dt_review_opts ropts = { 0 };
 	const dt_doc *dir = fuzz_directive();
 	dt_doc *local = NULL;
 	dt_review *r = NULL;
@@ -83,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sel = data[0];
 	opts.format = (dt_format)((sel & 3u) % 3u);
 	ropts.flags = (sel & 4u) ? DT_REVIEW_NO_IMPLICIT : 0;
+	ropts.min_share = (sel & 0x80u) ? -1 : 0; /* any share, or 0.35 */
 	fmt = fmts[(sel >> 3) & 7u];
 	wflags = (sel & 0x40u) ? DT_WRITE_CSV_BOM | DT_WRITE_COLOR : 0;
 	if (dt_doc_parse(&local, (const char *)data + 1, size - 1, "local.md",

@@ -270,7 +270,7 @@ Test(match, boilerplate_alone_scores_below_the_threshold, .fini = teardown)
 	}
 }
 
-/* Without the query share (MIN_QUERY_SHARE) the second task would link
+/* Without the query share (DT_MATCH_DEFAULT_MIN_SHARE) the second task would link
  * to khoản 2 Điều 6 (0.45), khoản 2 Điều 4 and khoản 1 Điều 3 (0.42):
  * the best and two near ties. */
 Test(match, a_clause_must_account_for_a_share_of_the_paragraph,
@@ -284,6 +284,10 @@ Test(match, a_clause_must_account_for_a_share_of_the_paragraph,
 	cr_assert_geq(out[0].score, DT_MATCH_DEFAULT_MIN_SCORE);
 	cr_assert_eq(query("sec_1__para_2", out), 0, "%s at %f",
 		dt_unit_eid(out[0].target), out[0].score);
+	dt__matcher_set_min_share(m, 0); /* any share: the three come back */
+	cr_assert_eq(query("sec_1__para_2", out), 3);
+	cr_assert_str_eq(dt_unit_eid(out[0].target), "art_6__para_2");
+	cr_assert_geq(out[2].score, DT_MATCH_DEFAULT_MIN_SCORE);
 }
 
 Test(match, russian_inflected_paraphrase_finds_its_article, .fini = teardown)

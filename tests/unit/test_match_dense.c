@@ -106,8 +106,8 @@ static void ref_evidence(const dt_matcher *m, uint32_t l, dt_match *out)
 	}
 }
 
-/* Whether the bag's terms that leaf l holds weigh MIN_QUERY_SHARE of the
- * bag's weight, by a search of each term's postings. */
+/* Whether the bag's terms that leaf l holds weigh the matcher's
+ * min_share of the bag's weight, by a search of each term's postings. */
 static int ref_covers(const dt_matcher *m, uint32_t l)
 {
 	double total = 0, shared = 0;
@@ -119,7 +119,7 @@ static int ref_covers(const dt_matcher *m, uint32_t l)
 		total += w;
 		shared += ref_weight(m, m->bag[i].id, l) > 0 ? w : 0;
 	}
-	return shared >= MIN_QUERY_SHARE * total;
+	return shared >= m->min_share * total;
 }
 
 /* Term at a time over m's current bag, keep() as it was, and the query

@@ -27,7 +27,7 @@ static const char *const directives[] = {
 static size_t check_draft(const dt_doc *dir, const char *text, size_t len,
 	const char *what)
 {
-	dt_review_opts ro = { 0, DT_REVIEW_NO_IMPLICIT };
+	dt_review_opts ro = { .flags = DT_REVIEW_NO_IMPLICIT };
 	dt_review *r = NULL;
 	dt_doc *plan = NULL;
 	dt_error err = { 0 };

@@ -97,7 +97,7 @@ static void teardown(void)
 /* Review `dmd` against `lmd` (may be NULL), write HTML, parse it back. */
 static void review(const char *dmd, const char *lmd, const char *accept)
 {
-	dt_review_opts opts = { 0, DT_REVIEW_NO_IMPLICIT };
+	dt_review_opts opts = { .flags = DT_REVIEW_NO_IMPLICIT };
 	dt_error err = { 0 };
 
 	cr_assert_eq(dt_doc_parse(&dir, dmd, strlen(dmd), "dir.md", NULL,

@@ -16,6 +16,7 @@
 #include <criterion/criterion.h>
 
 #include "internal.h"
+#include "match.h"
 #include "review_internal.h"
 #include "report_pieces.h"
 #include "report_text.h"
@@ -728,4 +729,46 @@ Test(review, the_string_table_keeps_one_copy_of_each_distinct_string,
 	cr_assert_lt(distinct, N / 2, "%zu distinct", distinct);
 	cr_assert_eq(dt__review_str(r, ""), dt__review_str(r, NULL));
 	dt_review_free(r);
+}
+
+/* The implicit links of a review of every local document with `opts`. */
+static size_t implicit_links_with(const dt_review_opts *opts, char **json)
+{
+	dt_review *r = NULL;
+	dt_error err = { 0 };
+	const char *at;
+	size_t i, n = 0;
+
+	cr_assert_eq(dt_review_new(&r, dir, opts, &err), 0, "%s",
+		err.message);
+	for (i = 0; i < NLOCALS; i++) {
+		cr_assert_eq(dt_review_add(r, locals[i], &err), 0, "%s",
+			err.message);
+	}
+	*json = finish_json(r);
+	for (at = *json; (at = strstr(at, "\"kind\":\"implicit\"")); at++) {
+		n++;
+	}
+	return n;
+}
+
+Test(review, min_share_zero_is_calibrated_and_negative_any_share,
+	.init = setup, .fini = teardown)
+{
+	dt_review_opts calibrated = { 0, 0, 0 };
+	dt_review_opts same = { 0, 0, DT_MATCH_DEFAULT_MIN_SHARE };
+	dt_review_opts any = { 0, 0, -1 };
+	char *a, *b, *c;
+	size_t na = implicit_links_with(&calibrated, &a);
+	size_t nb = implicit_links_with(&same, &b);
+	size_t nc = implicit_links_with(&any, &c);
+
+	cr_assert_gt(na, 0);
+	cr_assert_eq(na, nb);
+	cr_assert_str_eq(a, b);
+	cr_assert_gt(nc, na, "any share: %zu implicit links, default %zu", nc,
+		na);
+	free(a);
+	free(b);
+	free(c);
 }
