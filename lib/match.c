@@ -120,7 +120,10 @@
  *   wins); the threshold stays .20.  Adding the query shares of a
  *   paragraph's near ties, so that a paragraph of two tasks keeps both,
  *   was worse (.796 at .35); CITING_SCORE_FACTOR (review_add.c) re-swept
- *   with the share: 1.5 / 1.75 / 2.0 give .806 / .809 / .807, kept.
+ *   with the share: 1.5 / 1.75 / 2.0 give .806 / .809 / .807, kept;
+ *   near ties kept only within .7 / .9 / 1.0 of the paragraph's best
+ *   query share: .817 / .816 / .801, within noise of .809 (two dev
+ *   paragraphs), not built.
  * dt-eval, dev: implicit .785 -> .809 (P .783 -> .863, R .786 -> .762);
  * uncovered .982 -> .966 and partial .966 -> .903, because a false link
  * (01-QC-CB.md:29) had covered khoản 3 Điều 3, whose true link is still
