@@ -124,6 +124,19 @@
  *   near ties kept only within .7 / .9 / 1.0 of the paragraph's best
  *   query share: .817 / .816 / .801, within noise of .809 (two dev
  *   paragraphs), not built.
+ * The share is also a bound a faster query could use (prefix filtering):
+ * a leaf that holds none of a set P of the query's terms shares at most
+ * the weight of the others, so when those weigh under f of the query a
+ * leaf must hold some of P, and P's terms alone must bring it to
+ * (0.35 - f) of the query.  Counted on vi-10 (a throwaway build, dense
+ * queries, P all but the commonest terms worth f): of 4,289 sparse
+ * postings a query (and 16 rows), P holds 3,970 / 2,808 / 1,980 / 1,459
+ * at f .05 / .10 / .15 / .20, touching 903 / 767 / 643 / 533 leaves of
+ * which 3.6 / 5.7 / 9.9 / 19.7 pass the bound and would be scored from
+ * their forward index.  At f .15 that is about half the steps of today's
+ * sums, ~10% of a run, and it needs the relative cut taken among the
+ * leaves that pass the share (a change in results, to be measured on
+ * dev): not built, as it leaves the 50 MB/s of issue 8 as far away.
  * dt-eval, dev: implicit .785 -> .809 (P .783 -> .863, R .786 -> .762);
  * uncovered .982 -> .966 and partial .966 -> .903, because a false link
  * (01-QC-CB.md:29) had covered khoản 3 Điều 3, whose true link is still
