@@ -134,9 +134,12 @@
  * at f .05 / .10 / .15 / .20, touching 903 / 767 / 643 / 533 leaves of
  * which 3.6 / 5.7 / 9.9 / 19.7 pass the bound and would be scored from
  * their forward index.  At f .15 that is about half the steps of today's
- * sums, ~10% of a run, and it needs the relative cut taken among the
- * leaves that pass the share (a change in results, to be measured on
- * dev): not built, as it leaves the 50 MB/s of issue 8 as far away.
+ * sums, ~10% of a run, but it finds only the leaves that pass the share,
+ * and the relative cut taken among those is worse on dev (.789 at .35,
+ * .809 with the cut before the share: a paragraph whose best clause it
+ * drops is about something else, and its runner-up should not move up);
+ * so it would still need the overall best (bounds on the others): not
+ * built.
  * dt-eval, dev: implicit .785 -> .809 (P .783 -> .863, R .786 -> .762);
  * uncovered .982 -> .966 and partial .966 -> .903, because a false link
  * (01-QC-CB.md:29) had covered khoản 3 Điều 3, whose true link is still
