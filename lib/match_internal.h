@@ -204,6 +204,8 @@ struct dt_matcher {
 	double *qweight;  /* by term id: its weight (class weight times IDF),
 			   * what it counts for in a query's share */
 	double min_share; /* dt__matcher_set_min_share() */
+	double *fwd_rest; /* per fwd entry: the qweights of it and of the
+			   * entries after it in its leaf */
 	uint32_t *cand;   /* leaves near the best */
 	size_t ncand;
 	dt_match_passed *passed; /* the leaves that pass */
