@@ -49,7 +49,7 @@ TPL_FILES = $(sort $(wildcard templates/*.md templates/*.xml \
 TPL_FILES := $(filter-out templates/README.md,$(TPL_FILES))
 LIB_OBJ  += $(BUILD)/obj/gen/templates.o
 TOOL_SRC  = tools/dirtrace.c tools/cli.c $(sort $(wildcard tools/cmd_*.c))
-EVAL_SRC  = tools/dt-eval.c tools/eval.c
+EVAL_SRC  = tools/dt-eval.c tools/eval.c tools/eval_boot.c
 EVAL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(EVAL_SRC))
 EVAL      = $(BUILD)/dt-eval
 TOOL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(TOOL_SRC))
@@ -119,8 +119,8 @@ $(SHARED): $(LIB_OBJ)
 $(BIN): $(TOOL_OBJ) $(STATIC)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(STATIC) $(DT_LIBS)
 
-$(UNIT): $(TEST_OBJ) $(BUILD)/obj/tools/eval.o $(STATIC)
-	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/obj/tools/eval.o \
+$(UNIT): $(TEST_OBJ) $(BUILD)/obj/tools/eval.o $(BUILD)/obj/tools/eval_boot.o $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/obj/tools/eval.o $(BUILD)/obj/tools/eval_boot.o \
 		$(STATIC) $(DT_LIBS) $(TEST_LIBS)
 
 $(EVAL): $(EVAL_OBJ) $(STATIC)

@@ -7,7 +7,8 @@
 # prints, under each section's figures, one `error:` line per unmatched
 # fact, so that for every measure of every section the false lines count
 # `predicted - correct` and the missed lines `gold - found`, and each
-# missed implicit link says how it scored at --min-score 0.01; --json with
+# missed implicit link says how it scored at --min-score 0.01; the dev
+# pool's implicit F1 has a bootstrap interval that holds it; --json with
 # --errors and unknown options are usage errors (exit 2).
 # Output: one line per failed check, then `eval options: P passed, F failed`.
 # POSIX sh + awk.
@@ -74,6 +75,20 @@ nmiss=$(grep -c '^  error: implicit links: missed ' "$tmp")
 nnote=$(grep -c '^  error: implicit links: missed .*(\(no candidate\|not near the best\|below the threshold\|[0-9.]*, near the best\|[0-9.]*, under the query share\)' "$tmp")
 if [ "$nmiss" -gt 0 ] && [ "$nmiss" -eq "$nnote" ]; then ok; else
 	bad "$nmiss missed implicit links, $nnote say how they scored"
+fi
+# the pooled implicit F1 has its bootstrap interval, which holds it (the
+# documents' counts add up to the pool, or no interval is printed)
+awk '
+/^  implicit links  P=/ { split($0, a, "F1="); f1 = substr(a[2], 1, 5) + 0 }
+/F1 95% interval/ {
+	split($4, iv, "-"); n++
+	if (iv[1] + 0 <= f1 && f1 <= iv[2] + 0 && iv[1] < iv[2]) good++
+}
+END { print n + 0, good + 0 }' "$tmp" > "$tmp.iv"
+read nint nheld < "$tmp.iv" || true
+rm -f "$tmp.iv"
+if [ "${nint:-0}" -eq 1 ] && [ "${nheld:-0}" -eq 1 ]; then ok; else
+	bad "dev pool: ${nint:-0} implicit F1 intervals, ${nheld:-0} holding it"
 fi
 "$EV" --json --errors > /dev/null 2>&1
 if [ $? -eq 2 ]; then ok; else bad "--json --errors is not a usage error"; fi

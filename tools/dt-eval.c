@@ -82,6 +82,14 @@ static const ev_score *measure(const ev_scores *s, size_t i)
 static const char *const splits[] = { "dev", "test" };
 #define NSPLITS (sizeof(splits) / sizeof(splits[0]))
 static ev_scores split_pool[NSPLITS];
+/* The implicit-link counts of each local document of a split, for the
+ * interval of its pooled F1 (eval_boot.c); a document read for two
+ * directives is one document with both sections' counts. */
+static char **split_doc_paths[NSPLITS];
+static ev_score *split_doc_counts[NSPLITS];
+static size_t split_ndocs[NSPLITS], split_doccap[NSPLITS];
+#define BOOT_ROUNDS 2000
+#define BOOT_SEED 20261130u
 
 static void split_pool_add(const char *split, const ev_scores *s)
 {
@@ -101,6 +109,56 @@ static void split_pool_add(const char *split, const ev_scores *s)
 			to->gold += m->gold;
 			to->matched_gold += m->matched_gold;
 		}
+	}
+}
+
+/* The counts of document `path` in split k, new (zero) when not seen. */
+static ev_score *split_doc(size_t k, const char *path)
+{
+	size_t i, cap = split_doccap[k];
+
+	for (i = 0; i < split_ndocs[k]; i++) {
+		if (strcmp(split_doc_paths[k][i], path) == 0) {
+			return &split_doc_counts[k][i];
+		}
+	}
+	if (i == cap) {
+		char **p;
+		ev_score *c;
+
+		cap = cap ? 2 * cap : 32;
+		p = realloc(split_doc_paths[k], cap * sizeof(*p));
+		if (p != NULL) {
+			split_doc_paths[k] = p;
+		}
+		c = realloc(split_doc_counts[k], cap * sizeof(*c));
+		if (c != NULL) {
+			split_doc_counts[k] = c;
+		}
+		if (p == NULL || c == NULL) {
+			return NULL;
+		}
+		split_doccap[k] = cap;
+	}
+	split_doc_paths[k][i] = strdup(path);
+	if (split_doc_paths[k][i] == NULL) {
+		return NULL;
+	}
+	memset(&split_doc_counts[k][i], 0, sizeof(ev_score));
+	split_ndocs[k]++;
+	return &split_doc_counts[k][i];
+}
+
+static void split_docs_free(void)
+{
+	size_t k, i;
+
+	for (k = 0; k < NSPLITS; k++) {
+		for (i = 0; i < split_ndocs[k]; i++) {
+			free(split_doc_paths[k][i]);
+		}
+		free(split_doc_paths[k]);
+		free(split_doc_counts[k]);
 	}
 }
 
@@ -254,6 +312,40 @@ static void run_split(section_report *r, double min_score, double min_share)
 	globfree(&g);
 }
 
+/* Add the implicit-link counts of each local document of section r to
+ * its split's; 1 if out of memory (the interval is then not printed). */
+static int split_docs_failed;
+
+static void split_docs_add(const section_report *r)
+{
+	char pattern[8300];
+	glob_t g;
+	size_t i, k;
+
+	for (k = 0; k < NSPLITS && strcmp(r->sec->split, splits[k]) != 0;
+		k++) {
+	}
+	snprintf(pattern, sizeof(pattern), "%s%s/*", r->dir, r->sec->split);
+	if (k == NSPLITS || r->directive == NULL ||
+		glob(pattern, 0, NULL, &g) != 0) {
+		return;
+	}
+	for (i = 0; i < g.gl_pathc && !split_docs_failed; i++) {
+		ev_score s, *to = split_doc(k, g.gl_pathv[i]);
+
+		if (to == NULL || ev_implicit_of_file(&s, r->sec, r->pred,
+				       r->npred, rel(r, g.gl_pathv[i])) < 0) {
+			split_docs_failed = 1;
+			break;
+		}
+		to->pred += s.pred;
+		to->matched_pred += s.matched_pred;
+		to->gold += s.gold;
+		to->matched_gold += s.matched_gold;
+	}
+	globfree(&g);
+}
+
 static void print_text(const section_report *r)
 {
 	size_t i;
@@ -279,6 +371,41 @@ static void print_text(const section_report *r)
 	}
 }
 
+/* Do the documents' counts of split k add up to its pooled implicit
+ * counts (as they must: eval_boot.c)? */
+static int docs_add_up(size_t k)
+{
+	const ev_score *pool = &split_pool[k].implicit_links;
+	ev_score sum = { 0, 0, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < split_ndocs[k]; i++) {
+		sum.pred += split_doc_counts[k][i].pred;
+		sum.matched_pred += split_doc_counts[k][i].matched_pred;
+		sum.gold += split_doc_counts[k][i].gold;
+		sum.matched_gold += split_doc_counts[k][i].matched_gold;
+	}
+	return memcmp(&sum, pool, sizeof(sum)) == 0;
+}
+
+/* The 95% interval of split k's pooled implicit F1 (eval_boot.c). */
+static void print_interval(size_t k)
+{
+	double lo, hi;
+
+	if (split_docs_failed) {
+		printf("  %-15s (no interval: out of memory)\n", "");
+	} else if (!docs_add_up(k)) {
+		printf("  %-15s (no interval: the documents' counts do not "
+			"add up to the pool)\n", "");
+	} else if (ev_bootstrap_f1(split_doc_counts[k], split_ndocs[k],
+			   BOOT_ROUNDS, BOOT_SEED, &lo, &hi) == 0) {
+		printf("  %-15s F1 95%% interval %.3f-%.3f (bootstrap: %zu "
+			"local documents drawn %d times)\n", "", lo, hi,
+			split_ndocs[k], BOOT_ROUNDS);
+	}
+}
+
 static void print_split_pools(void)
 {
 	size_t k, i;
@@ -299,6 +426,9 @@ static void print_split_pools(void)
 					ev_recall(s), ev_f1(s), s->pred,
 					s->matched_pred, s->gold,
 					s->matched_gold);
+			}
+			if (s == &split_pool[k].implicit_links) {
+				print_interval(k);
 			}
 		}
 	}
@@ -599,6 +729,7 @@ static int eval_sections(const ev_gold *g, section_report *base,
 			r.directive);
 		pool_add(&pool, &r.scores);
 		split_pool_add(r.sec->split, &r.scores);
+		split_docs_add(&r);
 		if (json) {
 			print_json(&r, *first);
 			*first = 0;
@@ -711,5 +842,6 @@ int main(int argc, char **argv)
 	} else {
 		print_split_pools();
 	}
+	split_docs_free();
 	return rc;
 }

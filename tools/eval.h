@@ -8,6 +8,7 @@
 #define DT_EVAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <dirtrace.h>
 
@@ -87,6 +88,22 @@ void ev_score_section_errors(ev_scores *out, const ev_section *gold,
 /* a == b, or one is an ancestor of the other at a "__" boundary (how a
  * link matches a gold link). */
 int ev_eid_related(const char *a, const char *b);
+
+/* eval_boot.c */
+
+/** The implicit-links counts of the facts of local `file` alone (gold
+ *  and predicted links, and nolinks, of that file): the section's are
+ *  their sum over files.  -1 when out of memory. */
+int ev_implicit_of_file(ev_score *out, const ev_section *gold,
+	const ev_fact *pred, size_t npred, const char *file);
+
+/** A 95% interval of F1 over the `n` units (each a document's counts):
+ *  `rounds` draws of n units with replacement from generator state
+ *  `seed`, the F1 of each draw's summed counts, its 2.5th and 97.5th
+ *  percentiles into *lo and *hi.  -1 (and nothing set) when n or rounds
+ *  is 0 or out of memory. */
+int ev_bootstrap_f1(const ev_score *units, size_t n, size_t rounds,
+	uint64_t seed, double *lo, double *hi);
 
 double ev_precision(const ev_score *s);
 double ev_recall(const ev_score *s);
