@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "read_akn_internal.h"
+#include "symbol.h"
 
 enum { K_TYPE, K_SYMBOL, K_DATE, K_PLACE, K_ISSUER, K_TITLE, K_LANG,
 	K_COUNT };
@@ -68,6 +69,21 @@ static const char *iso_date(const char *s, char out[11])
 	}
 	memcpy(out, s, 10);
 	out[10] = '\0';
+	return out;
+}
+
+/* "2026-06-05" from the text of a docDate without @date ("Tân Lập, ngày
+ * 05 tháng 6 năm 2026", read as the Markdown reader reads a date line),
+ * or NULL when it holds no date: the date is ISO or nothing, as from
+ * the attribute (the writer builds URIs of it). */
+static const char *text_date(const char *s, char out[DT_DATE_ISO_SIZE])
+{
+	dt_date d;
+
+	if (s == NULL || dt__date_find(&d, s, strlen(s), 0) != 1) {
+		return NULL;
+	}
+	dt__date_iso(out, &d);
 	return out;
 }
 
@@ -219,6 +235,7 @@ static int read_preface(dt_akn_walker *w, meta_acc *m, const xmlNode *n,
 	unsigned depth)
 {
 	const xmlNode *c;
+	char date[DT_DATE_ISO_SIZE];
 	int rc = 0, prio, k;
 
 	for (c = n->children; rc == 0 && c != NULL; c = c->next) {
@@ -236,7 +253,8 @@ static int read_preface(dt_akn_walker *w, meta_acc *m, const xmlNode *n,
 		} else if (k >= 0) {
 			rc = dt__akn_collect(w, &a, c, depth + 1);
 			if (rc == 0) {
-				rc = meta_set(w, m, k, a.b.data,
+				rc = meta_set(w, m, k, k == K_DATE ?
+					text_date(a.b.data, date) : a.b.data,
 					dt__akn_line(c), prio);
 			}
 			dt__akn_text_dispose(&a);

@@ -107,6 +107,29 @@ Test(akn_read, takes_metadata_from_frbr_and_preface,
 	cr_expect_null(meta_value("place"));
 }
 
+/* A docDate without @date gives the date its text holds, as ISO, or none:
+ * the writer builds URIs of it (a fuzzed docDate whose text was markup
+ * once made `convert --to akn` write XML that did not read back). */
+Test(akn_read, a_docdate_without_its_attribute_gives_an_iso_date_or_none,
+	.init = blocks_setup, .fini = blocks_teardown)
+{
+	static const char dated[] = "<akomaNtoso><doc name=\"plan\"><preface>"
+		"<p><docDate>Tân Lập, ngày 05 tháng 6 năm 2026</docDate></p>"
+		"</preface><mainBody><p>Đoạn.</p></mainBody></doc></akomaNtoso>";
+	static const char undated[] = "<akomaNtoso><doc name=\"plan\">"
+		"<preface><p><docDate>te=\"x\"&gt;Tân Lập</docDate></p>"
+		"</preface><mainBody><p>Đoạn.</p></mainBody></doc></akomaNtoso>";
+
+	cr_assert_eq(read_akn(dated, sizeof(dated) - 1, 0), 0, "%s",
+		err.message);
+	cr_expect_str_eq(meta_value("date"), "2026-06-05");
+	dt__blocks_dispose(&blocks);
+	blocks_setup();
+	cr_assert_eq(read_akn(undated, sizeof(undated) - 1, 0), 0, "%s",
+		err.message);
+	cr_expect_null(meta_value("date"));
+}
+
 Test(akn_read, accepts_no_namespace_and_no_eids,
 	.init = blocks_setup, .fini = blocks_teardown)
 {
