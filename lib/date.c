@@ -262,6 +262,21 @@ int dt__date_parse(dt_date *out, const char *s, size_t len)
 	return out->all.start == a && out->all.end == z;
 }
 
+int dt__date_iso_shaped(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i;
+
+	for (i = 0; s != NULL && i < 10; i++) {
+		int digit = s[i] >= '0' && s[i] <= '9';
+
+		if (shape[i] == 'd' ? !digit : s[i] != '-') {
+			return 0;
+		}
+	}
+	return s != NULL;
+}
+
 void dt__date_iso(char *out, const dt_date *date)
 {
 	snprintf(out, DT_DATE_ISO_SIZE, "%04d-%02d-%02d", date->year,

@@ -54,17 +54,7 @@ static int meta_set(dt_akn_walker *w, meta_acc *m, int k, const char *v,
  * NULL when it is not an ISO date. */
 static const char *iso_date(const char *s, char out[11])
 {
-	static const char shape[] = "dddd-dd-dd";
-	size_t i;
-
-	for (i = 0; s != NULL && i < 10; i++) {
-		int digit = s[i] >= '0' && s[i] <= '9';
-
-		if (shape[i] == 'd' ? !digit : s[i] != '-') {
-			return NULL;
-		}
-	}
-	if (s == NULL) {
+	if (!dt__date_iso_shaped(s)) {
 		return NULL;
 	}
 	memcpy(out, s, 10);

@@ -161,6 +161,10 @@ int dt__date_valid(int year, int month, int day);
 /** Write "YYYY-MM-DD" and a NUL into out[0..DT_DATE_ISO_SIZE). */
 void dt__date_iso(char *out, const dt_date *date);
 
+/** True (1) when `s` starts with the shape of an ISO date, "dddd-dd-dd"
+ *  (digits and dashes only: the calendar is not checked). */
+int dt__date_iso_shaped(const char *s);
+
 /* ## Document mentions */
 
 /**

@@ -44,6 +44,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "symbol.h"
 
 
 #define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -258,7 +259,15 @@ static void work_uri(writer *w)
 		act ? "act" : "doc");
 	slug(w, m->type, DT_FOLD_CASE | DT_FOLD_DIACRITICS,
 		act ? "act" : "doc");
-	put(w, "/%s/", m->date[0] != '\0' ? m->date : "undated");
+	/* a date key of Markdown front matter that is no date stays as
+	 * written in the metadata: in the URI it is a slug like the rest */
+	if (dt__date_iso_shaped(m->date) && m->date[10] == '\0') {
+		put(w, "/%s/", m->date);
+	} else {
+		put(w, "/");
+		slug(w, m->date, DT_FOLD_CASE | DT_FOLD_DIACRITICS, "undated");
+		put(w, "/");
+	}
 	slug(w, m->symbol, DT_FOLD_DIACRITICS, "nn");
 }
 

@@ -205,6 +205,28 @@ Test(akn_write, is_deterministic_and_well_formed, .init = build_setup,
 	free(b);
 }
 
+/* A date that is no date (Markdown front matter keeps `date:` as written
+ * when it does not parse) is a slug in the FRBR URIs, and the XML reads
+ * back; it was put there raw, quotes and '<' included. */
+Test(akn_write, a_date_that_is_no_date_is_a_slug_in_uris,
+	.init = build_setup, .fini = build_teardown)
+{
+	size_t len;
+	char *x;
+	dt_blocks bl;
+	dt_error e = { 0 };
+
+	set(&built->meta.date, "\"mùa xuân\" <năm> & tới");
+	x = write_akn(built, &len);
+	EXPECT_HAS(x, "<FRBRthis value=\"/akn/vn/act/quy-dinh/mua-xuan-nam-toi/"
+		      "31-QD-TW/!main\"/>");
+	dt__blocks_init(&bl, 0);
+	cr_expect_eq(dt__read_akn(&bl, x, len, NULL, &e), 0, "%s (line %zu)",
+		e.message, e.line);
+	dt__blocks_dispose(&bl);
+	free(x);
+}
+
 Test(akn_write, writes_plans_as_doc_with_main_body)
 {
 	dt_doc *doc;
