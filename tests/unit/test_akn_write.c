@@ -500,14 +500,33 @@ Test(roundtrip, reads_its_own_akn_back_from_a_hand_built_doc,
 
 /* ## allocation failures */
 
+/* Make the nth allocation of writing `built` fail for every n until the
+ * writer succeeds: each failure is DT_ENOMEM with no output. */
+static void writer_fails_cleanly(
+	int (*write)(char **, size_t *, const dt_doc *, dt_error *))
+{
+	size_t n, len;
+	int rc = DT_ENOMEM;
+	char *out;
+
+	for (n = 1; rc == DT_ENOMEM; n++) {
+		out = NULL;
+		dt__alloc_fail_after(n);
+		rc = write(&out, &len, built, NULL);
+		dt__alloc_fail_after(0);
+		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
+		cr_assert((rc == 0) == (out != NULL));
+		free(out);
+	}
+}
+
 /* Make the nth allocation fail for every n until the call succeeds:
  * each failure must be DT_ENOMEM and leak nothing (ASan checks). */
 Test(akn_faults, reader_and_writers_fail_cleanly, .init = build_setup,
 	.fini = build_teardown)
 {
-	size_t n, len;
+	size_t n;
 	int rc = DT_ENOMEM;
-	char *out;
 
 	for (n = 1; rc == DT_ENOMEM; n++) {
 		dt_blocks b;
@@ -522,22 +541,6 @@ Test(akn_faults, reader_and_writers_fail_cleanly, .init = build_setup,
 			e.message);
 		dt__blocks_dispose(&b);
 	}
-	for (rc = DT_ENOMEM, n = 1; rc == DT_ENOMEM; n++) {
-		out = NULL;
-		dt__alloc_fail_after(n);
-		rc = dt_doc_write_akn(&out, &len, built, NULL);
-		dt__alloc_fail_after(0);
-		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
-		cr_assert((rc == 0) == (out != NULL));
-		free(out);
-	}
-	for (rc = DT_ENOMEM, n = 1; rc == DT_ENOMEM; n++) {
-		out = NULL;
-		dt__alloc_fail_after(n);
-		rc = dt_doc_write_md(&out, &len, built, NULL);
-		dt__alloc_fail_after(0);
-		cr_assert(rc == 0 || rc == DT_ENOMEM, "n=%zu rc=%d", n, rc);
-		cr_assert((rc == 0) == (out != NULL));
-		free(out);
-	}
+	writer_fails_cleanly(dt_doc_write_akn);
+	writer_fails_cleanly(dt_doc_write_md);
 }
