@@ -48,7 +48,7 @@ TPL_FILES = $(sort $(wildcard templates/*.md templates/*.xml \
             templates/*.html))
 TPL_FILES := $(filter-out templates/README.md,$(TPL_FILES))
 LIB_OBJ  += $(BUILD)/obj/gen/templates.o
-TOOL_SRC  = tools/dirtrace.c tools/cli.c $(sort $(wildcard tools/cmd_*.c))
+TOOL_SRC  = tools/dirtrace.c tools/cli.c tools/cpus.c $(sort $(wildcard tools/cmd_*.c))
 EVAL_SRC  = tools/dt-eval.c tools/eval.c tools/eval_boot.c
 EVAL_OBJ  = $(patsubst tools/%.c,$(BUILD)/obj/tools/%.o,$(EVAL_SRC))
 EVAL      = $(BUILD)/dt-eval
@@ -119,8 +119,13 @@ $(SHARED): $(LIB_OBJ)
 $(BIN): $(TOOL_OBJ) $(STATIC)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TOOL_OBJ) $(STATIC) $(DT_LIBS)
 
-$(UNIT): $(TEST_OBJ) $(BUILD)/obj/tools/eval.o $(BUILD)/obj/tools/eval_boot.o $(STATIC)
-	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/obj/tools/eval.o $(BUILD)/obj/tools/eval_boot.o \
+# the unit tests also check the tools' own helpers (tests/unit/test_eval*.c,
+# test_cpus.c)
+UNIT_TOOL_OBJ = $(BUILD)/obj/tools/eval.o $(BUILD)/obj/tools/eval_boot.o \
+	$(BUILD)/obj/tools/cpus.o
+
+$(UNIT): $(TEST_OBJ) $(UNIT_TOOL_OBJ) $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(UNIT_TOOL_OBJ) \
 		$(STATIC) $(DT_LIBS) $(TEST_LIBS)
 
 $(EVAL): $(EVAL_OBJ) $(STATIC)

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cpus.h"
 
 static const char gaps_help[] =
 	"Usage: dirtrace gaps [OPTIONS] DIRECTIVE LOCAL...\n"
@@ -44,8 +45,9 @@ static const char gaps_help[] =
 	"      --keep-going       a LOCAL that cannot be read is reported and\n"
 	"                         skipped without failing the run\n"
 	"  -j, --jobs N           read and match local documents in N threads\n"
-	"                         (default 1; 0 or auto: one per CPU); the\n"
-	"                         report is the same for any N\n"
+	"                         (default 1; 0 or auto: one per CPU the\n"
+	"                         process may use); the report is the same\n"
+	"                         for any N\n"
 	"      --csv-bom          start CSV output with a UTF-8 BOM\n"
 	CLI_COMMON_HELP;
 
@@ -510,9 +512,7 @@ static size_t start_workers(gaps_run_state *g, pthread_t *t, size_t jobs)
 /* How many threads --jobs asks for. */
 static size_t job_count(const gaps_args *a, size_t ndocs)
 {
-	long cpus = a->jobs > 0 ? (long)a->jobs :
-		sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n = cpus > 0 ? (size_t)cpus : 1;
+	size_t n = a->jobs > 0 ? (size_t)a->jobs : cli_cpu_count();
 
 	n = n < MAX_JOBS ? n : MAX_JOBS;
 	return n < ndocs ? n : ndocs;
