@@ -2,6 +2,7 @@
  * cli.c - helpers shared by the dirtrace subcommands.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -184,6 +185,31 @@ int cli_common_option(cli_common *c, int opt, const char *arg,
 	default:
 		return 0;
 	}
+}
+
+int cli_parse_options(int argc, char **argv, const cli_verb *v,
+	cli_common *c, cli_option_fn own, void *ctx)
+{
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, v->shortopts, v->longopts,
+			NULL)) != -1) {
+		if (opt == '?' || opt == ':') {
+			return cli_usage_error(v->name, "unknown option or "
+				"missing argument: '%s'", argv[optind - 1]);
+		}
+		rc = cli_common_option(c, opt, optarg, v->name, v->help);
+		if (rc < 0) {
+			return CLI_EXIT_ERROR;
+		}
+		if (rc == CLI_OPT_DONE) {
+			return CLI_EXIT_OK;
+		}
+		if (rc == 0 && own(ctx, opt, optarg) != 0) {
+			return CLI_EXIT_ERROR;
+		}
+	}
+	return -1;
 }
 
 void cli_print_version(void)

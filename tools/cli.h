@@ -102,6 +102,30 @@ void cli_common_init(cli_common *c);
 int cli_common_option(cli_common *c, int opt, const char *arg,
 	const char *verb, const char *help);
 
+struct option; /* <getopt.h> */
+
+/* What parsing a verb's options needs: its name (in messages), its
+ * --help text and its getopt_long tables. */
+typedef struct {
+	const char *name;
+	const char *help;
+	const char *shortopts;
+	const struct option *longopts;
+} cli_verb;
+
+/* Take a verb's own option `opt` (its argument `arg`, NULL without one)
+ * into `ctx`: 0 when taken, CLI_EXIT_ERROR after printing a usage error
+ * (cli_usage_error) for a bad value. */
+typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
+
+/* Parse the options of argv with getopt_long: the common ones into `c`,
+ * the verb's own through `own`; an unknown option or a missing argument
+ * is a usage error.  Returns -1 to go on with the operands (from
+ * optind), CLI_EXIT_OK after --help or --version, CLI_EXIT_ERROR after a
+ * usage error. */
+int cli_parse_options(int argc, char **argv, const cli_verb *v,
+	cli_common *c, cli_option_fn own, void *ctx);
+
 /* Print the version line to stdout. */
 void cli_print_version(void);
 

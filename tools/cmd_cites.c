@@ -53,44 +53,33 @@ static int add_directive(cites_args *a, const char *path)
 	return 0;
 }
 
+/* An option of cites' own (cli_option_fn). */
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	cites_args *a = ctx;
+
+	if (opt == OPT_DIRECTIVE) {
+		return add_directive(a, arg) < 0 ? CLI_EXIT_ERROR : 0;
+	}
+	/* 'f', the one other */
+	if (dt_report_format_from_name(&a->fmt, arg) < 0 ||
+		(a->fmt != DT_REPORT_TEXT && a->fmt != DT_REPORT_JSON &&
+			a->fmt != DT_REPORT_TSV)) {
+		return cli_usage_error("cites", "--format takes text, json or "
+			"tsv, not '%s'", arg);
+	}
+	return 0;
+}
+
 /* Parse options; returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cites_args *a)
 {
-	int opt, rc;
+	static const cli_verb verb = { "cites", cites_help, "hVqo:f:",
+		cites_longopts };
+	int rc = cli_parse_options(argc, argv, &verb, &a->c, own_option, a);
 
-	while ((opt = getopt_long(argc, argv, "hVqo:f:", cites_longopts,
-			NULL)) != -1) {
-		rc = cli_common_option(&a->c, opt, optarg, "cites",
-			cites_help);
-		if (rc < 0) {
-			return CLI_EXIT_ERROR;
-		}
-		if (rc == CLI_OPT_DONE) {
-			return CLI_EXIT_OK;
-		}
-		if (rc > 0) {
-			continue;
-		}
-		switch (opt) {
-		case 'f':
-			if (dt_report_format_from_name(&a->fmt, optarg) < 0 ||
-				(a->fmt != DT_REPORT_TEXT &&
-				a->fmt != DT_REPORT_JSON &&
-				a->fmt != DT_REPORT_TSV)) {
-				return cli_usage_error("cites", "--format "
-					"takes text, json or tsv, not '%s'",
-					optarg);
-			}
-			break;
-		case OPT_DIRECTIVE:
-			if (add_directive(a, optarg) < 0) {
-				return CLI_EXIT_ERROR;
-			}
-			break;
-		default:
-			return cli_usage_error("cites", "unknown option or "
-				"missing argument: '%s'", argv[optind - 1]);
-		}
+	if (rc >= 0) {
+		return rc;
 	}
 	if (optind >= argc) {
 		return cli_usage_error("cites", "no FILE given");

@@ -22,38 +22,30 @@ static const struct option convert_longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* --to, convert's own option (cli_option_fn). */
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	(void)opt; /* 't', the only one */
+	*(const char **)ctx = arg;
+	return 0;
+}
+
 int cmd_convert(int argc, char **argv)
 {
+	static const cli_verb verb = { "convert", convert_help, "hVqo:t:",
+		convert_longopts };
 	const char *to = NULL;
 	dt_doc *doc = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	dt_error err = { 0 };
 	cli_common c;
-	int opt, rc;
+	int rc;
 
 	cli_common_init(&c);
-	while ((opt = getopt_long(argc, argv, "hVqo:t:", convert_longopts,
-			NULL)) != -1) {
-		rc = cli_common_option(&c, opt, optarg, "convert",
-			convert_help);
-		if (rc < 0) {
-			return CLI_EXIT_ERROR;
-		}
-		if (rc == CLI_OPT_DONE) {
-			return CLI_EXIT_OK;
-		}
-		if (rc > 0) {
-			continue;
-		}
-		switch (opt) {
-		case 't':
-			to = optarg;
-			break;
-		default:
-			return cli_usage_error("convert", "unknown option or "
-				"missing argument: '%s'", argv[optind - 1]);
-		}
+	rc = cli_parse_options(argc, argv, &verb, &c, own_option, &to);
+	if (rc >= 0) {
+		return rc;
 	}
 	if (to == NULL || (strcmp(to, "akn") != 0 && strcmp(to, "md") != 0)) {
 		return cli_usage_error("convert", "--to akn or --to md is "

@@ -115,8 +115,11 @@ static int parse_num(double *out, const char *arg, double lo, double hi)
 	return 0;
 }
 
-static int verb_option(gaps_args *a, int opt, const char *arg)
+/* An option of gaps' own (cli_option_fn). */
+static int verb_option(void *ctx, int opt, const char *arg)
 {
+	gaps_args *a = ctx;
+
 	switch (opt) {
 	case 'f':
 		return dt_report_format_from_name(&a->fmt, arg) < 0 ||
@@ -168,28 +171,12 @@ static int verb_option(gaps_args *a, int opt, const char *arg)
 /* Parse options; returns -1 to go on, else an exit status. */
 static int parse_args(int argc, char **argv, gaps_args *a)
 {
-	int opt, rc;
+	static const cli_verb verb = { "gaps", gaps_help, "hVqo:f:j:",
+		gaps_longopts };
+	int rc = cli_parse_options(argc, argv, &verb, &a->c, verb_option, a);
 
-	while ((opt = getopt_long(argc, argv, "hVqo:f:j:", gaps_longopts,
-			NULL)) != -1) {
-		rc = cli_common_option(&a->c, opt, optarg, "gaps",
-			gaps_help);
-		if (rc < 0) {
-			return CLI_EXIT_ERROR;
-		}
-		if (rc == CLI_OPT_DONE) {
-			return CLI_EXIT_OK;
-		}
-		if (rc > 0) {
-			continue;
-		}
-		if (opt == '?') {
-			return cli_usage_error("gaps", "unknown option or "
-				"missing argument: '%s'", argv[optind - 1]);
-		}
-		if (verb_option(a, opt, optarg) != 0) {
-			return CLI_EXIT_ERROR;
-		}
+	if (rc >= 0) {
+		return rc;
 	}
 	if (argc - optind < 2) {
 		return cli_usage_error("gaps", "gaps takes a DIRECTIVE and at "

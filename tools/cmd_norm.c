@@ -37,54 +37,52 @@ static int parse_tone(dt_tone *out, const char *arg)
 	return 0;
 }
 
+/* The options of norm and where they go. */
+typedef struct {
+	cli_common c;
+	int verbose;
+} norm_args;
+
+/* An option of norm's own (cli_option_fn). */
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	norm_args *a = ctx;
+
+	if (opt == 'v') {
+		a->verbose = 1;
+		return 0;
+	}
+	/* CLI_OPT_TONE, the one other */
+	return parse_tone(&a->c.tone, arg) < 0 ? cli_usage_error("norm",
+		"--tone takes new or old, not '%s'", arg) : 0;
+}
+
 int cmd_norm(int argc, char **argv)
 {
-	cli_common c;
+	static const cli_verb verb = { "norm", norm_help, "hVqo:v",
+		norm_longopts };
+	norm_args a = { .verbose = 0 };
 	dt_text *text = NULL;
-	int opt, rc, verbose = 0;
+	int rc;
 
-	cli_common_init(&c);
-	while ((opt = getopt_long(argc, argv, "hVqo:v", norm_longopts,
-			NULL)) != -1) {
-		rc = cli_common_option(&c, opt, optarg, "norm",
-			norm_help);
-		if (rc < 0) {
-			return CLI_EXIT_ERROR;
-		}
-		if (rc == CLI_OPT_DONE) {
-			return CLI_EXIT_OK;
-		}
-		if (rc > 0) {
-			continue;
-		}
-		switch (opt) {
-		case 'v':
-			verbose = 1;
-			break;
-		case CLI_OPT_TONE:
-			if (parse_tone(&c.tone, optarg) < 0) {
-				return cli_usage_error("norm", "--tone takes "
-					"new or old, not '%s'", optarg);
-			}
-			break;
-		default:
-			return cli_usage_error("norm", "unknown option or "
-				"missing argument: '%s'", argv[optind - 1]);
-		}
+	cli_common_init(&a.c);
+	rc = cli_parse_options(argc, argv, &verb, &a.c, own_option, &a);
+	if (rc >= 0) {
+		return rc;
 	}
 	if (optind != argc - 1) {
 		return cli_usage_error("norm", "norm takes exactly one FILE");
 	}
-	rc = cli_read_text(&text, argv[optind], &c);
+	rc = cli_read_text(&text, argv[optind], &a.c);
 	if (rc != CLI_EXIT_OK) {
 		return rc;
 	}
-	if (verbose) {
+	if (a.verbose) {
 		cli_diag("note", argv[optind], 0, "read as %s, %zu lines",
 			dt_encoding_name(dt_text_encoding(text)),
 			dt_text_line_count(text));
 	}
-	rc = cli_write(&c, dt_text_data(text), dt_text_len(text));
+	rc = cli_write(&a.c, dt_text_data(text), dt_text_len(text));
 	dt_text_free(text);
 	return rc;
 }

@@ -26,38 +26,29 @@ static const struct option outline_longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* --format, outline's own option (cli_option_fn). */
+static int own_option(void *ctx, int opt, const char *arg)
+{
+	dt_report_format *fmt = ctx;
+
+	(void)opt; /* 'f', the only one */
+	if (dt_report_format_from_name(fmt, arg) < 0 || *fmt > DT_REPORT_MD) {
+		return cli_usage_error("outline", "--format takes text, md or "
+			"json, not '%s'", arg);
+	}
+	return 0;
+}
+
 /* Parse options; returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cli_common *c,
 	dt_report_format *fmt)
 {
-	int opt, rc;
+	static const cli_verb verb = { "outline", outline_help, "hVqo:f:",
+		outline_longopts };
+	int rc = cli_parse_options(argc, argv, &verb, c, own_option, fmt);
 
-	while ((opt = getopt_long(argc, argv, "hVqo:f:", outline_longopts,
-			NULL)) != -1) {
-		rc = cli_common_option(c, opt, optarg, "outline",
-			outline_help);
-		if (rc < 0) {
-			return CLI_EXIT_ERROR;
-		}
-		if (rc == CLI_OPT_DONE) {
-			return CLI_EXIT_OK;
-		}
-		if (rc > 0) {
-			continue;
-		}
-		switch (opt) {
-		case 'f':
-			if (dt_report_format_from_name(fmt, optarg) < 0 ||
-				*fmt > DT_REPORT_MD) {
-				return cli_usage_error("outline", "--format "
-					"takes text, md or json, not '%s'",
-					optarg);
-			}
-			break;
-		default:
-			return cli_usage_error("outline", "unknown option or "
-				"missing argument: '%s'", argv[optind - 1]);
-		}
+	if (rc >= 0) {
+		return rc;
 	}
 	if (optind >= argc) {
 		return cli_usage_error("outline", "no FILE given");

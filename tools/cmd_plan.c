@@ -69,8 +69,11 @@ typedef struct {
 	const char *tpl_arg, *gaps;
 } plan_args;
 
-static int own_option(plan_args *a, int opt, const char *arg)
+/* An option of plan's own (cli_option_fn). */
+static int own_option(void *ctx, int opt, const char *arg)
 {
+	plan_args *a = ctx;
+
 	switch (opt) {
 	case 'f':
 		if (dt_plan_format_from_name(&a->o.format, arg) < 0) {
@@ -78,7 +81,7 @@ static int own_option(plan_args *a, int opt, const char *arg)
 				"or html, not '%s'", arg);
 		}
 		a->format_given = 1;
-		return -1;
+		return 0;
 	case OPT_KIND:
 		if (strcmp(arg, "plan") == 0) {
 			a->o.kind = DT_PLAN_PLAN;
@@ -88,13 +91,13 @@ static int own_option(plan_args *a, int opt, const char *arg)
 			return cli_usage_error("plan", "--kind takes plan or "
 				"regulation, not '%s'", arg);
 		}
-		return -1;
-	case OPT_TEMPLATE: a->tpl_arg = arg; return -1;
-	case OPT_ISSUER: a->o.issuer = arg; return -1;
-	case OPT_SYMBOL: a->o.symbol = arg; return -1;
-	case OPT_DATE: a->o.date = arg; return -1;
-	case OPT_PLACE: a->o.place = arg; return -1;
-	case OPT_GAPS: a->gaps = arg; return -1;
+		return 0;
+	case OPT_TEMPLATE: a->tpl_arg = arg; return 0;
+	case OPT_ISSUER: a->o.issuer = arg; return 0;
+	case OPT_SYMBOL: a->o.symbol = arg; return 0;
+	case OPT_DATE: a->o.date = arg; return 0;
+	case OPT_PLACE: a->o.place = arg; return 0;
+	case OPT_GAPS: a->gaps = arg; return 0;
 	default:
 		return cli_usage_error("plan", "unknown option");
 	}
@@ -103,29 +106,12 @@ static int own_option(plan_args *a, int opt, const char *arg)
 /* Parse options; returns -1 to continue, else an exit status. */
 static int parse_args(int argc, char **argv, cli_common *c, plan_args *a)
 {
-	int opt, rc;
+	static const cli_verb verb = { "plan", plan_help, "hVqo:f:",
+		plan_longopts };
+	int rc = cli_parse_options(argc, argv, &verb, c, own_option, a);
 
-	while ((opt = getopt_long(argc, argv, "hVqo:f:", plan_longopts,
-			NULL)) != -1) {
-		rc = cli_common_option(c, opt, optarg, "plan",
-			plan_help);
-		if (rc < 0) {
-			return CLI_EXIT_ERROR;
-		}
-		if (rc == CLI_OPT_DONE) {
-			return CLI_EXIT_OK;
-		}
-		if (rc > 0) {
-			continue;
-		}
-		if (opt == '?' || opt == ':') {
-			return cli_usage_error("plan", "unknown option or "
-				"missing argument: '%s'", argv[optind - 1]);
-		}
-		rc = own_option(a, opt, optarg);
-		if (rc >= 0) {
-			return rc;
-		}
+	if (rc >= 0) {
+		return rc;
 	}
 	if (optind + 1 != argc) {
 		return cli_usage_error("plan", "give exactly one DIRECTIVE");
