@@ -58,17 +58,20 @@ static int own_option(void *ctx, int opt, const char *arg)
 {
 	cites_args *a = ctx;
 
-	if (opt == OPT_DIRECTIVE) {
+	switch (opt) {
+	case 'f':
+		if (dt_report_format_from_name(&a->fmt, arg) < 0 ||
+			(a->fmt != DT_REPORT_TEXT && a->fmt != DT_REPORT_JSON &&
+				a->fmt != DT_REPORT_TSV)) {
+			return cli_usage_error("cites", "--format takes text, "
+				"json or tsv, not '%s'", arg);
+		}
+		return 0;
+	case OPT_DIRECTIVE:
 		return add_directive(a, arg) < 0 ? CLI_EXIT_ERROR : 0;
+	default:
+		return cli_usage_error("cites", "unknown option");
 	}
-	/* 'f', the one other */
-	if (dt_report_format_from_name(&a->fmt, arg) < 0 ||
-		(a->fmt != DT_REPORT_TEXT && a->fmt != DT_REPORT_JSON &&
-			a->fmt != DT_REPORT_TSV)) {
-		return cli_usage_error("cites", "--format takes text, json or "
-			"tsv, not '%s'", arg);
-	}
-	return 0;
 }
 
 /* Parse options; returns -1 to continue, else an exit status. */

@@ -25,7 +25,9 @@ static const struct option convert_longopts[] = {
 /* --to, convert's own option (cli_option_fn). */
 static int own_option(void *ctx, int opt, const char *arg)
 {
-	(void)opt; /* 't', the only one */
+	if (opt != 't') {
+		return cli_usage_error("convert", "unknown option");
+	}
 	*(const char **)ctx = arg;
 	return 0;
 }

@@ -116,7 +116,7 @@ static int parse_num(double *out, const char *arg, double lo, double hi)
 }
 
 /* An option of gaps' own (cli_option_fn). */
-static int verb_option(void *ctx, int opt, const char *arg)
+static int own_option(void *ctx, int opt, const char *arg)
 {
 	gaps_args *a = ctx;
 
@@ -163,8 +163,7 @@ static int verb_option(void *ctx, int opt, const char *arg)
 			"--jobs takes a number of threads 0..%d or 'auto', "
 			"not '%s'", MAX_JOBS, arg) : 0;
 	default:
-		return cli_usage_error("gaps", "unknown option or missing "
-			"argument: '%s'", optarg ? optarg : "?");
+		return cli_usage_error("gaps", "unknown option");
 	}
 }
 
@@ -173,7 +172,7 @@ static int parse_args(int argc, char **argv, gaps_args *a)
 {
 	static const cli_verb verb = { "gaps", gaps_help, "hVqo:f:j:",
 		gaps_longopts };
-	int rc = cli_parse_options(argc, argv, &verb, &a->c, verb_option, a);
+	int rc = cli_parse_options(argc, argv, &verb, &a->c, own_option, a);
 
 	if (rc >= 0) {
 		return rc;

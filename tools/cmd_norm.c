@@ -48,13 +48,16 @@ static int own_option(void *ctx, int opt, const char *arg)
 {
 	norm_args *a = ctx;
 
-	if (opt == 'v') {
+	switch (opt) {
+	case 'v':
 		a->verbose = 1;
 		return 0;
+	case CLI_OPT_TONE:
+		return parse_tone(&a->c.tone, arg) < 0 ? cli_usage_error("norm",
+			"--tone takes new or old, not '%s'", arg) : 0;
+	default:
+		return cli_usage_error("norm", "unknown option");
 	}
-	/* CLI_OPT_TONE, the one other */
-	return parse_tone(&a->c.tone, arg) < 0 ? cli_usage_error("norm",
-		"--tone takes new or old, not '%s'", arg) : 0;
 }
 
 int cmd_norm(int argc, char **argv)

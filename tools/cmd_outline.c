@@ -31,7 +31,9 @@ static int own_option(void *ctx, int opt, const char *arg)
 {
 	dt_report_format *fmt = ctx;
 
-	(void)opt; /* 'f', the only one */
+	if (opt != 'f') {
+		return cli_usage_error("outline", "unknown option");
+	}
 	if (dt_report_format_from_name(fmt, arg) < 0 || *fmt > DT_REPORT_MD) {
 		return cli_usage_error("outline", "--format takes text, md or "
 			"json, not '%s'", arg);
