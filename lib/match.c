@@ -97,7 +97,8 @@
  * dt_matcher.qweight) of the query terms the leaf holds, over those of
  * all the query's terms (covers_query()).  Found with a throwaway build that dumped 14
  * features of every candidate (--min-score .05, cut .3) and a harness
- * that reproduces dt-eval's dev figures exactly:
+ * that reproduces dt-eval's dev figures exactly (both are kept in
+ * tests/research/; session8.py prints the figures below):
  * - among the 60 dev links kept by the rules above (47 true), the query
  *   share tells true from false with AUC .82; no other feature reached
  *   .60 (score .52, share of the best .55, leaf length .57, shared-term
@@ -252,7 +253,7 @@
  *   дней"), Russian only or both languages: .782.
  *
  * Measured and dropped in session 9 (dev, pooled implicit F1 .809 with
- * the query share; the feature-dump harness of session 8):
+ * the query share; tests/research/session9.py reproduces each figure):
  * - the document's order: local plans often follow the directive, so
  *   near ties outside the articles cited explicitly just before and
  *   after the paragraph were dropped: .823, but of the three links it
