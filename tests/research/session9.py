@@ -103,6 +103,19 @@ def clear_winner(t2, q2, gap):
         r['score'] >= t2 * (1.75 if r['cites'] else 1)))
 
 
+def harmonic(alpha, t, cut):
+    """Near ties and a second threshold by the weighted harmonic mean of
+    the score and the query share (on top of today's rules)."""
+    def hm(r):
+        sc, q = r['score'], r['qshare']
+        return 0 if sc <= 0 or q <= 0 else (1 + alpha ** 2) * sc * q / (alpha ** 2 * sc + q)
+
+    def select(_key, k, rs):
+        best = max(hm(r) for r in rs)
+        return [r for r in k if hm(r) >= t * (1.75 if r['cites'] else 1) and hm(r) >= cut * best - 1e-12]
+    return kept_by(select)
+
+
 def best_of(results):
     return max(results, key=lambda x: x[0][2])
 
@@ -125,3 +138,6 @@ print('clear winner, best            ', best_of([(clear_winner(t, q, g), t, q, g
                                                  for t in (.08, .1, .12, .14, .16)
                                                  for q in (.35, .4, .45, .5, .6)
                                                  for g in (.5, .6, .7, 1.01)]))
+print('harmonic mean, best           ', best_of([(harmonic(a, t / 100, c), a, t / 100, c)
+                                                 for a in (.5, 1, 2) for t in range(10, 40, 2)
+                                                 for c in (.8, .85, .9, .95, 1.0)]))
