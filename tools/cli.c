@@ -188,7 +188,7 @@ int cli_common_option(cli_common *c, int opt, const char *arg,
 }
 
 int cli_parse_options(int argc, char **argv, const cli_verb *v,
-	cli_common *c, cli_option_fn own, void *ctx)
+	cli_common *c, cli_option_fn own, void *payload)
 {
 	int opt, rc;
 
@@ -205,7 +205,7 @@ int cli_parse_options(int argc, char **argv, const cli_verb *v,
 		if (rc == CLI_OPT_DONE) {
 			return CLI_EXIT_OK;
 		}
-		if (rc == 0 && own(ctx, opt, optarg) != 0) {
+		if (rc == 0 && own(opt, optarg, payload) != 0) {
 			return CLI_EXIT_ERROR;
 		}
 	}

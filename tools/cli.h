@@ -114,9 +114,9 @@ typedef struct {
 } cli_verb;
 
 /* Take a verb's own option `opt` (its argument `arg`, NULL without one)
- * into `ctx`: 0 when taken, CLI_EXIT_ERROR after printing a usage error
- * (cli_usage_error) for a bad value. */
-typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
+ * into `payload`: 0 when taken, CLI_EXIT_ERROR after printing a usage
+ * error (cli_usage_error) for a bad value. */
+typedef int (*cli_option_fn)(int opt, const char *arg, void *payload);
 
 /* Parse the options of argv with getopt_long: the common ones into `c`,
  * the verb's own through `own`; an unknown option or a missing argument
@@ -124,7 +124,7 @@ typedef int (*cli_option_fn)(void *ctx, int opt, const char *arg);
  * optind), CLI_EXIT_OK after --help or --version, CLI_EXIT_ERROR after a
  * usage error. */
 int cli_parse_options(int argc, char **argv, const cli_verb *v,
-	cli_common *c, cli_option_fn own, void *ctx);
+	cli_common *c, cli_option_fn own, void *payload);
 
 /* Print the version line to stdout. */
 void cli_print_version(void);

@@ -54,9 +54,9 @@ static int add_directive(cites_args *a, const char *path)
 }
 
 /* An option of cites' own (cli_option_fn). */
-static int own_option(void *ctx, int opt, const char *arg)
+static int own_option(int opt, const char *arg, void *payload)
 {
-	cites_args *a = ctx;
+	cites_args *a = payload;
 
 	switch (opt) {
 	case 'f':

@@ -23,12 +23,12 @@ static const struct option convert_longopts[] = {
 };
 
 /* --to, convert's own option (cli_option_fn). */
-static int own_option(void *ctx, int opt, const char *arg)
+static int own_option(int opt, const char *arg, void *payload)
 {
 	if (opt != 't') {
 		return cli_usage_error("convert", "unknown option");
 	}
-	*(const char **)ctx = arg;
+	*(const char **)payload = arg;
 	return 0;
 }
 

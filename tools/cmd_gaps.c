@@ -116,9 +116,9 @@ static int parse_num(double *out, const char *arg, double lo, double hi)
 }
 
 /* An option of gaps' own (cli_option_fn). */
-static int own_option(void *ctx, int opt, const char *arg)
+static int own_option(int opt, const char *arg, void *payload)
 {
-	gaps_args *a = ctx;
+	gaps_args *a = payload;
 
 	switch (opt) {
 	case 'f':

@@ -44,9 +44,9 @@ typedef struct {
 } norm_args;
 
 /* An option of norm's own (cli_option_fn). */
-static int own_option(void *ctx, int opt, const char *arg)
+static int own_option(int opt, const char *arg, void *payload)
 {
-	norm_args *a = ctx;
+	norm_args *a = payload;
 
 	switch (opt) {
 	case 'v':

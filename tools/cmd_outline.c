@@ -27,9 +27,9 @@ static const struct option outline_longopts[] = {
 };
 
 /* --format, outline's own option (cli_option_fn). */
-static int own_option(void *ctx, int opt, const char *arg)
+static int own_option(int opt, const char *arg, void *payload)
 {
-	dt_report_format *fmt = ctx;
+	dt_report_format *fmt = payload;
 
 	if (opt != 'f') {
 		return cli_usage_error("outline", "unknown option");

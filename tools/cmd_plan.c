@@ -70,9 +70,9 @@ typedef struct {
 } plan_args;
 
 /* An option of plan's own (cli_option_fn). */
-static int own_option(void *ctx, int opt, const char *arg)
+static int own_option(int opt, const char *arg, void *payload)
 {
-	plan_args *a = ctx;
+	plan_args *a = payload;
 
 	switch (opt) {
 	case 'f':
