@@ -143,7 +143,12 @@ static int limit_option(dt_parse_opts *l, int opt, const char *arg,
 	return 1;
 }
 
-int cli_common_option(cli_common *c, int opt, const char *arg,
+#define CLI_OPT_DONE 2 /* --help or --version was printed: exit 0 */
+
+/* Handle a common option `opt` (from getopt_long), printing `help` for
+ * -h: returns 1 if it was one, CLI_OPT_DONE after --help or --version,
+ * 0 if it is the verb's own, -1 after a usage error for a bad value. */
+static int cli_common_option(cli_common *c, int opt, const char *arg,
 	const char *verb, const char *help)
 {
 	if (opt >= CLI_OPT_MAX_BYTES && opt <= CLI_OPT_GUARD) {

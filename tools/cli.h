@@ -94,14 +94,6 @@ enum {
 
 void cli_common_init(cli_common *c);
 
-#define CLI_OPT_DONE 2 /* --help or --version was printed: exit 0 */
-
-/* Handle a common option `opt` (from getopt_long), printing `help` for
- * -h: returns 1 if it was one, CLI_OPT_DONE after --help or --version,
- * 0 if it is the verb's own, -1 after a usage error for a bad value. */
-int cli_common_option(cli_common *c, int opt, const char *arg,
-	const char *verb, const char *help);
-
 struct option; /* <getopt.h> */
 
 /* What parsing a verb's options needs: its name (in messages), its
