@@ -427,6 +427,7 @@ void dt_doc_free(dt_doc *doc)
 	unit_dispose(&doc->root);
 	dt__free(doc->order);
 	dt__free(doc->eid_hash);
+	dt__free(doc->tags);
 	dt__free(doc->file);
 	dt__free(doc);
 }

@@ -299,6 +299,9 @@ struct dt_doc {
 	size_t nunits;
 	size_t *eid_hash;   /* open addressing: index+1 into order, 0 empty */
 	size_t hashcap;
+	size_t ntagged;     /* units with an implements list (by finish) */
+	struct dt_doc_tag *tags; /* their tags, sorted (doc_index.c) */
+	size_t ntags;
 	size_t max_cites;   /* citations kept per unit (dt_parse_opts) */
 };
 
@@ -326,6 +329,11 @@ int dt__doc_add_ref(dt_doc *doc, int replaces, const char *text,
 /** After building: eIds made unique (suffix -2 and a warning), labels,
  *  the document-order index and the eId lookup table. */
 int dt__doc_finish(dt_doc *doc, dt_error *err);
+/** The first unit, in document order, that implements Charter unit
+ *  `eid` (one of its implements tags is `eid`) or, when `eid` is an
+ *  article ("art_1"), one of the article's parts ("art_1__para_2"); NULL
+ *  when none does.  A lookup in a table built by dt__doc_finish. */
+const dt_unit *dt__doc_implementing(const dt_doc *doc, const char *eid);
 /** A new document with the file, language, format and metadata of `src`
  *  and no units (what a review keeps of a local document it merges
  *  later). */

@@ -346,22 +346,7 @@ static int other_letter(char *out, const char *l)
  * one of its clauses ("1. Điều 1 (Khoản 2)" answers "Điều 1"). */
 static const dt_unit *implementing(const dt_cite_dir *d, const char *eid)
 {
-	size_t i, k, n = dt_doc_unit_count(d->doc), len = strlen(eid);
-	int article = strstr(eid, "__") == NULL;
-
-	for (i = 0; i < n; i++) {
-		const dt_unit *u = dt_doc_unit_at(d->doc, i);
-
-		for (k = 0; k < dt_unit_implements_count(u); k++) {
-			const char *imp = dt_unit_implements_at(u, k);
-
-			if (strncmp(imp, eid, len) == 0 && (imp[len] == '\0' ||
-				(article && imp[len] == '_'))) {
-				return u;
-			}
-		}
-	}
-	return NULL;
+	return dt__doc_implementing(d->doc, eid);
 }
 
 /* Candidate `i` (0, 1, …) of the eIds one step from `cur` may have,

@@ -149,7 +149,6 @@ static void number_of(char *out, size_t cap, const char *number)
 static int dir_init(dt_cite_dir *d, const dt_doc *doc)
 {
 	const dt_meta *m = dt_doc_meta(doc);
-	size_t i, n = dt_doc_unit_count(doc);
 	int rc;
 
 	memset(d, 0, sizeof(*d));
@@ -160,10 +159,7 @@ static int dir_init(dt_cite_dir *d, const dt_doc *doc)
 	fold_code(d->code, sizeof(d->code), m->type_code,
 		strlen(m->type_code));
 	d->name = m->symbol[0] != '\0' ? m->symbol : dt_doc_file(doc);
-	for (i = 0; i < n && !d->tagged; i++) {
-		d->tagged = dt_unit_implements_count(dt_doc_unit_at(doc,
-			i)) > 0;
-	}
+	d->tagged = doc->ntagged > 0; /* counted once, not per local doc */
 	dt__cite_titles_init(d);
 	return rc < 0 ? rc : 0;
 }

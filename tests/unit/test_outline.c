@@ -214,6 +214,43 @@ Test(outline, reads_charter_keyed_items_in_the_2021_style,
 	cr_assert_eq(dt_unit_implements_count(unit("lvl_1__lvl_1-1")), 0);
 }
 
+/* The tag table (doc_index.c) answers as a walk of every unit's tags in
+ * document order would: the first unit with the eId as a whole tag, or,
+ * for an article, as the article of one; Điều 1 is not Điều 10. */
+Test(outline, finds_the_first_unit_implementing_a_charter_unit,
+	.fini = teardown)
+{
+	parse("1. Điều 10 (Khoản 1): Mười\n\n1.1. Về mười.\n\n"
+		"2. Điều 3: Quyền\n\n2.1. (Khoản 2): Thông tin.\n\n"
+		"3. Điều 1 (Khoản 2): Tuổi đời\n\n"
+		"4. Điều 3 (Khoản 2): Lần nữa\n\n5. Điều 1: Chung\n");
+	cr_assert_eq(doc->ntagged, 6);
+	cr_assert_eq(dt__doc_implementing(doc, "art_10__para_1"),
+		unit("lvl_1"));
+	cr_assert_eq(dt__doc_implementing(doc, "art_10"), unit("lvl_1"));
+	/* art_3 is lvl_2's whole tag, art_3__para_2 first lvl_2-1's */
+	cr_assert_eq(dt__doc_implementing(doc, "art_3"), unit("lvl_2"));
+	cr_assert_eq(dt__doc_implementing(doc, "art_3__para_2"),
+		unit("lvl_2__lvl_2-1"));
+	/* Điều 1: lvl_3 by its part, before lvl_5's whole tag */
+	cr_assert_eq(dt__doc_implementing(doc, "art_1"), unit("lvl_3"));
+	cr_assert_eq(dt__doc_implementing(doc, "art_1__para_2"),
+		unit("lvl_3"));
+	cr_assert_null(dt__doc_implementing(doc, "art_1__para_1"));
+	cr_assert_null(dt__doc_implementing(doc, "art_2"));
+	cr_assert_null(dt__doc_implementing(doc, "art_"));
+	cr_assert_null(dt__doc_implementing(doc, ""));
+}
+
+Test(outline, a_document_without_tags_has_an_empty_tag_table,
+	.fini = teardown)
+{
+	parse("### Điều 1. Chung\n\n1. Một.\n");
+	cr_assert_eq(doc->ntagged, 0);
+	cr_assert_eq(doc->ntags, 0);
+	cr_assert_null(dt__doc_implementing(doc, "art_1"));
+}
+
 Test(outline, reads_charter_keyed_items_in_the_2016_style,
 	.fini = teardown)
 {
