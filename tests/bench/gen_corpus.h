@@ -12,7 +12,9 @@
 #include <stdint.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define MAX_ART 200     /* articles (vi, ru) or top items (charter) */
+#define MAX_ART 2000    /* articles (vi, ru) or top items (charter) */
+#define DEFAULT_ART 200 /* articles of the vi and ru directives (-a) */
+#define DEFAULT_CH_ART 70 /* top items of the charter one (-a) */
 #define MAX_SUB 6       /* clauses or sub-items of one */
 #define MAX_PT 6        /* points or sub-sub-items of one */
 #define MAX_TARGETS 8   /* units one citation names */
@@ -98,8 +100,9 @@ typedef struct {
 	int broken;
 } cite;
 
-/* Write the directive of `lang` to b and describe it in m. */
-void directive(sbuf *b, model *m, int lang, rng *r);
+/* Write the directive of `lang` with `articles` articles (top items
+ * for the charter one; 0: the default) to b and describe it in m. */
+void directive(sbuf *b, model *m, int lang, unsigned articles, rng *r);
 void model_free(model *m);
 /* A citation of m's units in the forms of its language. */
 void cite_units(cite *c, const model *m, rng *r);

@@ -89,7 +89,7 @@ static void vi_directive(sbuf *b, model *m, rng *r)
 		"XIV;\n- Theo đề nghị của Ban Tổ chức Trung ương,\n\n"
 		"Ban Bí thư quy định về công tác quản lý hồ sơ, dữ liệu đảng "
 		"viên và sinh hoạt của tổ chức cơ sở đảng như sau:\n\n");
-	m->nart = MAX_ART;
+	m->nart = m->nart != 0 ? m->nart : DEFAULT_ART;
 	m->nchap = N(vi_chapter);
 	for (a = 1; a <= m->nart; a++) {
 		m->chap_of[a] = 1 + (a - 1) * m->nchap / m->nart;
@@ -203,7 +203,7 @@ static void ru_directive(sbuf *b, model *m, rng *r)
 		"12.03.2026 № 27-П\n\n# ПОЛОЖЕНИЕ\n\n**о порядке осуществления "
 		"внутреннего контроля в исполнительных органах Северной "
 		"области**\n\n");
-	m->nart = MAX_ART;
+	m->nart = m->nart != 0 ? m->nart : DEFAULT_ART;
 	m->nchap = N(ru_chapter);
 	for (a = 1; a <= m->nart; a++) {
 		m->chap_of[a] = 1 + (a - 1) * m->nchap / m->nart;
@@ -296,7 +296,7 @@ static void charter_directive(sbuf *b, model *m, rng *r)
 		"- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương khóa "
 		"XIV;\n- Theo đề nghị của Bộ Chính trị,\n\n"
 		"BAN CHẤP HÀNH TRUNG ƯƠNG\n\nQUY ĐỊNH THI HÀNH ĐIỀU LỆ ĐẢNG\n\n");
-	m->nart = 70;
+	m->nart = m->nart != 0 ? m->nart : DEFAULT_CH_ART;
 	for (n = 1; n <= m->nart; n++) {
 		m->charter_art[n] = 1 + (n - 1) * 48 / m->nart;
 		sb_printf(b, "%u. Điều %u", n, m->charter_art[n]);
@@ -637,12 +637,13 @@ static void ch_cite(cite *c, const model *m, rng *r)
 
 /* ## Entry points */
 
-void directive(sbuf *b, model *m, int lang, rng *r)
+void directive(sbuf *b, model *m, int lang, unsigned articles, rng *r)
 {
 	size_t a, k, p;
 
 	memset(m, 0, sizeof(*m));
 	m->lang = lang;
+	m->nart = articles;
 	for (a = 0; a <= MAX_ART; a++) {
 		for (k = 0; k <= MAX_SUB; k++) {
 			for (p = 0; p <= MAX_PT; p++) {

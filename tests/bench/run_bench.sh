@@ -8,6 +8,9 @@
 #   BENCH_SIZES          Vietnamese corpus sizes, MB of local input ["10 100 300"]
 #   BENCH_RU_SIZES       Russian corpus sizes ["100"]
 #   BENCH_CHARTER_SIZES  decimal Charter-keyed corpus sizes ["10"]
+#   BENCH_LARGE          corpora with a larger directive, LANG:SIZE:ARTICLES
+#                        (gen_corpus -a) ["vi:10:2000": ten times the
+#                        articles of vi-10, ~10,400 leaves]
 #   BENCH_RUNS           runs per dirtrace / grep measurement; medians [3]
 #   BENCH_FTS_SIZE       Vietnamese size the FTS5 peer runs at, 0 = none [10]
 #   BENCH_FTS_RUNS       runs of the FTS5 peer (minutes each) [1]
@@ -48,6 +51,7 @@ HERE=$(dirname "$0")
 SIZES=${BENCH_SIZES-10 100 300}
 RU_SIZES=${BENCH_RU_SIZES-100}
 CH_SIZES=${BENCH_CHARTER_SIZES-10}
+LARGE=${BENCH_LARGE-vi:10:2000}
 RUNS=${BENCH_RUNS:-3}
 FTS=${BENCH_FTS_SIZE-10}
 FTS_RUNS=${BENCH_FTS_RUNS:-1}
@@ -74,18 +78,19 @@ done
 GEN_SUM=$(cat "$HERE"/gen_corpus*.c "$HERE"/gen_corpus*.h | cksum |
 	cut -d' ' -f1)
 
-# corpus LANG SIZE: the cached corpus folder (generated when missing or
-# made by another version of the generator).
+# corpus LANG SIZE [ARTICLES]: the cached corpus folder (generated when
+# missing or made by another version of the generator); ARTICLES, when
+# given, sets the directive's (gen_corpus -a).
 corpus() {
-	c=$DIR/corpus-$1-$2
-	stamp="$GEN_SUM $1 $2"
+	c=$DIR/corpus-$1-$2${3:+-a$3}
+	stamp="$GEN_SUM $1 $2 ${3:-}"
 	if [ -f "$c/.stamp" ] && [ "$(cat "$c/.stamp")" = "$stamp" ]; then
 		echo "$c"
 		return 0
 	fi
 	say "generating $1 corpus of $2 MB in $c"
 	rm -rf "$c.tmp"
-	"$GEN" "$1" "$2" "$c.tmp" >&2 || exit 2
+	"$GEN" ${3:+-a "$3"} "$1" "$2" "$c.tmp" >&2 || exit 2
 	rm -rf "$c"
 	mv "$c.tmp" "$c" && echo "$stamp" > "$c/.stamp"
 	echo "$c"
@@ -152,11 +157,12 @@ if "$BIN" gaps --help 2>/dev/null | grep -q -- '--jobs'; then
 	JOBS=1
 fi
 
-# bench LANG SIZE: dirtrace verbs and the grep peer on one corpus.
+# bench LANG SIZE [ARTICLES]: dirtrace verbs and the grep peer on one
+# corpus (its directive of ARTICLES articles when given).
 bench() {
 	lang=$1
-	c=$(corpus "$1" "$2")
-	name=$1-$2
+	c=$(corpus "$1" "$2" "${3:-}")
+	name=$1-$2${3:+-a$3}
 	out=$DIR/out-$name
 	mkdir -p "$out"
 	mb=$(awk -v b="$(manifest "$c" bytes)" 'BEGIN { printf "%.1f", b / 1e6 }')
@@ -271,6 +277,10 @@ done
 for s in $CH_SIZES; do
 	bench charter "$s"
 done
+for l in $LARGE; do
+	bench "$(echo "$l" | cut -d: -f1)" "$(echo "$l" | cut -d: -f2)" \
+		"$(echo "$l" | cut -d: -f3)"
+done
 if [ "$RECALL" = 1 ]; then
 	say "recall of FTS5 and dirtrace on corpus/ gold"
 	python3 "$HERE/fts_peer.py" recall "$BIN" sqlite3 > "$TMP/recall" ||
@@ -298,7 +308,7 @@ MB of local documents / CPU s; RSS = peak resident set"
 	echo
 	awk -F'\t' '
 	function line(c, mb, np, what, cpu, rate, wall, rss, note) {
-		printf "%-11s %7s %8s  %-36s %8s %8s %8s %7s  %s\n", c, mb,
+		printf "%-13s %7s %8s  %-36s %8s %8s %8s %7s  %s\n", c, mb,
 			np, what, cpu, rate, wall, rss, note
 	}
 	BEGIN { line("corpus", "MB", "paras", "command", "CPU s", "MB/s",
