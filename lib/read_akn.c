@@ -12,12 +12,17 @@
  * RECOVER; a deny-all external entity loader is installed once; any entity
  * declaration stops the parser (XXE and billion laughs end in DT_EPARSE);
  * libxml2's depth limit stays and opts->max_depth is checked before every
- * descent; input over libxml2's 10,000,000-byte limit for in-memory
- * documents is refused up front, and a block's text is capped at 10 MiB
- * besides.  Errors go to a structured
+ * descent; libxml2's 10,000,000-byte limit on one text node stays, and a
+ * block's text (several nodes) is capped at 10 MiB besides.  The input's
+ * size is the caller's limit (dt_parse_opts.max_bytes, 64 MiB by
+ * default): libxml2 2.9 does not cap a document parsed from memory as a
+ * whole, so a directive of 60,000 units (13.8 MB of AKN, as `convert --to
+ * akn` writes it from 4.3 MB of Markdown) reads back; the tree costs
+ * about 13 times the input in memory.  Errors go to a structured
  * handler on the parser context, so nothing is printed and the FIRST error
  * is the one reported.  No libxml2 object leaves read_akn*.c.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -166,12 +171,9 @@ static int parse_xml(xmlDocPtr *out, const char *text, size_t len,
 	xmlDocPtr doc;
 
 	*out = NULL;
-	/* libxml2 2.9 refuses to look past XML_MAX_LOOKUP_LIMIT bytes of an
-	 * in-memory document without XML_PARSE_HUGE (which stays off), and
-	 * says so only when it gets there: say it up front. */
-	if (len > XML_MAX_LOOKUP_LIMIT) {
+	if (len > INT_MAX) { /* libxml2 takes the length as an int */
 		return dt__fail(err, DT_ELIMIT, 0, 0,
-			"akn input over %d bytes", XML_MAX_LOOKUP_LIMIT);
+			"akn input over %d bytes", INT_MAX);
 	}
 	pthread_once(&xml_once, xml_setup);
 	ctxt = xmlNewParserCtxt();

@@ -17,8 +17,8 @@
 
 #include "internal.h"
 
-/* A backstop: with inputs capped at XML_MAX_LOOKUP_LIMIT no block can
- * reach it today (text is never longer than its markup). */
+/* A block's text: libxml2 caps one text node at 10,000,000 bytes, but a
+ * block joins several (inline elements between them). */
 #define DT_AKN_MAX_BLOCK_TEXT ((size_t)10 << 20)
 
 /* ## Elements (read_akn_text.c) */

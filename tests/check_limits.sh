@@ -109,8 +109,9 @@ run xml-100000-nested 2 ":2: error: elements nested deeper than 256" \
 head -c 50000000 /dev/zero | tr '\0' 'a' > "$T/line.md"
 run md-50mb-single-line 2 "line.md:1: error: line of 50000000 bytes; the limit is 1048576" \
 	outline "$T/line.md"
-{ printf '<akomaNtoso><act><body><p>'; cat "$T/line.md"; } > "$T/line.xml"
-run xml-50mb-single-line 2 "error: akn input over 10000000 bytes" \
+{ printf '<akomaNtoso><act><body><p>'; cat "$T/line.md"
+	printf '</p></body></act></akomaNtoso>'; } > "$T/line.xml"
+run xml-50mb-single-line 2 "line.xml:1: error: text node over 10000000 bytes" \
 	outline "$T/line.xml"
 run max-bytes 2 "error: file is larger than 1024 bytes" \
 	outline --max-bytes 1K "$D"
