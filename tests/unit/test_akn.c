@@ -373,6 +373,29 @@ Test(akn_bad, enforces_max_depth_while_walking, .init = blocks_setup,
 	free(xml);
 }
 
+/* An act whose body holds `n` elements <el>NNNNNN text</el>, a line
+ * each, inside `wrap` (a block element) when not NULL: about 90 bytes an
+ * element.  *len gets its length; free it. */
+static char *many_elements(const char *el, const char *wrap, size_t n,
+	size_t *len)
+{
+	static const char text[] = "đoạn văn của một văn bản dài, đủ để "
+		"vượt mười triệu byte";
+	size_t i, cap = 100 + n * (2 * strlen(el) + sizeof(text) + 16);
+	char *xml = malloc(cap);
+
+	cr_assert_not_null(xml);
+	*len = (size_t)sprintf(xml, "<akomaNtoso><act><body>\n%s%s%s",
+		wrap ? "<" : "", wrap ? wrap : "", wrap ? ">" : "");
+	for (i = 0; i < n; i++) {
+		*len += (size_t)sprintf(xml + *len, "<%s>%06zu %s</%s>\n", el,
+			i, text, el);
+	}
+	*len += (size_t)sprintf(xml + *len, "%s%s%s</body></act></akomaNtoso>",
+		wrap ? "</" : "", wrap ? wrap : "", wrap ? ">" : "");
+	return xml;
+}
+
 /* A document over libxml2's 10,000,000 bytes (as `convert --to akn`
  * writes a large directive) reads whole: libxml2 2.9 limits one text
  * node, not a document parsed from memory (session 10: such input was
@@ -380,20 +403,9 @@ Test(akn_bad, enforces_max_depth_while_walking, .init = blocks_setup,
 Test(akn, reads_a_document_of_twelve_megabytes, .init = blocks_setup,
 	.fini = blocks_teardown)
 {
-	static const char head[] = "<akomaNtoso><act><body>\n";
-	static const char tail[] = "</body></act></akomaNtoso>";
-	size_t n = 140000, i, len = 0, cap = sizeof(head) + sizeof(tail) +
-		n * 110;
-	char *xml = malloc(cap);
+	size_t n = 140000, len;
+	char *xml = many_elements("p", NULL, n, &len);
 
-	cr_assert_not_null(xml);
-	len += (size_t)sprintf(xml, "%s", head);
-	for (i = 0; i < n; i++) {
-		len += (size_t)sprintf(xml + len, "<p>%06zu %s</p>\n", i,
-			"đoạn văn của một văn bản dài, đủ để vượt mười triệu "
-			"byte");
-	}
-	len += (size_t)sprintf(xml + len, "%s", tail);
 	cr_assert_gt(len, 12000000);
 	cr_assert_eq(read_akn(xml, len, 0), 0, "%s", err.message);
 	cr_expect_eq(blocks.n, n);
@@ -438,19 +450,9 @@ Test(akn_bad, refuses_a_text_node_over_the_libxml2_limit,
 Test(akn_bad, refuses_a_block_over_ten_mebibytes, .init = blocks_setup,
 	.fini = blocks_teardown)
 {
-	static const char head[] = "<akomaNtoso><act><body>\n<p>";
-	static const char tail[] = "</p></body></act></akomaNtoso>";
-	size_t n = 140000, i, len = 0, cap = sizeof(head) + sizeof(tail) +
-		n * 110;
-	char *xml = malloc(cap);
+	size_t n = 140000, len;
+	char *xml = many_elements("span", "p", n, &len);
 
-	cr_assert_not_null(xml);
-	len += (size_t)sprintf(xml, "%s", head);
-	for (i = 0; i < n; i++) {
-		len += (size_t)sprintf(xml + len, "<span>%06zu %s</span>\n", i,
-			"đoạn văn của một văn bản dài, đủ để vượt mười mebibyte");
-	}
-	len += (size_t)sprintf(xml + len, "%s", tail);
 	cr_assert_eq(read_akn(xml, len, 0), DT_ELIMIT, "%s", err.message);
 	cr_expect_str_eq(err.message, "text of <span> over 10485760 bytes");
 	cr_expect_gt(err.line, 100000);
