@@ -225,12 +225,14 @@ static int has_doc_ext(const char *p)
 	return 0;
 }
 
+/* Regular files only: nftw's FTW_F is any other file, and opening a
+ * FIFO named plan.md would wait for a writer forever (a socket or a
+ * device is no document either). */
 static int walk_one(const char *p, const struct stat *st, int type,
 	struct FTW *ftw)
 {
-	(void)st;
 	(void)ftw;
-	if (type == FTW_F && has_doc_ext(p)) {
+	if (type == FTW_F && S_ISREG(st->st_mode) && has_doc_ext(p)) {
 		return push_path(walk_into, p);
 	}
 	return 0;
