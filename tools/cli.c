@@ -322,6 +322,29 @@ static int write_special(const char *path, const char *buf, size_t len)
 	return rc;
 }
 
+int cli_refuse_clobber(const cli_common *c, const char *const *paths,
+	size_t n)
+{
+	struct stat out, in;
+	size_t i;
+
+	if (c->output == NULL || strcmp(c->output, "-") == 0 ||
+		stat(c->output, &out) != 0 || !S_ISREG(out.st_mode)) {
+		return CLI_EXIT_OK; /* nothing there yet, or not a file */
+	}
+	for (i = 0; i < n; i++) {
+		if (paths[i] != NULL && strcmp(paths[i], "-") != 0 &&
+			stat(paths[i], &in) == 0 && in.st_dev == out.st_dev &&
+			in.st_ino == out.st_ino) {
+			cli_diag("error", c->output, 0, "the output is also an "
+				"input (%s): writing it would replace that "
+				"input", paths[i]);
+			return CLI_EXIT_ERROR;
+		}
+	}
+	return CLI_EXIT_OK;
+}
+
 int cli_write(const cli_common *c, const char *buf, size_t len)
 {
 	dt_error err = { 0 };

@@ -135,6 +135,14 @@ int cli_usage_error(const char *verb, const char *fmt, ...) DT_PRINTF(2, 3);
  * diagnostic and return CLI_EXIT_ERROR. */
 int cli_read_text(dt_text **out, const char *path, const cli_common *c);
 
+/* CLI_EXIT_ERROR, after an error line, when the output file (-o) is one
+ * of the n input files `paths` (NULL entries are skipped): writing it
+ * would replace an input.  Compared by device and inode, so another
+ * spelling, a hard link or a symbolic link to an input counts.  Only a
+ * regular file can be clobbered: /dev/null as both is fine. */
+int cli_refuse_clobber(const cli_common *c, const char *const *paths,
+	size_t n);
+
 /* Write `len` bytes to c->output atomically (or stdout), reporting errors;
  * returns CLI_EXIT_OK or CLI_EXIT_ERROR. */
 int cli_write(const cli_common *c, const char *buf, size_t len);

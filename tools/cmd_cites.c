@@ -154,6 +154,18 @@ static int cite_one(dt_buf_out *out, const cites_args *a, const char *path,
 	return status;
 }
 
+/* The output may be neither a FILE nor a --directive: -1 to go on. */
+static int refuse_clobber(const cites_args *a, char **files, int nfiles)
+{
+	int rc = cli_refuse_clobber(&a->c, a->dirs, a->ndirs);
+
+	if (rc == CLI_EXIT_OK) {
+		rc = cli_refuse_clobber(&a->c, (const char *const *)files,
+			(size_t)nfiles);
+	}
+	return rc == CLI_EXIT_OK ? -1 : rc;
+}
+
 int cmd_cites(int argc, char **argv)
 {
 	cites_args a;
@@ -166,6 +178,9 @@ int cmd_cites(int argc, char **argv)
 	cli_common_init(&a.c);
 	a.fmt = DT_REPORT_TEXT;
 	rc = parse_args(argc, argv, &a);
+	if (rc < 0) {
+		rc = refuse_clobber(&a, argv + optind, argc - optind);
+	}
 	if (rc >= 0) {
 		free(a.dirs);
 		return rc;

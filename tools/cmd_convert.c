@@ -57,6 +57,10 @@ int cmd_convert(int argc, char **argv)
 		return cli_usage_error("convert", "convert takes exactly one "
 			"FILE");
 	}
+	rc = cli_refuse_clobber(&c, (const char *const *)argv + optind, 1);
+	if (rc != CLI_EXIT_OK) {
+		return rc;
+	}
 	rc = cli_load(&doc, argv[optind], &c);
 	if (rc != CLI_EXIT_OK) {
 		return rc;

@@ -643,6 +643,18 @@ static int gaps_run(const gaps_args *a, const char *dirpath,
 	return rc;
 }
 
+/* The output may be neither the directive, a local document (those of
+ * the folders too) nor the accepted gaps. */
+static int refuse_clobber(const gaps_args *a, const char *directive,
+	const path_list *locals)
+{
+	const char *named[] = { directive, a->accept };
+	int rc = cli_refuse_clobber(&a->c, named, 2);
+
+	return rc == CLI_EXIT_OK ? cli_refuse_clobber(&a->c,
+		(const char *const *)locals->v, locals->n) : rc;
+}
+
 int cmd_gaps(int argc, char **argv)
 {
 	gaps_args a;
@@ -661,7 +673,10 @@ int cmd_gaps(int argc, char **argv)
 		free_paths(&locals);
 		return CLI_EXIT_ERROR;
 	}
-	rc = gaps_run(&a, argv[optind], &locals);
+	rc = refuse_clobber(&a, argv[optind], &locals);
+	if (rc == CLI_EXIT_OK) {
+		rc = gaps_run(&a, argv[optind], &locals);
+	}
 	free_paths(&locals);
 	return rc;
 }

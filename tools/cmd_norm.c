@@ -76,6 +76,10 @@ int cmd_norm(int argc, char **argv)
 	if (optind != argc - 1) {
 		return cli_usage_error("norm", "norm takes exactly one FILE");
 	}
+	rc = cli_refuse_clobber(&a.c, (const char *const *)argv + optind, 1);
+	if (rc != CLI_EXIT_OK) {
+		return rc;
+	}
 	rc = cli_read_text(&text, argv[optind], &a.c);
 	if (rc != CLI_EXIT_OK) {
 		return rc;

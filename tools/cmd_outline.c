@@ -125,6 +125,11 @@ int cmd_outline(int argc, char **argv)
 	if (rc >= 0) {
 		return rc;
 	}
+	rc = cli_refuse_clobber(&c, (const char *const *)argv + optind,
+		(size_t)(argc - optind));
+	if (rc != CLI_EXIT_OK) {
+		return rc;
+	}
 	memset(&w, 0, sizeof(w));
 	w.c = &c;
 	w.fmt = fmt;

@@ -257,6 +257,11 @@ int cmd_plan(int argc, char **argv)
 		rc = read_gaps(&a, &eids, &neids);
 	}
 	if (rc == CLI_EXIT_OK) {
+		const char *inputs[] = { argv[optind], a.gaps, a.o.tpl_file };
+
+		rc = cli_refuse_clobber(&c, inputs, 3);
+	}
+	if (rc == CLI_EXIT_OK) {
 		if (dt_plan_write(&text, &len, doc, &a.o, &err) < 0) {
 			/* a bad option value is the caller's, not the file's */
 			rc = err.code == DT_EINVAL ? cli_usage_error("plan",
