@@ -145,6 +145,12 @@ DT_API int dt_output_commit(dt_output *o, dt_error *err);
 /** Give up `o` and free it: the temporary file is removed and the path
  *  left as it was.  NULL is a no-op. */
 DT_API void dt_output_discard(dt_output *o);
+/** The temporary file `o` writes to, or NULL (standard output, a file
+ *  written in place).  The library installs no signal handler: an
+ *  application that stops on a signal may unlink this path first, so
+ *  that an interrupted run leaves nothing behind (the dirtrace CLI
+ *  does). */
+DT_API const char *dt_output_temp_path(const dt_output *o);
 
 /* ## Text: decoding and normalization */
 

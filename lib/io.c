@@ -294,6 +294,11 @@ int dt_output_open(dt_output **out, const char *path, dt_error *err)
 	return 0;
 }
 
+const char *dt_output_temp_path(const dt_output *o)
+{
+	return o != NULL ? o->tmp : NULL;
+}
+
 int dt_output_write(const char *buf, size_t len, void *output)
 {
 	dt_output *o = output;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -320,6 +321,60 @@ static int write_special(const char *path, const char *buf, size_t len)
 		rc = CLI_EXIT_ERROR;
 	}
 	return rc;
+}
+
+/* ## An interrupted run leaves no temporary file
+ *
+ * The output is written to a temporary file beside it and renamed when
+ * complete (lib/io.c), so an interrupted run never leaves a partial
+ * output; the handler removes the temporary file too (unlink is
+ * async-signal-safe), then dies of the same signal, so the caller sees
+ * how the run ended.  A signal that was ignored when the run started
+ * (nohup's SIGHUP) stays ignored. */
+
+static char guarded[4096];
+static volatile sig_atomic_t guarding;
+
+static void remove_guarded(int sig)
+{
+	if (guarding) {
+		unlink(guarded);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_guard(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	static int installed;
+	struct sigaction sa, old;
+	size_t i;
+
+	if (installed) {
+		return;
+	}
+	installed = 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = remove_guarded;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+			old.sa_handler != SIG_IGN) {
+			sigaction(sigs[i], &sa, NULL);
+		}
+	}
+}
+
+void cli_guard_temp(const char *path)
+{
+	guarding = 0;
+	if (path == NULL || strlen(path) >= sizeof(guarded)) {
+		return;
+	}
+	memcpy(guarded, path, strlen(path) + 1);
+	install_guard();
+	guarding = 1;
 }
 
 int cli_refuse_clobber(const cli_common *c, const char *const *paths,

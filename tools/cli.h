@@ -143,6 +143,11 @@ int cli_read_text(dt_text **out, const char *path, const cli_common *c);
 int cli_refuse_clobber(const cli_common *c, const char *const *paths,
 	size_t n);
 
+/* Remove the temporary file `path` should the run be stopped by SIGINT,
+ * SIGTERM or SIGHUP (then die of that signal); NULL: nothing to remove
+ * any more.  One file at a time: the output being written. */
+void cli_guard_temp(const char *path);
+
 /* Write `len` bytes to c->output atomically (or stdout), reporting errors;
  * returns CLI_EXIT_OK or CLI_EXIT_ERROR. */
 int cli_write(const cli_common *c, const char *buf, size_t len);

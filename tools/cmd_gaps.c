@@ -656,6 +656,7 @@ static int write_review(const gaps_args *a, const dt_review *r)
 	signal(SIGXFSZ, SIG_IGN);
 	fflush(stdout);
 	rc = dt_output_open(&o, a->c.output, &err);
+	cli_guard_temp(dt_output_temp_path(o));
 	if (rc == 0) {
 		rc = dt_review_write_jobs(r, a->fmt, a->write_flags |
 			color_flag(a), (unsigned)job_count(a, SIZE_MAX),
@@ -667,6 +668,7 @@ static int write_review(const gaps_args *a, const dt_review *r)
 	} else {
 		dt_output_discard(o);
 	}
+	cli_guard_temp(NULL);
 	return rc < 0 ? cli_report(NULL, &err) : CLI_EXIT_OK;
 }
 

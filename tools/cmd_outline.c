@@ -78,6 +78,7 @@ static void put(outline_out *w, const char *s, size_t len)
 		signal(SIGXFSZ, SIG_IGN);
 		fflush(stdout);
 		w->rc = dt_output_open(&w->o, w->c->output, &w->err);
+		cli_guard_temp(dt_output_temp_path(w->o));
 	}
 	if (w->rc == 0) {
 		w->rc = dt_output_write(s, len, w->o);
@@ -109,6 +110,7 @@ static int finish(outline_out *w)
 	} else {
 		dt_output_discard(w->o);
 	}
+	cli_guard_temp(NULL);
 	w->o = NULL;
 	return w->rc < 0 ? cli_report(NULL, &w->err) : CLI_EXIT_OK;
 }
