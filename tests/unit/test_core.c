@@ -238,6 +238,35 @@ Test(output, pieces_replace_the_file_once_committed)
 	assert_clean(dir, path);
 }
 
+/* The temporary file is named, beside the output, and holds what was
+ * written so far: what an application removes when a signal stops it.
+ * Standard output and a device have none. */
+Test(output, names_its_temporary_file)
+{
+	char dir[] = "/tmp/dt-out-XXXXXX", path[64];
+	const char *tmp;
+	dt_output *o = NULL;
+
+	old_file(dir, path, sizeof(path));
+	cr_assert_eq(dt_output_open(&o, path, NULL), 0);
+	cr_assert_eq(dt_output_write("half", 4, o), 0);
+	tmp = dt_output_temp_path(o);
+	cr_assert_not_null(tmp);
+	cr_assert(strncmp(tmp, dir, strlen(dir)) == 0 &&
+			strncmp(tmp + strlen(dir), "/.dirtrace-", 11) == 0,
+		"%s", tmp);
+	assert_content(tmp, "half");
+	dt_output_discard(o);
+	assert_clean(dir, path);
+	cr_assert_eq(dt_output_open(&o, "-", NULL), 0);
+	cr_assert_null(dt_output_temp_path(o));
+	dt_output_discard(o);
+	cr_assert_eq(dt_output_open(&o, "/dev/null", NULL), 0);
+	cr_assert_null(dt_output_temp_path(o));
+	dt_output_discard(o);
+	cr_assert_null(dt_output_temp_path(NULL));
+}
+
 Test(output, a_discarded_output_leaves_the_old_file_and_no_temporary)
 {
 	char dir[] = "/tmp/dt-out-XXXXXX", path[64];
