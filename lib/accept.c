@@ -30,9 +30,12 @@ static dt_accept accept_kind(const char *s, size_t n)
 	return DT_ACCEPT_NONE;
 }
 
-/* One line "eid<TAB>kind<TAB>reason" (without its LF). */
+/* One line "eid<TAB>kind<TAB>reason" (without its LF); line_of[unit]
+ * is the line that accepted the unit, 0 when none has: a unit named on
+ * two lines is an error (a file that says both "planned" and
+ * "not-applicable" of one unit says neither). */
 static int accept_line(dt_review *r, char *line, size_t lineno,
-	dt_error *err)
+	size_t *line_of, dt_error *err)
 {
 	char *tab1 = strchr(line, '\t'), *tab2;
 	const dt_unit *u;
@@ -55,6 +58,11 @@ static int accept_line(dt_review *r, char *line, size_t lineno,
 		return dt__fail(err, DT_EPARSE, lineno, 0, "%s is not a unit "
 			"of the directive", line);
 	}
+	i = dt__review_index(r, u);
+	if (line_of[i] != 0) {
+		return dt__fail(err, DT_EPARSE, lineno, 0, "%s is accepted "
+			"already, on line %zu", line, line_of[i]);
+	}
 	/* The reason is copied before the unit changes: out of memory must
 	 * leave the unit as it was (reason "" unless accepted, never NULL)
 	 * and say so in `err`, as every failure does. */
@@ -62,7 +70,7 @@ static int accept_line(dt_review *r, char *line, size_t lineno,
 	if (reason == NULL) {
 		return dt__fail(err, DT_ENOMEM, lineno, 0, "out of memory");
 	}
-	i = dt__review_index(r, u);
+	line_of[i] = lineno;
 	r->units[i].accepted = kind;
 	r->units[i].accept_reason = reason;
 	return 0;
@@ -73,10 +81,15 @@ int dt_review_accept(dt_review *r, const char *tsv, size_t len,
 {
 	dt_text *text = NULL;
 	const char *s, *end;
-	size_t lineno = 0;
+	size_t lineno = 0, *line_of;
 	int rc;
 
 	DT_ASSERT_ARG(r != NULL && (tsv != NULL || len == 0), err);
+	line_of = dt__calloc(dt_doc_unit_count(r->dir) + 1, sizeof(*line_of));
+	if (line_of == NULL) {
+		dt__error_source(err, file);
+		return dt__fail(err, DT_ENOMEM, 0, 0, "out of memory");
+	}
 	rc = dt_text_decode(&text, tsv, len, NULL, err);
 	s = rc == 0 ? dt_text_data(text) : NULL;
 	end = s ? s + dt_text_len(text) : NULL;
@@ -92,12 +105,13 @@ int dt_review_accept(dt_review *r, const char *tsv, size_t len,
 		}
 		line[strcspn(line, "#")] = '\0';
 		if (line[strspn(line, " \t")] != '\0') {
-			rc = accept_line(r, line, lineno, err);
+			rc = accept_line(r, line, lineno, line_of, err);
 		}
 		dt__free(line);
 		s += n + 1;
 	}
 	dt_text_free(text);
+	dt__free(line_of);
 	if (rc < 0) {
 		dt__error_source(err, file);
 	}

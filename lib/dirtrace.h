@@ -741,8 +741,9 @@ DT_API int dt_review_new(dt_review **out, const dt_doc *directive,
 /**
  * Read accepted gaps: TSV lines `eId<TAB>not-applicable|alternative|
  * planned<TAB>reason` ('#' comments, blank lines).  `file` names the
- * source in errors (DT_EPARSE with the line for a malformed line or an
- * eId the directive lacks).
+ * source in errors (DT_EPARSE with the line for a malformed line, an
+ * eId the directive lacks, or a unit named on two lines of the file).
+ * A unit accepted by an earlier call is accepted anew.
  */
 DT_API int dt_review_accept(dt_review *r, const char *tsv, size_t len,
 	const char *file, dt_error *err);
