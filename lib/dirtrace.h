@@ -905,10 +905,12 @@ DT_API int dt_plan_write(char **out, size_t *len_out, const dt_doc *directive,
  * The eIds whose status is "uncovered" or "partial" in the JSON of a gap
  * report (dt_review_write() with DT_REPORT_JSON): a new array of *count_out
  * new strings in *eids_out; free each and the array with dt_free().
- * Fails with DT_EPARSE when the text has no "units" array.
+ * Fails with DT_EPARSE when the text has no "units" array, and, given
+ * `directive` (may be NULL), when the report is not its review: its
+ * directive's id is another symbol, or a gap is no unit of `directive`.
  */
 DT_API int dt_plan_gaps_read(char ***eids_out, size_t *count_out,
-	const char *json, size_t len, dt_error *err);
+	const char *json, size_t len, const dt_doc *directive, dt_error *err);
 
 #ifdef __cplusplus
 }

@@ -8,7 +8,12 @@
  * the local unit as "eid" too), so only the keys of the objects directly
  * in the top-level "units" array count.  Everything else is skipped by
  * its syntax.  Nesting is bounded; malformed JSON is DT_EPARSE with the
- * line.
+ * line.  Given the directive, the report must be its own: the "id" of the
+ * report's "directive" object is the directive's symbol (when both have
+ * one and the id has no escapes to undo), and every gap it lists is a
+ * unit of the directive; a report of another directive, or of an
+ * earlier version of this one, would draft a plan for units that do not
+ * exist or mean something else.
  */
 #include <string.h>
 
@@ -22,6 +27,7 @@ typedef struct {
 	dt_error *err;
 	char **eids;       /* the result, growing */
 	size_t n;
+	size_t id_from, id_to; /* the "id" of "directive", if any */
 } reader;
 
 static int fail(reader *r, const char *what)
@@ -203,7 +209,37 @@ static int unit(reader *r)
 	return gap && et > ef ? keep_eid(r, ef, et) : 0;
 }
 
-/* The top-level object: "units" is read unit by unit, the rest skipped. */
+/* The "directive" object: its "id" is kept, the rest skipped. */
+static int directive_obj(reader *r)
+{
+	size_t kf, kt, vf, vt;
+	int rc;
+
+	r->at++;
+	while (peek(r) != '}') {
+		rc = key(r, &kf, &kt);
+		if (rc == 0 && is(r, kf, kt, "id") && peek(r) == '"') {
+			rc = string(r, &vf, &vt);
+			r->id_from = vf;
+			r->id_to = vt;
+		} else if (rc == 0) {
+			rc = value(r, 2);
+		}
+		if (rc < 0) {
+			return rc;
+		}
+		if (peek(r) == ',') {
+			r->at++;
+		} else if (peek(r) != '}') {
+			return fail(r, "',' or '}' was expected");
+		}
+	}
+	r->at++;
+	return 0;
+}
+
+/* The top-level object: "units" is read unit by unit, "directive" for
+ * its id, the rest skipped. */
 static int report(reader *r)
 {
 	size_t kf, kt;
@@ -228,6 +264,8 @@ static int report(reader *r)
 				}
 			}
 			r->at++;
+		} else if (is(r, kf, kt, "directive") && peek(r) == '{') {
+			rc = directive_obj(r);
 		} else {
 			rc = value(r, 1);
 		}
@@ -242,8 +280,35 @@ static int report(reader *r)
 		"no \"units\" array: not a gap report in JSON");
 }
 
+/* Is the report that of `dir`?  Its directive's id, then its gaps. */
+static int same_directive(reader *r, const dt_doc *dir)
+{
+	const char *sym = dt_doc_meta(dir)->symbol;
+	size_t n = r->id_to - r->id_from, i;
+
+	if (n > 0 && sym[0] != '\0' &&
+		memchr(r->s + r->id_from, '\\', n) == NULL &&
+		(strlen(sym) != n || memcmp(sym, r->s + r->id_from, n) != 0)) {
+		size_t line, col;
+
+		dt__line_col(r->s, r->id_from, &line, &col);
+		return dt__fail(r->err, DT_EPARSE, line, col, "gap report: a "
+			"review of %.*s, not of %s", (int)n, r->s + r->id_from,
+			sym);
+	}
+	for (i = 0; i < r->n; i++) {
+		if (dt_doc_find(dir, r->eids[i]) == NULL) {
+			return dt__fail(r->err, DT_EPARSE, 0, 0, "gap report: "
+				"%s is no unit of %s (a review of another "
+				"directive, or of an earlier version?)",
+				r->eids[i], sym[0] ? sym : dt_doc_file(dir));
+		}
+	}
+	return 0;
+}
+
 int dt_plan_gaps_read(char ***eids_out, size_t *count_out,
-	const char *json, size_t len, dt_error *err)
+	const char *json, size_t len, const dt_doc *directive, dt_error *err)
 {
 	reader r;
 	int rc;
@@ -257,6 +322,9 @@ int dt_plan_gaps_read(char ***eids_out, size_t *count_out,
 	r.len = len;
 	r.err = err;
 	rc = report(&r);
+	if (rc == 0 && directive != NULL) {
+		rc = same_directive(&r, directive);
+	}
 	if (rc < 0) {
 		while (r.n > 0) {
 			dt__free(r.eids[--r.n]);

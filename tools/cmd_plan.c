@@ -197,7 +197,8 @@ static int load_template(char **tpl, char *path, size_t size, plan_args *a,
 	return CLI_EXIT_OK;
 }
 
-static int read_gaps(plan_args *a, char ***eids, size_t *n)
+static int read_gaps(plan_args *a, const dt_doc *doc, char ***eids,
+	size_t *n)
 {
 	dt_error err = { 0 };
 	char *json = NULL;
@@ -207,7 +208,7 @@ static int read_gaps(plan_args *a, char ***eids, size_t *n)
 	if (dt_file_read(&json, &len, a->gaps, 0, &err) < 0) {
 		return cli_report(a->gaps, &err);
 	}
-	rc = dt_plan_gaps_read(eids, n, json, len, &err);
+	rc = dt_plan_gaps_read(eids, n, json, len, doc, &err);
 	dt_free(json);
 	if (rc < 0) {
 		return cli_report(a->gaps, &err);
@@ -254,7 +255,7 @@ int cmd_plan(int argc, char **argv)
 	a.o.tpl = tpl;
 	a.o.tpl_file = tpl != NULL ? path : NULL;
 	if (rc == CLI_EXIT_OK && a.gaps != NULL) {
-		rc = read_gaps(&a, &eids, &neids);
+		rc = read_gaps(&a, doc, &eids, &neids);
 	}
 	if (rc == CLI_EXIT_OK) {
 		const char *inputs[] = { argv[optind], a.gaps, a.o.tpl_file };

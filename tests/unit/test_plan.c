@@ -20,7 +20,7 @@ Test(plan, gaps_read_keeps_uncovered_and_partial)
 	char **eids = NULL;
 	size_t n = 0, i;
 
-	cr_assert_eq(dt_plan_gaps_read(&eids, &n, json, strlen(json), NULL), 0);
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, json, strlen(json), NULL, NULL), 0);
 	cr_assert_eq(n, 2);
 	cr_assert_str_eq(eids[0], "art_5__para_2");
 	cr_assert_str_eq(eids[1], "art_6");
@@ -28,7 +28,7 @@ Test(plan, gaps_read_keeps_uncovered_and_partial)
 		dt_free(eids[i]);
 	}
 	dt_free(eids);
-	cr_assert_eq(dt_plan_gaps_read(&eids, &n, "{}", 2, NULL), DT_EPARSE);
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, "{}", 2, NULL, NULL), DT_EPARSE);
 }
 
 Test(plan, unknown_placeholder_names_it_and_its_line)
@@ -73,7 +73,7 @@ Test(plan, gaps_read_counts_only_the_keys_of_units_themselves)
 	char **eids = NULL;
 	size_t n = 0;
 
-	cr_assert_eq(dt_plan_gaps_read(&eids, &n, json, strlen(json), NULL), 0);
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, json, strlen(json), NULL, NULL), 0);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(eids[0], "art_9__para_3");
 	dt_free(eids[0]);
@@ -88,7 +88,7 @@ Test(plan, gaps_read_reports_malformed_json_with_its_line)
 	size_t n = 0;
 	dt_error err = { 0 };
 
-	cr_assert_eq(dt_plan_gaps_read(&eids, &n, json, strlen(json), &err),
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, json, strlen(json), NULL, &err),
 		DT_EPARSE);
 	cr_assert_null(eids);
 	cr_assert_eq(err.line, 3);
@@ -236,5 +236,50 @@ Test(plan, every_allocation_failure_is_reported_without_a_leak)
 		cr_assert(rc == 0 || out == NULL);
 	}
 	dt_free(out);
+	dt_doc_free(doc);
+}
+
+/* Given the directive, a report must be its review: a report of another
+ * directive (its id) or of an earlier version (a gap that is no unit)
+ * would draft tasks for clauses that do not exist or say something
+ * else. */
+Test(plan, gaps_read_refuses_the_review_of_another_directive)
+{
+	static const char other[] = "{\"directive\":{\"file\":\"12-P.md\","
+		"\"id\":\"12-П\",\"title\":\"\"},\n\"units\":[{\"eid\":"
+		"\"art_5__para_2\",\"status\":\"uncovered\"}]}";
+	static const char older[] = "{\"directive\":{\"id\":\"31-QĐ/TW\"},"
+		"\"units\":[{\"eid\":\"art_40\",\"status\":\"uncovered\"}]}";
+	static const char own[] = "{\"directive\":{\"id\":\"31-QĐ/TW\","
+		"\"extra\":[1,{\"id\":\"x\"}]},\"units\":[{\"eid\":"
+		"\"art_5__para_2\",\"status\":\"partial\"}]}";
+	dt_doc *doc = load31();
+	char **eids = NULL;
+	size_t n = 0;
+	dt_error err = { 0 };
+
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, other, strlen(other), doc,
+			     &err), DT_EPARSE);
+	cr_assert_null(eids);
+	cr_assert_str_eq(err.message,
+		"gap report: a review of 12-П, not of 31-QĐ/TW");
+	cr_assert_eq(err.line, 1);
+	memset(&err, 0, sizeof(err));
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, older, strlen(older), doc,
+			     &err), DT_EPARSE);
+	cr_assert(strstr(err.message, "art_40 is no unit of 31-QĐ/TW") !=
+		NULL, "%s", err.message);
+	/* without the directive, the same report reads as before */
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, other, strlen(other), NULL,
+			     NULL), 0);
+	cr_assert_eq(n, 1);
+	dt_free(eids[0]);
+	dt_free(eids);
+	cr_assert_eq(dt_plan_gaps_read(&eids, &n, own, strlen(own), doc,
+			     NULL), 0);
+	cr_assert_eq(n, 1);
+	cr_assert_str_eq(eids[0], "art_5__para_2");
+	dt_free(eids[0]);
+	dt_free(eids);
 	dt_doc_free(doc);
 }
