@@ -168,6 +168,16 @@ static int keep_eid(reader *r, size_t from, size_t to)
 	return 0;
 }
 
+/* After an object member: a ',' (taken) or the object's '}' (left). */
+static int member_end(reader *r)
+{
+	if (peek(r) == ',') {
+		r->at++;
+		return 0;
+	}
+	return peek(r) == '}' ? 0 : fail(r, "',' or '}' was expected");
+}
+
 /* One object of "units": keep its eId when its status says a gap. */
 static int unit(reader *r)
 {
@@ -196,13 +206,9 @@ static int unit(reader *r)
 		} else {
 			rc = value(r, 2);
 		}
+		rc = rc == 0 ? member_end(r) : rc;
 		if (rc < 0) {
 			return rc;
-		}
-		if (peek(r) == ',') {
-			r->at++;
-		} else if (peek(r) != '}') {
-			return fail(r, "',' or '}' was expected");
 		}
 	}
 	r->at++;
@@ -225,13 +231,9 @@ static int directive_obj(reader *r)
 		} else if (rc == 0) {
 			rc = value(r, 2);
 		}
+		rc = rc == 0 ? member_end(r) : rc;
 		if (rc < 0) {
 			return rc;
-		}
-		if (peek(r) == ',') {
-			r->at++;
-		} else if (peek(r) != '}') {
-			return fail(r, "',' or '}' was expected");
 		}
 	}
 	r->at++;
