@@ -57,10 +57,18 @@ static void tally_add(tally *t, const dt_unit_review *u)
 	}
 }
 
-static double tally_cov(const tally *t)
+/* The coverage cell: a percentage of the obligations, "n/a" without
+ * any.  Not 100%: the summary's coverage, and so --fail-under, counts a
+ * directive with no obligation (an empty file, a wrong one) as 0, and
+ * the table must not say otherwise. */
+static void tally_cov(char *out, size_t cap, const tally *t)
 {
-	return t->obligations ? 100.0 * (double)(t->covered + t->implicit +
-		t->accepted) / (double)t->obligations : 100.0;
+	if (t->obligations == 0) {
+		snprintf(out, cap, "n/a");
+		return;
+	}
+	snprintf(out, cap, "%.1f%%", 100.0 * (double)(t->covered +
+		t->implicit + t->accepted) / (double)t->obligations);
 }
 
 enum { LABEL_COLS = 40 };
@@ -120,10 +128,13 @@ static int group_label(dt_buf *b, const dt_review *r, size_t g, int md)
 
 static int tally_row(dt_buf *b, const tally *t, int md)
 {
+	char cov[32];
+
+	tally_cov(cov, sizeof(cov), t);
 	return dt__buf_printf(b, md ? " | %zu | %zu | %zu | %zu | %zu | %zu "
-		"| %zu | %.1f%% |\n" : "  %5zu %6zu %7zu %8zu %7zu %9zu %8zu "
-		"%8.1f%%\n", t->units, t->obligations, t->covered, t->implicit,
-		t->partial, t->uncovered, t->accepted, tally_cov(t));
+		"| %zu | %s |\n" : "  %5zu %6zu %7zu %8zu %7zu %9zu %8zu "
+		"%9s\n", t->units, t->obligations, t->covered, t->implicit,
+		t->partial, t->uncovered, t->accepted, cov);
 }
 
 /* One summary line per chapter (in document order), then the total. */
