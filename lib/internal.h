@@ -269,6 +269,11 @@ struct dt_unit {
 	char *eid;
 	char *heading;
 	char *text;         /* own text; line k of it is text_line+k */
+	size_t text_len;    /* its length and line breaks, kept by
+	                     * dt__unit_append_text (doc.c, its only
+	                     * writer) so that an append costs its own
+	                     * length, not the unit's */
+	size_t text_breaks;
 	char *label;
 	size_t line, last_line;
 	size_t text_line;   /* original line of text[0] */

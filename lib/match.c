@@ -896,7 +896,7 @@ int dt__matcher_query_part(dt_matcher *m, const dt_unit *u, size_t title,
 
 	DT_ASSERT_ARG(m != NULL && u != NULL && n_out != NULL &&
 			      (out != NULL || max == 0) && title <= start &&
-			      start <= end && end <= strlen(dt_unit_text(u)),
+			      start <= end && end <= u->text_len,
 		err);
 	*n_out = 0;
 	rc = query_gate(m, u, lang, min_score, max, &factor, err);

@@ -545,3 +545,38 @@ Test(outline, reads_tables_laid_out_one_cell_per_line, .fini = teardown)
 	cr_assert_str_eq(dt_unit_num(unit("p_1__row_2")), "1");
 	cr_assert_eq(dt_unit_line(unit("p_1__row_2")), 14);
 }
+
+/* A unit's text length and line breaks are kept as it grows (doc.c), not
+ * counted again per append (quadratic in a unit of many paragraphs): the
+ * kept ones must be the text's, and line k of the text must still be
+ * text_line + k however the paragraphs were spaced. */
+Test(outline, a_growing_unit_keeps_its_length_and_lines,
+	.fini = teardown)
+{
+	static char src[200000];
+	size_t i, n = 0, k, breaks, last = 3;
+	const dt_unit *u;
+
+	n += (size_t)sprintf(src + n, "### Điều 1. Chung\n\n1. Mở đầu.\n");
+	for (i = 0; i < 2000; i++) { /* one or two blank lines before */
+		n += (size_t)sprintf(src + n, "%sĐoạn %zu của khoản.\n",
+			i % 3 == 0 ? "\n\n" : "\n", i);
+		last += i % 3 == 0 ? 3 : 2;
+	}
+	parse(src);
+	for (k = 0; k < dt_doc_unit_count(doc); k++) {
+		u = dt_doc_unit_at(doc, k);
+		breaks = 0;
+		for (i = 0; u->text[i] != '\0'; i++) {
+			breaks += u->text[i] == '\n';
+		}
+		cr_assert_eq(u->text_len, strlen(u->text), "%s", u->eid);
+		cr_assert_eq(u->text_breaks, breaks, "%s", u->eid);
+	}
+	u = unit("art_1__para_1");
+	cr_assert_gt(u->text_len, 20000);
+	/* the last paragraph is on the source's last line */
+	cr_assert_eq(u->text_line + u->text_breaks, last,
+		"text line %zu, %zu breaks", u->text_line, u->text_breaks);
+	cr_assert_eq(dt_unit_text_line(u, u->text_len - 1), last);
+}
