@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -90,13 +91,42 @@ static int parse_args(int argc, char **argv, cites_args *a)
 	return -1;
 }
 
-/* Load the directives; NULL entries for those that failed. */
+/* Is --directive i the file of an earlier one?  Loaded twice, every
+ * citation of it would be ambiguous between the two. */
+static int named_before(const cites_args *a, size_t i)
+{
+	struct stat st, earlier;
+	size_t k;
+
+	if (stat(a->dirs[i], &st) != 0) {
+		return 0;
+	}
+	for (k = 0; k < i; k++) {
+		if (stat(a->dirs[k], &earlier) == 0 &&
+			st.st_dev == earlier.st_dev &&
+			st.st_ino == earlier.st_ino) {
+			if (!a->c.quiet) {
+				cli_diag("warning", a->dirs[i], 0, "named "
+					"again (first as %s): read once",
+					a->dirs[k]);
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Load the directives; NULL entries for those that failed, and for a
+ * file named again. */
 static int load_directives(dt_doc **docs, const cites_args *a)
 {
 	size_t i;
 	int status = CLI_EXIT_OK;
 
 	for (i = 0; i < a->ndirs; i++) {
+		if (named_before(a, i)) {
+			continue;
+		}
 		if (cli_load(&docs[i], a->dirs[i], &a->c) != CLI_EXIT_OK) {
 			status = CLI_EXIT_ERROR;
 			continue;
