@@ -377,6 +377,55 @@ void cli_guard_temp(const char *path)
 	guarding = 1;
 }
 
+/* A file by its device and inode, and its place in the list. */
+typedef struct {
+	dev_t dev;
+	ino_t ino;
+	size_t at;
+} file_id;
+
+static int by_file_then_place(const void *a, const void *b)
+{
+	const file_id *x = a, *y = b;
+
+	if (x->dev != y->dev) {
+		return x->dev < y->dev ? -1 : 1;
+	}
+	if (x->ino != y->ino) {
+		return x->ino < y->ino ? -1 : 1;
+	}
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+int cli_find_repeats(const char *const *paths, size_t n, size_t *earlier)
+{
+	file_id *ids = malloc((n + 1) * sizeof(*ids));
+	size_t i, k = 0;
+
+	if (ids == NULL) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		earlier[i] = SIZE_MAX;
+		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0) {
+			ids[k++] = (file_id){ st.st_dev, st.st_ino, i };
+		}
+	}
+	/* sorted by file, then place: each run's first is the first named */
+	qsort(ids, k, sizeof(*ids), by_file_then_place);
+	for (i = 1; i < k; i++) {
+		if (ids[i].dev == ids[i - 1].dev &&
+			ids[i].ino == ids[i - 1].ino) {
+			earlier[ids[i].at] = earlier[ids[i - 1].at] != SIZE_MAX ?
+				earlier[ids[i - 1].at] : ids[i - 1].at;
+		}
+	}
+	free(ids);
+	return 0;
+}
+
 int cli_refuse_clobber(const cli_common *c, const char *const *paths,
 	size_t n)
 {

@@ -143,6 +143,12 @@ int cli_read_text(dt_text **out, const char *path, const cli_common *c);
 int cli_refuse_clobber(const cli_common *c, const char *const *paths,
 	size_t n);
 
+/* For each of the n `paths`, in earlier[i] the place of an earlier path
+ * naming the same file (by device and inode: a link or another spelling
+ * counts), or SIZE_MAX; "-" and paths that do not stat are never
+ * repeats.  -1 when out of memory. */
+int cli_find_repeats(const char *const *paths, size_t n, size_t *earlier);
+
 /* Remove the temporary file `path` should the run be stopped by SIGINT,
  * SIGTERM or SIGHUP (then die of that signal); NULL: nothing to remove
  * any more.  One file at a time: the output being written. */

@@ -4,9 +4,9 @@
  * JSON or TSV).
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -91,40 +91,27 @@ static int parse_args(int argc, char **argv, cites_args *a)
 	return -1;
 }
 
-/* Is --directive i the file of an earlier one?  Loaded twice, every
- * citation of it would be ambiguous between the two. */
-static int named_before(const cites_args *a, size_t i)
+/* Load the directives; NULL entries for those that failed, and for a
+ * file named again (read once, with a warning: loaded twice, every
+ * citation of it would be ambiguous between the two). */
+static int load_directives(dt_doc **docs, const cites_args *a)
 {
-	struct stat st, earlier;
-	size_t k;
+	size_t i, *earlier = malloc((a->ndirs + 1) * sizeof(*earlier));
+	int status = CLI_EXIT_OK;
 
-	if (stat(a->dirs[i], &st) != 0) {
-		return 0;
+	if (earlier == NULL ||
+		cli_find_repeats(a->dirs, a->ndirs, earlier) < 0) {
+		free(earlier);
+		cli_diag("error", NULL, 0, "out of memory");
+		return CLI_EXIT_ERROR;
 	}
-	for (k = 0; k < i; k++) {
-		if (stat(a->dirs[k], &earlier) == 0 &&
-			st.st_dev == earlier.st_dev &&
-			st.st_ino == earlier.st_ino) {
+	for (i = 0; i < a->ndirs; i++) {
+		if (earlier[i] != SIZE_MAX) {
 			if (!a->c.quiet) {
 				cli_diag("warning", a->dirs[i], 0, "named "
 					"again (first as %s): read once",
-					a->dirs[k]);
+					a->dirs[earlier[i]]);
 			}
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/* Load the directives; NULL entries for those that failed, and for a
- * file named again. */
-static int load_directives(dt_doc **docs, const cites_args *a)
-{
-	size_t i;
-	int status = CLI_EXIT_OK;
-
-	for (i = 0; i < a->ndirs; i++) {
-		if (named_before(a, i)) {
 			continue;
 		}
 		if (cli_load(&docs[i], a->dirs[i], &a->c) != CLI_EXIT_OK) {
@@ -133,6 +120,7 @@ static int load_directives(dt_doc **docs, const cites_args *a)
 		}
 		cli_print_diags(docs[i], &a->c);
 	}
+	free(earlier);
 	return status;
 }
 

@@ -243,71 +243,33 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A file by its device and inode, and its place in the list. */
-typedef struct {
-	dev_t dev;
-	ino_t ino;
-	size_t at;
-} file_id;
-
-static int by_file_then_place(const void *a, const void *b)
-{
-	const file_id *x = a, *y = b;
-
-	if (x->dev != y->dev) {
-		return x->dev < y->dev ? -1 : 1;
-	}
-	if (x->ino != y->ino) {
-		return x->ino < y->ino ? -1 : 1;
-	}
-	return x->at < y->at ? -1 : x->at > y->at;
-}
-
 /* A file named twice (a folder and one of its files, a link to it, the
  * same path again) is read once, where it first comes: read twice, each
  * of its links would count twice.  A warning names the repeat unless
- * `quiet`.  Paths that do not stat stay, for their error.  -1 when out
- * of memory. */
+ * `quiet`.  -1 when out of memory. */
 static int drop_repeats(path_list *l, int quiet)
 {
-	file_id *ids = malloc((l->n + 1) * sizeof(*ids));
-	const char **first = calloc(l->n + 1, sizeof(*first));
-	size_t i, k = 0, n = 0;
+	size_t *earlier = malloc((l->n + 1) * sizeof(*earlier));
+	size_t i, n = 0;
 
-	if (ids == NULL || first == NULL) {
-		free(ids);
-		free(first);
+	if (earlier == NULL ||
+		cli_find_repeats((const char *const *)l->v, l->n, earlier) < 0) {
+		free(earlier);
 		return -1;
 	}
 	for (i = 0; i < l->n; i++) {
-		struct stat st;
-
-		if (strcmp(l->v[i], "-") != 0 && stat(l->v[i], &st) == 0) {
-			ids[k++] = (file_id){ st.st_dev, st.st_ino, i };
-		}
-	}
-	qsort(ids, k, sizeof(*ids), by_file_then_place);
-	for (i = 1; i < k; i++) {
-		if (ids[i].dev == ids[i - 1].dev &&
-			ids[i].ino == ids[i - 1].ino) {
-			first[ids[i].at] = first[ids[i - 1].at] != NULL ?
-				first[ids[i - 1].at] : l->v[ids[i - 1].at];
-		}
-	}
-	for (i = 0; i < l->n; i++) {
-		if (first[i] == NULL) {
+		if (earlier[i] == SIZE_MAX) {
 			l->v[n++] = l->v[i];
 			continue;
 		}
 		if (!quiet) {
 			cli_diag("warning", l->v[i], 0, "named again (first as "
-				"%s): read once", first[i]);
+				"%s): read once", l->v[earlier[i]]);
 		}
-		free(l->v[i]); /* first[] holds kept paths only */
+		free(l->v[i]); /* a first comes before its repeats: kept */
 	}
 	l->n = n;
-	free(ids);
-	free(first);
+	free(earlier);
 	return 0;
 }
 
